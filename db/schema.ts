@@ -1,0 +1,211 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Dose } from "@/lib/exercises/dose";
+import type {
+  BodyRegion,
+  Difficulty,
+  Equipment,
+  ExerciseCategory,
+  ExerciseStatus,
+  StartingPosition,
+} from "@/lib/exercises/vocabulary";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "clinician"] }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Bumped on password change or disable: every session carrying an older number stops working.
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+// One row per failed sign-in; counted over a sliding window per account and per client.
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bucket: text("bucket").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_bucket_time").on(t.bucket, t.createdAt)],
+);
+
+export const exercises = sqliteTable(
+  "exercises",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Stable identity across installs: matches rows on import and seeding.
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull().default(""),
+    steps: text("steps", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    cues: text("cues").notNull().default(""),
+    precautions: text("precautions").notNull().default(""),
+    category: text("category").$type<ExerciseCategory>().notNull(),
+    bodyRegions: text("body_regions", { mode: "json" }).$type<BodyRegion[]>().notNull().default(sql`'[]'`),
+    equipment: text("equipment", { mode: "json" }).$type<Equipment[]>().notNull().default(sql`'[]'`),
+    position: text("position").$type<StartingPosition>().notNull(),
+    difficulty: text("difficulty").$type<Difficulty>().notNull().default("easy"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    defaultDose: text("default_dose", { mode: "json" }).$type<Dose>().notNull().default(sql`'{}'`),
+    status: text("status").$type<ExerciseStatus>().notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("exercises_key_unique").on(t.key),
+    index("exercises_status_name").on(t.status, t.name),
+  ],
+);
+
+export const patients = sqliteTable(
+  "patients",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    displayName: text("display_name").notNull(),
+    externalRef: text("external_ref"),
+    email: text("email"),
+    phone: text("phone"),
+    notes: text("notes").notNull().default(""),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("patients_archived_name").on(t.archivedAt, t.displayName)],
+);
+
+export const routines = sqliteTable(
+  "routines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Null for a template; templates also carry a stable key when they were seeded.
+    patientId: integer("patient_id").references(() => patients.id, { onDelete: "restrict" }),
+    isTemplate: integer("is_template", { mode: "boolean" }).notNull().default(false),
+    key: text("key"),
+    title: text("title").notNull(),
+    instructions: text("instructions").notNull().default(""),
+    startDate: text("start_date"),
+    reviewDate: text("review_date"),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("routines_patient").on(t.patientId),
+    index("routines_template").on(t.isTemplate),
+    uniqueIndex("routines_key_unique").on(t.key),
+  ],
+);
+
+export const routineSections = sqliteTable(
+  "routine_sections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    routineId: integer("routine_id")
+      .notNull()
+      .references(() => routines.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+  },
+  (t) => [index("routine_sections_routine").on(t.routineId, t.position)],
+);
+
+export const routineItems = sqliteTable(
+  "routine_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => routineSections.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    // Restrict: an exercise a routine uses can be archived, never hard-deleted.
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "restrict" }),
+    dose: text("dose", { mode: "json" }).$type<Dose>().notNull().default(sql`'{}'`),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("routine_items_section").on(t.sectionId, t.position), index("routine_items_exercise").on(t.exerciseId)],
+);
+
+// An immutable snapshot of a routine as saved; share links and handouts read the latest one.
+export const routineRevisions = sqliteTable(
+  "routine_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    routineId: integer("routine_id")
+      .notNull()
+      .references(() => routines.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<unknown>().notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("routine_revisions_number").on(t.routineId, t.number)],
+);
+
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    routineId: integer("routine_id")
+      .notNull()
+      .references(() => routines.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    // SHA-256 of the token, hex: the token itself lives only in the link.
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    lastOpenedAt: integer("last_opened_at", { mode: "timestamp_ms" }),
+    openCount: integer("open_count").notNull().default(0),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("share_links_token_hash").on(t.tokenHash), index("share_links_routine").on(t.routineId)],
+);
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id"),
+    changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_entity").on(t.entityType, t.entityId, t.createdAt)],
+);
+
+// Starter content already planted once: seeding never plants a key twice, so deleted or edited
+// starter exercises stay the clinician's.
+export const seedLog = sqliteTable("seed_log", {
+  key: text("key").primaryKey(),
+  seededAt: createdAt(),
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { findUserByEmail } from "@/lib/users/accounts";
+import { signInInput } from "@/lib/users/schemas";
+import { clientAddress } from "./client-address";
+import { authConfig } from "./config";
+import { decoyPasswordHash, verifyPassword } from "./password";
+import { clearAccountFailures, getThrottleStatus, recordSignInFailure, signInBuckets } from "./throttle";
+import { resolveAuthSecret } from "./secret";
+
+/** Thrown by authorize() when the account or client has failed too often; the sign-in form explains. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+// A function, not an object: the secret is resolved on first request, after start-up wrote it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: resolveAuthSecret(env().authSecret, env().dataDir),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const db = await getDb();
+        const buckets = signInBuckets(email, clientAddress(request.headers));
+        if ((await getThrottleStatus(db, buckets)).limited) throw new SignInThrottled();
+
+        const user = await findUserByEmail(db, email);
+        // Verify even for an unknown email so timing does not tell which emails have accounts.
+        const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+        if (!user || !passwordOk || user.disabled) {
+          await recordSignInFailure(db, buckets);
+          return null;
+        }
+        await clearAccountFailures(db, buckets);
+        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+}));

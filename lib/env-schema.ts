@@ -1,0 +1,53 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Kept free of "server-only" so the start script and tests can validate configuration too.
+const remoteUrl = /^(libsql|https?|wss?):\/\//;
+
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .refine((v) => v.startsWith("file:") || remoteUrl.test(v), {
+        message: "must start with file:, libsql://, http(s):// or ws(s)://",
+      })
+      .optional(),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+    APP_URL: z.url({ message: "must be an absolute URL such as https://exercises.example-clinic.com" }).optional(),
+    ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
+    ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+    ADMIN_NAME: z.string().trim().min(1).max(100).default("Administrator"),
+  })
+  .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
+    message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
+    path: ["ADMIN_PASSWORD"],
+  });
+
+export type AppEnv = ReturnType<typeof readEnv>;
+
+/** Parses the environment; throws one sentence per bad variable, naming it and how to set it. */
+export function readEnv(source: Record<string, string | undefined>) {
+  // Treat empty strings as unset: `FOO= npm start` should mean "no FOO".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join(".") || "environment"} ${i.message}.`);
+    throw new Error(`Routine cannot start: the configuration is invalid.\n${lines.join("\n")}\nSet these in the environment (see the README's Configuration table).`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
+  return {
+    port: e.PORT,
+    dataDir,
+    databaseUrl,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    isRemoteDatabase: !databaseUrl.startsWith("file:"),
+    authSecret: e.AUTH_SECRET,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : undefined,
+  };
+}

@@ -1,0 +1,41 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type Db } from "@/db/client";
+import { exercises, routines } from "@/db/schema";
+import { starterExercises } from "@/db/seed/exercises";
+import { prepareDatabase } from "@/lib/startup/prepare-database";
+import { findUserByEmail } from "@/lib/users/accounts";
+import { startSqld, type SqldServer } from "../helpers/sqld";
+
+// The distributed path: a real sqld on 127.0.0.1, reached over HTTP like a Turso database would be.
+describe("against a libSQL server (sqld)", () => {
+  let server: SqldServer;
+  let first: Db;
+  let second: Db;
+
+  beforeAll(async () => {
+    server = await startSqld();
+    first = await openDb({ url: server.url });
+    second = await openDb({ url: server.url });
+  });
+  afterAll(async () => {
+    first?.$client.close();
+    second?.$client.close();
+    await server?.stop();
+  });
+
+  it("migrates, seeds and reads back; a second instance preparing the same database changes nothing", async () => {
+    const admin = { email: "Owner@Clinic.test", password: "a long enough password", name: "Owner" };
+    const report = await prepareDatabase(first, { bootstrapAdmin: admin });
+    expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1, admin: "created" });
+
+    // Another app instance starting against the same server.
+    expect(await prepareDatabase(second, { bootstrapAdmin: admin })).toEqual({ exercisesAdded: 0, templatesAdded: 0, admin: "exists" });
+
+    const [{ n }] = (await second.select({ n: count() }).from(exercises)) as [{ n: number }];
+    expect(n).toBe(starterExercises.length);
+    const templates = await second.select({ title: routines.title }).from(routines).where(eq(routines.isTemplate, true));
+    expect(templates.map((r) => r.title)).toEqual(["Upper back pain — mobility"]);
+    expect((await findUserByEmail(second, "owner@clinic.test"))?.role).toBe("admin");
+  });
+});
