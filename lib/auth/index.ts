@@ -20,6 +20,13 @@ export class SignInThrottled extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: resolveAuthSecret(env().authSecret, env().dataDir),
+  logger: {
+    // A failed or throttled sign-in is an expected outcome, not a server error worth a stack trace.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -1,0 +1,52 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { e2e } from "./servers";
+
+export const admin = e2e.admin;
+
+/** A unique, valid email for accounts a test creates, so tests never depend on each other. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.test`;
+}
+
+/** Fills and sends the sign-in form on the current page, whatever the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string, baseURL = e2e.main.url): Promise<void> {
+  await page.goto(`${baseURL}/login`);
+  await submitSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/admin/);
+}
+
+export type Account = { name: string; email: string; password: string; role?: "clinician" | "admin" };
+
+/** A page in a browser context of its own (its own cookies: another person or device), signed in. */
+export async function openAs(browser: Browser, account: Account): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, account.email, account.password);
+  return page;
+}
+
+/** Creates an account through the admin's Users page, as an admin would. */
+export async function createAccount(page: Page, account: Account) {
+  await page.goto("/admin/users");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Create account" }) });
+  await form.getByLabel("Name").fill(account.name);
+  await form.getByLabel("Email").fill(account.email);
+  await form.getByLabel("Role").selectOption(account.role ?? "clinician");
+  await form.getByLabel("Temporary password").fill(account.password);
+  await form.getByLabel("Password again").fill(account.password);
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText(`Account created for ${account.name}`);
+}
+
+/** Signs the admin in on `page` and creates a fresh account for the test, returned with its password. */
+export async function adminCreatesAccount(page: Page, name: string, role: Account["role"] = "clinician"): Promise<Account> {
+  await signIn(page, admin.email, admin.password);
+  const account = { name, email: uniqueEmail(name.split(" ")[0]!.toLowerCase()), password: `${name} password 1`, role };
+  await createAccount(page, account);
+  return account;
+}

@@ -1,0 +1,17 @@
+import path from "node:path";
+import { sqldBinary } from "../helpers/sqld";
+
+// Ports can be moved with E2E_PORT_BASE when these are taken on a developer's machine.
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+
+const server = (offset: number) => ({ port: base + offset, url: `http://localhost:${base + offset}` });
+
+export const e2e = {
+  main: server(0),
+  freshA: server(1),
+  freshB: server(2),
+  sqld: { port: base + 80, url: `http://127.0.0.1:${base + 80}`, binary: sqldBinary() },
+  admin: { email: "admin@e2e.test", password: "e2e admin password", name: "Avery Admin" },
+  sharedSecret: "e2e-only-secret-not-used-anywhere-else-0123456789",
+  screenshots: path.join(__dirname, "..", "..", "docs", "screenshots"),
+};
