@@ -32,5 +32,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Uploads skip the proxy: a proxied request body is cut at 10 MB, and the upload endpoints (which check
+  // the session themselves and answer JSON) take more. Everything else gets the CSP.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/admin/exercises/import$|api/admin/exercises/\\d+/images$).*)"],
 };

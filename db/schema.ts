@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Dose } from "@/lib/exercises/dose";
 import type {
   BodyRegion,
@@ -75,6 +75,32 @@ export const exercises = sqliteTable(
   (t) => [
     uniqueIndex("exercises_key_unique").on(t.key),
     index("exercises_status_name").on(t.status, t.name),
+  ],
+);
+
+// Pictures live in the database, not on disk, so a remote libSQL server serves them to every instance.
+// They are addressed by the SHA-256 of their bytes: names change when content does, so caches never go stale.
+export const exerciseImages = sqliteTable(
+  "exercise_images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    sha256: text("sha256").notNull(),
+    mimeType: text("mime_type", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
+    byteSize: integer("byte_size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    alt: text("alt").notNull().default(""),
+    // The lowest position is the main picture.
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("exercise_images_exercise_sha").on(t.exerciseId, t.sha256),
+    index("exercise_images_sha").on(t.sha256),
   ],
 );
 

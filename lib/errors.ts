@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly code: "validation" | "conflict" | "forbidden" | "not_found",
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

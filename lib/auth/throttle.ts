@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, gte, inArray, lt, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exercises, patients, routines, shareLinks } from "@/db/schema";

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { sides } from "./vocabulary";
 
-const count = (max: number) => z.number().int().min(1).max(max);
+const count = (max: number) =>
+  z
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(1, "Use 1 or more, or leave it empty.")
+    .max(max, `Use at most ${max}.`);
 
 /**
  * How much of an exercise to do. Every field is optional: a stretch may only have a hold, a walk only a

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routineItems, routines, routineSections } from "@/db/schema";

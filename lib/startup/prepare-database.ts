@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedStarterContent } from "@/db/seed";

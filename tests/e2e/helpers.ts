@@ -50,3 +50,17 @@ export async function adminCreatesAccount(page: Page, name: string, role: Accoun
   await createAccount(page, account);
   return account;
 }
+
+export const unique = (name: string) => `${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+/** Creates a minimal draft exercise through the editor and leaves the page on it. */
+export async function createExercise(page: Page, name: string): Promise<string> {
+  await page.goto("/admin/exercises/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("One-line summary").fill("A gentle test exercise.");
+  await page.getByRole("textbox", { name: "Step 1", exact: true }).fill("Sit tall.");
+  await page.getByRole("checkbox", { name: "Upper back" }).check();
+  await page.getByRole("button", { name: "Create exercise" }).click();
+  await expect(page.getByRole("status")).toContainText("Exercise created.");
+  return page.url();
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteExerciseButton } from "@/components/exercises/delete-exercise-button";
+import { ExerciseForm } from "@/components/exercises/exercise-form";
+import { ExerciseHistory } from "@/components/exercises/exercise-history";
+import { ExerciseImages } from "@/components/exercises/exercise-images";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getExercise, listExerciseHistory } from "@/lib/exercises/queries";
+import { labelOf } from "@/lib/exercises/vocabulary";
+import { duplicateExerciseAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit exercise" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; duplicated?: string }> };
+
+export default async function ExercisePage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const db = await getDb();
+  const exercise = await getExercise(db, user, id).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const history = await listExerciseHistory(db, user, id);
+  const { created, duplicated } = await searchParams;
+
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/admin/exercises">← Exercises</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{exercise.name}</h1>
+          <span className={exercise.status === "published" ? "badge" : "badge warn"}>{labelOf(exercise.status)}</span>
+          <span className="muted">
+            {" "}
+            key <code>{exercise.key}</code> · version {exercise.version}
+            {exercise.usedInItems > 0 && ` · used in ${exercise.usedInItems} routine item${exercise.usedInItems === 1 ? "" : "s"}`}
+          </span>
+        </div>
+        <div className="toolbar">
+          <form action={duplicateExerciseAction}>
+            <input type="hidden" name="exerciseId" value={exercise.id} />
+            <button className="button secondary" type="submit">
+              Duplicate
+            </button>
+          </form>
+          {exercise.usedInItems === 0 && <DeleteExerciseButton exerciseId={exercise.id} name={exercise.name} />}
+        </div>
+      </div>
+      {(created || duplicated) && (
+        <p className="notice ok" role="status">
+          {created ? "Exercise created." : "This is a draft copy: rename it and change what differs."}
+        </p>
+      )}
+      {exercise.usedInItems > 0 && exercise.status !== "archived" && (
+        <p className="muted">Routines use this exercise, so it cannot be deleted. Set its status to Archived to retire it: routines keep showing it.</p>
+      )}
+      {/* The form keeps its own state across refreshes (e.g. after an upload), so typing is never lost. */}
+      <ExerciseForm exercise={exercise} />
+      <ExerciseImages exerciseId={exercise.id} images={exercise.images} />
+      <ExerciseHistory entries={history} />
+    </div>
+  );
+}

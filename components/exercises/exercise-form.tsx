@@ -1,0 +1,199 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { saveExerciseAction, type SaveExerciseResult } from "@/app/admin/exercises/actions";
+import { FormNotice } from "@/components/ui/form-notice";
+import type { Dose } from "@/lib/exercises/dose";
+import type { ExerciseInput } from "@/lib/exercises/schemas";
+import {
+  bodyRegions,
+  difficulties,
+  equipmentKinds,
+  exerciseCategories,
+  exerciseStatuses,
+  labelOf,
+  startingPositions,
+} from "@/lib/exercises/vocabulary";
+import { ConflictPanel } from "./conflict-panel";
+import { DoseFields, doseNumberFields, type DoseDraft } from "./dose-fields";
+import { StepsEditor } from "./steps-editor";
+
+type Draft = Omit<ExerciseInput, "tags" | "defaultDose"> & { tags: string; dose: DoseDraft };
+
+export const blankExercise: ExerciseInput = {
+  name: "",
+  summary: "",
+  steps: [""],
+  cues: "",
+  precautions: "",
+  category: "stretch",
+  bodyRegions: [],
+  equipment: [],
+  position: "standing",
+  difficulty: "easy",
+  tags: [],
+  defaultDose: {},
+  status: "draft",
+};
+
+function toDraft({ tags, defaultDose, ...rest }: ExerciseInput): Draft {
+  const dose = Object.fromEntries(doseNumberFields.map((f) => [f.name, defaultDose[f.name]?.toString() ?? ""])) as DoseDraft;
+  return { ...rest, tags: tags.join(", "), dose: { ...dose, side: defaultDose.side ?? "", load: defaultDose.load ?? "" } };
+}
+
+/** What the server validates: empty boxes dropped, numbers as numbers (a typo stays a string and gets a message). */
+function fromDraft({ tags, dose, ...rest }: Draft): unknown {
+  const defaultDose: Record<string, unknown> = {};
+  for (const f of doseNumberFields) {
+    const value = dose[f.name].trim();
+    if (value) defaultDose[f.name] = /^\d+$/.test(value) ? Number(value) : value;
+  }
+  if (dose.side) defaultDose.side = dose.side as Dose["side"];
+  if (dose.load.trim()) defaultDose.load = dose.load.trim();
+  const tagList = tags.split(",").map((t) => t.trim()).filter(Boolean);
+  return { ...rest, steps: rest.steps, tags: tagList, defaultDose };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Three-way merge: my edits win where I changed a field; elsewhere the newer saved version stands. */
+function mergeDrafts(base: Draft, mine: Draft, theirs: Draft): Draft {
+  const merged = { ...theirs, dose: { ...theirs.dose } };
+  for (const key of Object.keys(mine) as (keyof Draft)[]) {
+    if (key === "dose") continue;
+    if (!same(mine[key], base[key])) (merged as Record<string, unknown>)[key] = mine[key];
+  }
+  for (const key of Object.keys(mine.dose) as (keyof DoseDraft)[]) {
+    if (mine.dose[key] !== base.dose[key]) merged.dose[key] = mine.dose[key];
+  }
+  return merged;
+}
+
+type Props = { exercise?: ExerciseInput & { id: number; version: number } };
+
+export function ExerciseForm({ exercise }: Props) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(exercise ?? blankExercise));
+  // What this editor started from: on a conflict, fields the editor left alone take the other save's value.
+  const [original, setOriginal] = useState<Draft>(() => toDraft(exercise ?? blankExercise));
+  const [baseVersion, setBaseVersion] = useState(exercise?.version ?? 0);
+  const [result, setResult] = useState<SaveExerciseResult | null>(null);
+  const [saving, startSaving] = useTransition();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errorsOf = (path: string) => errors[path];
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const toggle = (key: "bodyRegions" | "equipment", value: string) =>
+    setDraft((d) => ({ ...d, [key]: d[key].includes(value as never) ? d[key].filter((v) => v !== value) : [...d[key], value] }));
+
+  const save = (version = baseVersion, values = draft) =>
+    startSaving(async () => {
+      const target = exercise ? { id: exercise.id, baseVersion: version } : null;
+      const saved = await saveExerciseAction(target, fromDraft(values));
+      setResult(saved);
+      if (!saved.ok) return;
+      setBaseVersion(saved.version);
+      setOriginal(values);
+      if (!exercise) router.push(`/admin/exercises/${saved.id}?created=1`);
+      else router.refresh();
+    });
+
+  const conflict = result && !result.ok ? result.conflict : undefined;
+  const textField = (key: "name" | "summary", label: string) => (
+    <div className="field">
+      <label htmlFor={`exercise-${key}`}>{label}</label>
+      <input id={`exercise-${key}`} value={draft[key]} aria-invalid={errorsOf(key) ? true : undefined} onChange={(e) => set(key, e.target.value)} />
+      {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
+    </div>
+  );
+  const textArea = (key: "cues" | "precautions", label: string, hint: string) => (
+    <div className="field">
+      <label htmlFor={`exercise-${key}`}>{label}</label>
+      <span className="hint">{hint}</span>
+      <textarea id={`exercise-${key}`} value={draft[key]} aria-invalid={errorsOf(key) ? true : undefined} onChange={(e) => set(key, e.target.value)} />
+      {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
+    </div>
+  );
+  const select = (key: "category" | "position" | "difficulty" | "status", label: string, options: readonly string[]) => (
+    <div className="field">
+      <label htmlFor={`exercise-${key}`}>{label}</label>
+      <select id={`exercise-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value as never)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {labelOf(o)}
+          </option>
+        ))}
+      </select>
+      {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
+    </div>
+  );
+  const checks = (key: "bodyRegions" | "equipment", legend: string, options: readonly string[]) => (
+    <fieldset className="checks" aria-invalid={errorsOf(key) ? true : undefined}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o}>
+          <input type="checkbox" checked={draft[key].includes(o as never)} onChange={() => toggle(key, o)} />
+          {labelOf(o)}
+        </label>
+      ))}
+      {errorsOf(key) && <p className="error" style={{ flexBasis: "100%" }}>{errorsOf(key)!.join(" ")}</p>}
+    </fieldset>
+  );
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <FormNotice error={result && !result.ok ? result.error : undefined} success={result?.ok ? "Saved." : undefined} />
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          onKeepMine={() => {
+            const theirs = toDraft(conflict.current);
+            const merged = mergeDrafts(original, draft, theirs);
+            setDraft(merged);
+            setOriginal(theirs);
+            setBaseVersion(conflict.currentVersion);
+            save(conflict.currentVersion, merged);
+          }}
+          onTakeTheirs={() => {
+            setDraft(toDraft(conflict.current));
+            setOriginal(toDraft(conflict.current));
+            setBaseVersion(conflict.currentVersion);
+            setResult(null);
+          }}
+        />
+      )}
+      <div className="editor">
+        <div className="stack">
+          {textField("name", "Name")}
+          {textField("summary", "One-line summary")}
+          <StepsEditor steps={draft.steps} onChange={(steps) => set("steps", steps)} errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)} />
+          {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
+          {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
+          <DoseFields dose={draft.dose} onChange={(dose) => set("dose", dose)} errors={(f) => errorsOf(`defaultDose.${f}`)} />
+        </div>
+        <div className="stack card">
+          {select("status", "Status", exerciseStatuses)}
+          {select("category", "Category", exerciseCategories)}
+          {select("position", "Starting position", startingPositions)}
+          {select("difficulty", "Difficulty", difficulties)}
+          {checks("bodyRegions", "Body regions", bodyRegions)}
+          {checks("equipment", "Equipment", equipmentKinds)}
+          <div className="field">
+            <label htmlFor="exercise-tags">Tags</label>
+            <span className="hint">Comma-separated, for search (e.g. desk, posture).</span>
+            <input id="exercise-tags" value={draft.tags} onChange={(e) => set("tags", e.target.value)} />
+          </div>
+          <button className="button" type="submit" disabled={saving}>
+            {saving ? "Saving…" : exercise ? "Save changes" : "Create exercise"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { exerciseImages, exercises } from "@/db/schema";
+import type { SessionUser } from "@/lib/users/accounts";
+import type { ExerciseQuery } from "./schemas";
+import type { ImageMimeType } from "./images";
+
+export const pageSize = 25;
+
+/**
+ * Turns what a person typed into an FTS5 query: every word must match, the last one as a prefix
+ * (so results follow the typing), and nothing they type can be read as FTS5 syntax.
+ */
+export function toFtsQuery(typed: string): string | undefined {
+  const words = typed
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return undefined;
+  return words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" ");
+}
+
+const jsonArrayHas = (column: SQL | typeof exercises.bodyRegions, value: string) =>
+  sql`exists (select 1 from json_each(${column}) where json_each.value = ${value})`;
+
+function filters(query: ExerciseQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.category) where.push(eq(exercises.category, query.category));
+  if (query.position) where.push(eq(exercises.position, query.position));
+  if (query.region) where.push(jsonArrayHas(sql`${exercises.bodyRegions}`, query.region));
+  if (query.equipment) where.push(jsonArrayHas(sql`${exercises.equipment}`, query.equipment));
+  if (query.status === "active") where.push(ne(exercises.status, "archived"));
+  else if (query.status !== "all") where.push(eq(exercises.status, query.status));
+  return where;
+}
+
+// bm25 column weights: a hit in the name counts most, then tags and summary, then the long text.
+const rank = sql`bm25(exercises_fts, 10.0, 4.0, 1.5, 1.0, 0.5, 5.0)`;
+
+function matching(query: ExerciseQuery): { where: SQL | undefined; fts: string | undefined } {
+  const fts = toFtsQuery(query.q);
+  const where = [...filters(query)];
+  if (fts) where.push(sql`${exercises.id} in (select rowid from exercises_fts where exercises_fts match ${fts})`);
+  return { where: where.length ? and(...where) : undefined, fts };
+}
+
+export type ExerciseSearchItem = {
+  id: number;
+  key: string;
+  name: string;
+  summary: string;
+  category: (typeof exercises.$inferSelect)["category"];
+  bodyRegions: string[];
+  equipment: string[];
+  position: string;
+  status: (typeof exercises.$inferSelect)["status"];
+  updatedAt: Date;
+  thumbnail: { sha256: string; mimeType: ImageMimeType; alt: string } | null;
+};
+
+export type ExerciseSearchResult = { items: ExerciseSearchItem[]; total: number; page: number; pageCount: number };
+
+/** One page of the library for a query: ranked by relevance when there is text, else alphabetical. */
+export async function searchExercises(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<ExerciseSearchResult> {
+  void actor; // every signed-in clinician may search the library
+  const { where, fts } = matching(query);
+  const order = fts
+    ? [sql`(select ${rank} from exercises_fts where exercises_fts match ${fts} and rowid = ${exercises.id})`, asc(exercises.name)]
+    : [asc(exercises.name), desc(exercises.id)];
+
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: exercises.id,
+        key: exercises.key,
+        name: exercises.name,
+        summary: exercises.summary,
+        category: exercises.category,
+        bodyRegions: exercises.bodyRegions,
+        equipment: exercises.equipment,
+        position: exercises.position,
+        status: exercises.status,
+        updatedAt: exercises.updatedAt,
+      })
+      .from(exercises)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)` }).from(exercises).where(where),
+  ]);
+
+  const thumbs = rows.length
+    ? await db
+        .select({ exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, alt: exerciseImages.alt, position: exerciseImages.position })
+        .from(exerciseImages)
+        .where(inArray(exerciseImages.exerciseId, rows.map((r) => r.id)))
+        .orderBy(asc(exerciseImages.position), asc(exerciseImages.id))
+    : [];
+  const mainImage = new Map<number, ExerciseSearchItem["thumbnail"]>();
+  for (const t of thumbs) if (!mainImage.has(t.exerciseId)) mainImage.set(t.exerciseId, { sha256: t.sha256, mimeType: t.mimeType, alt: t.alt });
+
+  const total = counted?.n ?? 0;
+  return {
+    items: rows.map((r) => ({ ...r, thumbnail: mainImage.get(r.id) ?? null })),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** Every id matching a query, in list order (for exporting a filtered view). */
+export async function findExerciseIds(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<number[]> {
+  void actor;
+  const { where } = matching(query);
+  const rows = await db.select({ id: exercises.id }).from(exercises).where(where).orderBy(asc(exercises.name));
+  return rows.map((r) => r.id);
+}
