@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { saveExerciseAction, type SaveExerciseResult } from "@/app/admin/exercises/actions";
 import { FormNotice } from "@/components/ui/form-notice";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Dose } from "@/lib/exercises/dose";
 import type { ExerciseInput } from "@/lib/exercises/schemas";
 import {
@@ -73,6 +74,7 @@ type Props = { exercise?: ExerciseInput & { id: number; version: number } };
 
 export function ExerciseForm({ exercise }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [draft, setDraft] = useState<Draft>(() => toDraft(exercise ?? blankExercise));
   // What this editor started from: on a conflict, fields the editor left alone take the other save's value.
   const [original, setOriginal] = useState<Draft>(() => toDraft(exercise ?? blankExercise));
@@ -168,32 +170,34 @@ export function ExerciseForm({ exercise }: Props) {
           }}
         />
       )}
-      <div className="editor">
-        <div className="stack">
-          {textField("name", "Name")}
-          {textField("summary", "One-line summary")}
-          <StepsEditor steps={draft.steps} onChange={(steps) => set("steps", steps)} errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)} />
-          {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
-          {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
-          <DoseFields dose={draft.dose} onChange={(dose) => set("dose", dose)} errors={(f) => errorsOf(`defaultDose.${f}`)} />
-        </div>
-        <div className="stack card">
-          {select("status", "Status", exerciseStatuses)}
-          {select("category", "Category", exerciseCategories)}
-          {select("position", "Starting position", startingPositions)}
-          {select("difficulty", "Difficulty", difficulties)}
-          {checks("bodyRegions", "Body regions", bodyRegions)}
-          {checks("equipment", "Equipment", equipmentKinds)}
-          <div className="field">
-            <label htmlFor="exercise-tags">Tags</label>
-            <span className="hint">Comma-separated, for search (e.g. desk, posture).</span>
-            <input id="exercise-tags" value={draft.tags} onChange={(e) => set("tags", e.target.value)} />
+      <fieldset className="bare" disabled={!hydrated}>
+        <div className="editor">
+          <div className="stack">
+            {textField("name", "Name")}
+            {textField("summary", "One-line summary")}
+            <StepsEditor steps={draft.steps} onChange={(steps) => set("steps", steps)} errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)} />
+            {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
+            {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
+            <DoseFields dose={draft.dose} onChange={(dose) => set("dose", dose)} errors={(f) => errorsOf(`defaultDose.${f}`)} />
           </div>
-          <button className="button" type="submit" disabled={saving}>
-            {saving ? "Saving…" : exercise ? "Save changes" : "Create exercise"}
-          </button>
+          <div className="stack card">
+            {select("status", "Status", exerciseStatuses)}
+            {select("category", "Category", exerciseCategories)}
+            {select("position", "Starting position", startingPositions)}
+            {select("difficulty", "Difficulty", difficulties)}
+            {checks("bodyRegions", "Body regions", bodyRegions)}
+            {checks("equipment", "Equipment", equipmentKinds)}
+            <div className="field">
+              <label htmlFor="exercise-tags">Tags</label>
+              <span className="hint">Comma-separated, for search (e.g. desk, posture).</span>
+              <input id="exercise-tags" value={draft.tags} onChange={(e) => set("tags", e.target.value)} />
+            </div>
+            <button className="button" type="submit" disabled={saving}>
+              {saving ? "Saving…" : exercise ? "Save changes" : "Create exercise"}
+            </button>
+          </div>
         </div>
-      </div>
+      </fieldset>
     </form>
   );
 }

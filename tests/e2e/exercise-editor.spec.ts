@@ -1,5 +1,7 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { e2e } from "./servers";
 import { admin, adminCreatesAccount, createExercise, openAs, signIn, unique } from "./helpers";
 
 const fixture = (name: string) => path.join(__dirname, "fixtures", name);
@@ -15,6 +17,7 @@ test("create an exercise with steps and a picture; mistakes keep the form filled
   await expect(page.getByRole("textbox", { name: "Step 2", exact: true })).toBeFocused();
   await page.keyboard.type("Return slowly to sitting tall.");
   await page.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("textbox", { name: "Step 3", exact: true })).toBeFocused();
   await page.keyboard.type("Sit tall with your feet flat.");
   await page.getByRole("button", { name: "Move step 3 up" }).click();
   await page.getByRole("button", { name: "Move step 2 up" }).click();
@@ -55,6 +58,8 @@ test("create an exercise with steps and a picture; mistakes keep the form filled
   const served = await page.request.get(src!);
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(served.headers()["cache-control"]).toContain("immutable");
+  mkdirSync(e2e.screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(e2e.screenshots, "exercise-editor.png"), fullPage: true });
 
   await page.goto(`/admin/exercises?q=${encodeURIComponent(name)}&status=all`);
   await expect(page.getByRole("table", { name: "Exercise library" }).getByRole("img", { name: "A person sitting tall on a chair" })).toBeVisible();

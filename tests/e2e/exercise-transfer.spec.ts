@@ -11,6 +11,7 @@ test("export a filtered view as JSON, delete it, import the file: the exercise c
   await createExercise(page, name);
   await page.getByRole("textbox", { name: "Step 1", exact: true }).fill("Kneel tall on a mat.");
   await page.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("textbox", { name: "Step 2", exact: true })).toBeFocused();
   await page.keyboard.type("Reach one arm up and over.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
