@@ -4,7 +4,6 @@ import { useState, useTransition } from "react";
 import { saveExerciseAction, type SaveExerciseResult } from "@/app/admin/exercises/actions";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Dose } from "@/lib/exercises/dose";
 import type { ExerciseInput } from "@/lib/exercises/schemas";
 import {
   bodyRegions,
@@ -16,7 +15,7 @@ import {
   startingPositions,
 } from "@/lib/exercises/vocabulary";
 import { ConflictPanel } from "./conflict-panel";
-import { DoseFields, doseNumberFields, type DoseDraft } from "./dose-fields";
+import { DoseFields, doseFromDraft, doseToDraft, type DoseDraft } from "./dose-fields";
 import { StepsEditor } from "./steps-editor";
 
 type Draft = Omit<ExerciseInput, "tags" | "defaultDose"> & { tags: string; dose: DoseDraft };
@@ -38,21 +37,12 @@ export const blankExercise: ExerciseInput = {
 };
 
 function toDraft({ tags, defaultDose, ...rest }: ExerciseInput): Draft {
-  const dose = Object.fromEntries(doseNumberFields.map((f) => [f.name, defaultDose[f.name]?.toString() ?? ""])) as DoseDraft;
-  return { ...rest, tags: tags.join(", "), dose: { ...dose, side: defaultDose.side ?? "", load: defaultDose.load ?? "" } };
+  return { ...rest, tags: tags.join(", "), dose: doseToDraft(defaultDose) };
 }
 
-/** What the server validates: empty boxes dropped, numbers as numbers (a typo stays a string and gets a message). */
 function fromDraft({ tags, dose, ...rest }: Draft): unknown {
-  const defaultDose: Record<string, unknown> = {};
-  for (const f of doseNumberFields) {
-    const value = dose[f.name].trim();
-    if (value) defaultDose[f.name] = /^\d+$/.test(value) ? Number(value) : value;
-  }
-  if (dose.side) defaultDose.side = dose.side as Dose["side"];
-  if (dose.load.trim()) defaultDose.load = dose.load.trim();
   const tagList = tags.split(",").map((t) => t.trim()).filter(Boolean);
-  return { ...rest, steps: rest.steps, tags: tagList, defaultDose };
+  return { ...rest, tags: tagList, defaultDose: doseFromDraft(dose) };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -178,7 +168,12 @@ export function ExerciseForm({ exercise }: Props) {
             <StepsEditor steps={draft.steps} onChange={(steps) => set("steps", steps)} errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)} />
             {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
             {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
-            <DoseFields dose={draft.dose} onChange={(dose) => set("dose", dose)} errors={(f) => errorsOf(`defaultDose.${f}`)} />
+            <DoseFields
+              dose={draft.dose}
+              onChange={(dose) => set("dose", dose)}
+              errors={(f) => errorsOf(`defaultDose.${f}`)}
+              hint="Leave a box empty when it does not apply. Routines start from this dose and can change it per patient."
+            />
           </div>
           <div className="stack card">
             {select("status", "Status", exerciseStatuses)}

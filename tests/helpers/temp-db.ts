@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
+import { users } from "@/db/schema";
+import type { SessionUser } from "@/lib/users/accounts";
 
 export type TempDb = { db: Db; dir: string; url: string; close: () => void };
 
@@ -21,4 +23,17 @@ export async function createTempDb(): Promise<TempDb> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Two staff accounts for data-layer tests: Ada the admin and Bo a clinician (the hash is never checked). */
+export async function insertStaff(db: Db): Promise<{ ada: SessionUser; bo: SessionUser }> {
+  const rows = await db
+    .insert(users)
+    .values([
+      { email: "ada@clinic.test", name: "Ada", role: "admin", passwordHash: "x" },
+      { email: "bo@clinic.test", name: "Bo", role: "clinician", passwordHash: "x" },
+    ])
+    .returning();
+  const [ada, bo] = rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role }));
+  return { ada: ada!, bo: bo! };
 }

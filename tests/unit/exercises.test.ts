@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exerciseImages, exercises, users } from "@/db/schema";
+import { exerciseImages, exercises } from "@/db/schema";
 import { seedStarterContent } from "@/db/seed";
 import { AppError } from "@/lib/errors";
 import { addExerciseImage, makeExerciseImageMain } from "@/lib/exercises/image-mutations";
@@ -18,7 +18,7 @@ import { getExercise, listExerciseHistory } from "@/lib/exercises/queries";
 import { exerciseInput, exerciseQuery, type ExerciseInput } from "@/lib/exercises/schemas";
 import { searchExercises, toFtsQuery } from "@/lib/exercises/search";
 import type { SessionUser } from "@/lib/users/accounts";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 
 let t: TempDb;
 let ada: SessionUser;
@@ -27,14 +27,7 @@ let bo: SessionUser;
 beforeEach(async () => {
   t = await createTempDb();
   await seedStarterContent(t.db);
-  const rows = await t.db
-    .insert(users)
-    .values([
-      { email: "ada@clinic.test", name: "Ada", role: "admin", passwordHash: "x" },
-      { email: "bo@clinic.test", name: "Bo", role: "clinician", passwordHash: "x" },
-    ])
-    .returning();
-  [ada, bo] = rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role })) as [SessionUser, SessionUser];
+  ({ ada, bo } = await insertStaff(t.db));
 });
 afterEach(() => t.close());
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { ExerciseFilters } from "@/components/exercises/exercise-filters";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { imageUrl } from "@/lib/exercises/images";
@@ -115,15 +116,7 @@ export default async function ExercisesPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        {result.pageCount > 1 && (
-          <nav className="pager" aria-label="Pages">
-            {result.page > 1 ? <Link href={linkTo({ page: result.page - 1 })}>← Previous</Link> : <span />}
-            <span>
-              Page {result.page} of {result.pageCount}
-            </span>
-            {result.page < result.pageCount ? <Link href={linkTo({ page: result.page + 1 })}>Next →</Link> : <span />}
-          </nav>
-        )}
+        <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
       </div>
     </div>
   );

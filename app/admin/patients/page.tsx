@@ -1,17 +1,98 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listPatients } from "@/lib/patients/queries";
+import { patientQuery } from "@/lib/patients/schemas";
 
 export const metadata: Metadata = { title: "Patients" };
 
-export default async function PatientsPage() {
-  await requireUser();
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PatientsPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const raw = await searchParams;
+  const query = patientQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const result = await listPatients(await getDb(), user, query);
+
+  const linkTo = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "" && !Array.isArray(v)) next.set(k, String(v));
+    return `?${next}`;
+  };
+  const filtered = query.q !== "" || query.archived;
+
   return (
     <div className="stack">
-      <h1>Patients</h1>
-      <EmptyState title="No patients yet">
-        <p>Patient records and their routines arrive with the routine builder.</p>
-      </EmptyState>
+      <div className="page-head">
+        <h1>Patients</h1>
+        <div className="toolbar">
+          <Link className="button" href="/admin/patients/new">
+            New patient
+          </Link>
+        </div>
+      </div>
+      {/* A plain GET form: the search lives in the URL, so it can be bookmarked and works without JavaScript. */}
+      <form className="toolbar" role="search" method="get" action="/admin/patients">
+        <div className="field" style={{ flex: "1 1 16rem" }}>
+          <label htmlFor="patient-search">Search patients</label>
+          <input id="patient-search" name="q" type="search" defaultValue={query.q} placeholder="Name or external reference" />
+        </div>
+        <label style={{ display: "inline-flex", gap: "0.35rem", alignItems: "center", alignSelf: "end", paddingBottom: "0.6rem" }}>
+          <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} />
+          Show archived patients
+        </label>
+        <button className="button secondary" type="submit" style={{ alignSelf: "end" }}>
+          Search
+        </button>
+      </form>
+      <p className="muted" data-testid="result-count">
+        {result.total === 1 ? "1 patient" : `${result.total} patients`}
+        {query.q ? ` matching “${query.q}”` : ""}
+        {query.archived ? ", archived included" : ""}
+      </p>
+      {result.items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No patients match">
+            <p>Try part of the name or the reference, or include archived patients.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No patients yet">
+            <p>Add a patient to start building routines for them.</p>
+          </EmptyState>
+        )
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Patients">
+            <thead>
+              <tr>
+                <th scope="col">Display name</th>
+                <th scope="col">External reference</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link className="row-link" href={`/admin/patients/${p.id}`}>
+                      {p.displayName}
+                    </Link>{" "}
+                    {p.archivedAt && <span className="badge grey">Archived</span>}
+                  </td>
+                  <td>{p.externalRef ?? <span className="muted">—</span>}</td>
+                  <td>{dateFormat.format(p.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
     </div>
   );
 }

@@ -1,17 +1,59 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listPatientRoutinesAll } from "@/lib/routines/queries";
 
 export const metadata: Metadata = { title: "Routines" };
 
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
 export default async function RoutinesPage() {
-  await requireUser();
+  const user = await requireUser();
+  const routines = await listPatientRoutinesAll(await getDb(), user);
   return (
     <div className="stack">
-      <h1>Routines</h1>
-      <EmptyState title="No routines yet">
-        <p>Routines are built for a patient, starting from scratch or from a template.</p>
-      </EmptyState>
+      <div className="page-head">
+        <h1>Routines</h1>
+        <Link className="button" href="/admin/routines/new">
+          New routine
+        </Link>
+      </div>
+      {routines.length === 0 ? (
+        <EmptyState title="No routines yet">
+          <p>Start one for a patient, blank or from a template.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Routines">
+            <thead>
+              <tr>
+                <th scope="col">Routine</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Review</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {routines.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link className="row-link" href={`/admin/routines/${r.id}`}>
+                      {r.title}
+                    </Link>
+                  </td>
+                  <td>
+                    <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link>
+                  </td>
+                  <td>{r.reviewDate ?? <span className="muted">—</span>}</td>
+                  <td>{dateFormat.format(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PatientForm } from "@/components/patients/patient-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
+import { setPatientArchivedAction } from "../actions";
+
+export const metadata: Metadata = { title: "Patient" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+// Routine dates are calendar days ("2026-12-01"), not instants: format them in UTC so no time zone shifts the day.
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const formatDay = (day: string | null) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : null);
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export default async function PatientPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const db = await getDb();
+  const patient = await getPatient(db, user, id).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const routines = await listPatientRoutines(db, user, id);
+  const { created } = await searchParams;
+  const archived = patient.archivedAt !== null;
+
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/admin/patients">← Patients</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{patient.displayName}</h1>
+          {archived && <span className="badge grey">Archived</span>}
+          <span className="muted">
+            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
+          </span>
+        </div>
+        <form action={setPatientArchivedAction}>
+          <input type="hidden" name="patientId" value={patient.id} />
+          <input type="hidden" name="archived" value={String(!archived)} />
+          <button className={archived ? "button secondary" : "button danger"} type="submit">
+            {archived ? "Restore patient" : "Archive patient"}
+          </button>
+        </form>
+      </div>
+      {created && (
+        <p className="notice ok" role="status">
+          Patient created.
+        </p>
+      )}
+      {archived && (
+        <p className="muted">This patient is archived: they are left out of the patient list, and their routines and history are kept.</p>
+      )}
+
+      <section className="stack" aria-labelledby="routines-heading">
+        <div className="page-head" style={{ marginBottom: 0 }}>
+          <h2 id="routines-heading">Routines</h2>
+          {!archived && (
+            <Link className="button" href={`/admin/routines/new?patient=${patient.id}`}>
+              New routine
+            </Link>
+          )}
+        </div>
+        {routines.length === 0 ? (
+          <EmptyState title="No routines yet">
+            <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-label="Routines">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last change</th>
+                  <th scope="col">Review date</th>
+                </tr>
+              </thead>
+              <tbody>
+                {routines.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link className="row-link" href={`/admin/routines/${r.id}`}>
+                        {r.title}
+                      </Link>
+                    </td>
+                    <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
+                    <td>{dateFormat.format(r.updatedAt)}</td>
+                    <td>{formatDay(r.reviewDate) ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        {/* The form keeps its own state across refreshes (e.g. after archiving), so typing is never lost. */}
+        <PatientForm
+          patient={{
+            id: patient.id,
+            version: patient.version,
+            displayName: patient.displayName,
+            externalRef: patient.externalRef ?? "",
+            email: patient.email ?? "",
+            phone: patient.phone ?? "",
+            notes: patient.notes,
+          }}
+        />
+      </section>
+    </div>
+  );
+}

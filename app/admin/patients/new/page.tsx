@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PatientForm } from "@/components/patients/patient-form";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "New patient" };
+
+export default async function NewPatientPage() {
+  await requireUser();
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/admin/patients">← Patients</Link>
+      </p>
+      <h1>New patient</h1>
+      <p className="muted">Only the display name is needed. Routines can be built for the patient once they are saved.</p>
+      <section className="card">
+        <PatientForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RoutineBuilder } from "@/components/routines/routine-builder";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getRoutine } from "@/lib/routines/queries";
+import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
+
+export const metadata: Metadata = { title: "Routine" };
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string; notice?: string }> };
+
+export default async function RoutinePage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const routine = await getRoutine(await getDb(), user, id).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { restored, template, notice } = await searchParams;
+
+  return (
+    <div className="stack">
+      <p>
+        {routine.patient ? <Link href={`/admin/patients/${routine.patient.id}`}>← {routine.patient.displayName}</Link> : <Link href="/admin/templates">← Templates</Link>}
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{routine.content.title}</h1>
+          <span className="muted">
+            {routine.isTemplate ? "Template" : `For ${routine.patient?.displayName}`} · revision {routine.revisions[0]?.number ?? 1}
+            {routine.archived && " · archived"}
+          </span>
+        </div>
+      </div>
+      {restored && (
+        <p className="notice ok" role="status">
+          Revision {restored} restored as the newest revision.
+        </p>
+      )}
+      {template && (
+        <p className="notice ok" role="status">
+          Saved as a template. Patients&apos; routines started from it get a copy.
+        </p>
+      )}
+      {notice && <p className="notice error">{notice}</p>}
+      {/* key: after a restore the builder starts again from the restored content */}
+      <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
+      <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
+        <section className="card stack" aria-labelledby="revisions-heading">
+          <h2 id="revisions-heading">Revisions</h2>
+          <ol className="history" data-testid="revisions">
+            {routine.revisions.map((revision, i) => (
+              <li key={revision.number}>
+                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{timeFormat.format(revision.at)}</span>
+                {i === 0 ? (
+                  <span className="badge">Current</span>
+                ) : (
+                  <form action={restoreRevisionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
+                    <input type="hidden" name="routineId" value={routine.id} />
+                    <input type="hidden" name="baseVersion" value={routine.version} />
+                    <input type="hidden" name="number" value={revision.number} />
+                    <button className="button link" type="submit">
+                      Restore revision {revision.number}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="card stack" aria-labelledby="more-heading">
+          <h2 id="more-heading">More</h2>
+          {!routine.isTemplate && (
+            <form action={saveAsTemplateAction} className="form">
+              <input type="hidden" name="routineId" value={routine.id} />
+              <div className="field">
+                <label htmlFor="template-title">Template title</label>
+                <input id="template-title" name="title" required maxLength={120} defaultValue={routine.content.title} />
+              </div>
+              <div>
+                <button className="button secondary" type="submit">
+                  Save as template
+                </button>
+              </div>
+            </form>
+          )}
+          <form action={archiveRoutineAction}>
+            <input type="hidden" name="routineId" value={routine.id} />
+            <input type="hidden" name="archived" value={String(!routine.archived)} />
+            <button className="button secondary" type="submit">
+              {routine.archived ? "Restore from archive" : routine.isTemplate ? "Archive template" : "Archive routine"}
+            </button>
+          </form>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import {
+  createPatientAction,
+  updatePatientAction,
+  type PatientFormState,
+  type PatientFormValues,
+} from "@/app/admin/patients/actions";
+import { Field } from "@/components/ui/field";
+import { FormNotice } from "@/components/ui/form-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { PatientField } from "@/lib/patients/schemas";
+
+export type EditablePatient = PatientFormValues & { id: number; version: number };
+
+/** What the other person saved, field by field, so the editor can compare before saving again. */
+function ConflictDetails({ conflict }: { conflict: NonNullable<PatientFormState["conflict"]> }) {
+  return (
+    <div className="conflict" data-testid="conflict">
+      <strong>What {conflict.by} saved:</strong>
+      <dl>
+        {conflict.fields.map(({ name, label }) => (
+          <div key={name} style={{ display: "contents" }}>
+            <dt>{label}</dt>
+            <dd style={{ whiteSpace: "pre-wrap", margin: 0 }}>{conflict.current[name] || <span className="muted">(empty)</span>}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** Create (no patient) or edit a patient. Inputs are uncontrolled and the form is never reset, so nothing typed is lost. */
+export function PatientForm({ patient }: { patient?: EditablePatient }) {
+  const { state, pending, formProps } = useFormAction<PatientFormState>(patient ? updatePatientAction : createPatientAction, {});
+  const errors = state.fieldErrors ?? {};
+  // After a submit, what was sent; before, what is stored. Without JavaScript this is what refills the form.
+  const initial = (field: PatientField) => state.values?.[field] ?? patient?.[field] ?? "";
+  const notesHintId = "field-notes-hint";
+  const notesErrorId = errors.notes?.length ? "field-notes-error" : undefined;
+
+  return (
+    <form className="form" noValidate {...formProps} style={{ maxWidth: "36rem" }}>
+      <FormNotice error={state.error} success={state.success} />
+      {state.conflict && <ConflictDetails conflict={state.conflict} />}
+      {patient && (
+        <>
+          <input type="hidden" name="patientId" value={patient.id} />
+          {/* The version the values in the form sit on: after a conflict, the one saved meanwhile. */}
+          <input type="hidden" name="baseVersion" value={state.version ?? patient.version} />
+        </>
+      )}
+      {/* No maxLength: a pasted text cut short without a word would be lost silently; the server says what is too long. */}
+      <Field
+        label="Display name"
+        name="displayName"
+        hint="How the patient is addressed on handouts and shared links, e.g. “Sam” or “Mrs Okafor”."
+        required
+        autoComplete="off"
+        defaultValue={initial("displayName")}
+        errors={errors.displayName}
+      />
+      <Field
+        label="External reference"
+        name="externalRef"
+        hint="Optional, e.g. the clinic's record number. Never shown to the patient."
+        autoComplete="off"
+        defaultValue={initial("externalRef")}
+        errors={errors.externalRef}
+      />
+      <Field label="Email" name="email" type="email" hint="Optional." autoComplete="off" defaultValue={initial("email")} errors={errors.email} />
+      <Field label="Phone" name="phone" type="tel" hint="Optional." autoComplete="off" defaultValue={initial("phone")} errors={errors.phone} />
+      <div className="field">
+        <label htmlFor="field-notes">Private clinical notes</label>
+        <span className="hint" id={notesHintId}>
+          For the care team only. Never shown to the patient.
+        </span>
+        <textarea
+          id="field-notes"
+          name="notes"
+          rows={6}
+          defaultValue={initial("notes")}
+          aria-invalid={notesErrorId ? true : undefined}
+          aria-describedby={[notesHintId, notesErrorId].filter(Boolean).join(" ")}
+        />
+        {notesErrorId && (
+          <p className="error" id={notesErrorId}>
+            {errors.notes!.join(" ")}
+          </p>
+        )}
+      </div>
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Saving…" : patient ? "Save patient" : "Create patient"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+import { useEffect, useState, useTransition } from "react";
+import { searchPickerAction, type PickerResult } from "@/app/admin/routines/actions";
+import type { ExerciseCard } from "@/lib/routines/queries";
+import { bodyRegions, equipmentKinds, exerciseCategories, labelOf } from "@/lib/exercises/vocabulary";
+
+const pickerFilters = [
+  { name: "category", label: "Category", options: exerciseCategories },
+  { name: "region", label: "Body region", options: bodyRegions },
+  { name: "equipment", label: "Equipment", options: equipmentKinds },
+] as const;
+
+type Props = { sections: { uid: string; title: string }[]; onAdd: (exercise: ExerciseCard, sectionUid: string) => void };
+
+/** The library's search beside the routine: published exercises, added with one click or Enter. */
+export function ExercisePicker({ sections, onAdd }: Props) {
+  const [q, setQ] = useState("");
+  const [filters, setFilters] = useState({ category: "", region: "", equipment: "" });
+  const [target, setTarget] = useState("");
+  const [result, setResult] = useState<PickerResult>({ total: 0, cards: [] });
+  const [searching, startSearch] = useTransition();
+  const section = sections.find((s) => s.uid === target)?.uid ?? sections.at(-1)?.uid ?? "";
+
+  useEffect(() => {
+    const query = { q, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
+    const timer = setTimeout(() => startSearch(async () => setResult(await searchPickerAction(query))), 150);
+    return () => clearTimeout(timer);
+  }, [q, filters]);
+
+  return (
+    <aside className="card picker stack" aria-labelledby="picker-heading">
+      <h2 id="picker-heading">Add exercises</h2>
+      <div className="field">
+        <label htmlFor="picker-search">Find an exercise</label>
+        <input
+          id="picker-search"
+          type="search"
+          value={q}
+          autoComplete="off"
+          placeholder="Name, step or tag — Enter adds the first"
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== "Enter") return;
+            e.preventDefault();
+            const first = result.cards[0];
+            if (first && section) onAdd(first, section);
+          }}
+        />
+      </div>
+      <div className="toolbar">
+        {pickerFilters.map((f) => (
+          <div className="field" style={{ flex: 1 }} key={f.name}>
+            <label htmlFor={`picker-${f.name}`}>{f.label}</label>
+            <select id={`picker-${f.name}`} value={filters[f.name]} onChange={(e) => setFilters((all) => ({ ...all, [f.name]: e.target.value }))}>
+              <option value="">Any</option>
+              {f.options.map((o) => (
+                <option key={o} value={o}>
+                  {labelOf(o)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      <div className="toolbar">
+        <div className="field" style={{ flex: 1 }}>
+          <label htmlFor="picker-target">Add to</label>
+          <select id="picker-target" value={section} onChange={(e) => setTarget(e.target.value)}>
+            {sections.map((s) => (
+              <option key={s.uid} value={s.uid}>
+                {s.title || "Untitled section"}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="muted" aria-live="polite" style={{ margin: 0 }}>
+        {searching ? "Searching…" : `${result.total} published exercise${result.total === 1 ? "" : "s"}`}
+      </p>
+      <ul className="picker-results" aria-label="Search results">
+        {result.cards.map((card) => (
+          <li key={card.id}>
+            <span>{card.name}</span>
+            <button type="button" className="button secondary" aria-label={`Add ${card.name}`} onClick={() => section && onAdd(card, section)}>
+              Add
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

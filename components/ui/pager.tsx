@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+/** Previous / next links for a paged list; the caller builds each page's URL so filters stay in it. */
+export function Pager({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pager" aria-label="Pages">
+      {page > 1 ? <Link href={hrefFor(page - 1)}>← Previous</Link> : <span />}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? <Link href={hrefFor(page + 1)}>Next →</Link> : <span />}
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { doseInput } from "@/lib/exercises/dose";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.")
+  // Date.parse rolls 2026-02-30 over to March; a round trip catches dates that do not exist.
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
+
+export const routineItemInput = z.object({
+  exerciseId: z.number().int().positive(),
+  dose: doseInput,
+  note: z.string().trim().max(500, "Keep the note under 500 characters.").default(""),
+});
+
+export const routineSectionInput = z.object({
+  title: z.string().trim().min(1, "Give the section a heading.").max(60, "Use at most 60 characters."),
+  items: z.array(routineItemInput).max(60, "A section holds at most 60 exercises."),
+});
+
+/** Everything the builder edits and a revision snapshots: saved whole, every time. */
+export const routineContent = z
+  .object({
+    title: z.string().trim().min(1, "Give the routine a title.").max(120, "Use at most 120 characters."),
+    instructions: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+    startDate: isoDate.nullable().default(null),
+    reviewDate: isoDate.nullable().default(null),
+    sections: z.array(routineSectionInput).min(1, "Keep at least one section.").max(12, "Use at most 12 sections."),
+  })
+  .refine((r) => !r.startDate || !r.reviewDate || r.reviewDate >= r.startDate, {
+    message: "The review date comes after the start date.",
+    path: ["reviewDate"],
+  });
+export type RoutineContent = z.infer<typeof routineContent>;
+
+export const newRoutineInput = z.object({
+  patientId: z.coerce.number().int().positive().nullable(),
+  templateId: z.coerce.number().int().positive().nullable(),
+  title: z.string().trim().max(120).optional(),
+});
