@@ -16,7 +16,8 @@ function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
-const tmp = path.join(__dirname, "tests", ".tmp");
+// Per port base, so two checkouts can run their suites side by side.
+const tmp = path.join(__dirname, "tests", ".tmp", `e2e-${e2e.main.port}`);
 const start = (name: string) => `rm -rf ${path.join(tmp, name)} && node_modules/.bin/tsx scripts/start.ts`;
 
 export default defineConfig({
