@@ -215,6 +215,42 @@ export const shareLinks = sqliteTable(
   (t) => [uniqueIndex("share_links_token_hash").on(t.tokenHash), index("share_links_routine").on(t.routineId)],
 );
 
+// A patient's "done today" for one exercise, per link and per day (the patient's own calendar day).
+// The item is its position in the revision plus the exercise, so an edited routine never inherits old ticks.
+export const shareTicks = sqliteTable(
+  "share_ticks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    position: integer("position").notNull(),
+    // No foreign key: a tick is a record of what was done, and must not stop an unused exercise's deletion.
+    exerciseId: integer("exercise_id").notNull(),
+    // The revision the patient was looking at, so a day's share counts against that revision's exercises.
+    revision: integer("revision").notNull(),
+    pain: integer("pain"),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("share_ticks_item_day").on(t.linkId, t.day, t.position, t.exerciseId)],
+);
+
+// One row per accepted write through a share link; counted over a sliding window to rate-limit the link.
+export const shareLinkWrites = sqliteTable(
+  "share_link_writes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("share_link_writes_link_time").on(t.linkId, t.createdAt)],
+);
+
 export const auditEvents = sqliteTable(
   "audit_events",
   {

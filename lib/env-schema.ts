@@ -20,6 +20,7 @@ export const envSchema = z
     ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     ADMIN_NAME: z.string().trim().min(1).max(100).default("Administrator"),
+    CLINIC_NAME: z.string().trim().min(1, "must not be blank").max(100, "must be at most 100 characters").default("Your clinic"),
   })
   .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
@@ -48,6 +49,7 @@ export function readEnv(source: Record<string, string | undefined>) {
     isRemoteDatabase: !databaseUrl.startsWith("file:"),
     authSecret: e.AUTH_SECRET,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    clinicName: e.CLINIC_NAME,
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : undefined,
   };
 }

@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
 /** An error a person can act on: its message is safe to show, and fieldErrors point at the form fields. */
 export class AppError extends Error {
   constructor(
-    readonly code: "validation" | "conflict" | "forbidden" | "not_found",
+    readonly code: "validation" | "conflict" | "forbidden" | "not_found" | "rate_limited",
     message: string,
     readonly fieldErrors: FieldErrors = {},
     readonly details?: unknown,

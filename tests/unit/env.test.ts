@@ -25,6 +25,11 @@ describe("configuration", () => {
     expect(() => readEnv({ PORT: "http" })).toThrow(/PORT/);
   });
 
+  it("names the clinic on patients' pages, \"Your clinic\" when unset", () => {
+    expect(readEnv({}).clinicName).toBe("Your clinic");
+    expect(readEnv({ CLINIC_NAME: "  Harbour Physio " }).clinicName).toBe("Harbour Physio");
+  });
+
   it("treats empty variables as unset", () => {
     expect(readEnv({ DATABASE_URL: "", APP_URL: "" }).isRemoteDatabase).toBe(false);
   });
