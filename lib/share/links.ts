@@ -1,0 +1,99 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { routines, shareLinks, users } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/users/accounts";
+import { expiryFor, type NewShareLinkInput } from "./schemas";
+import { generateShareToken, hashShareToken } from "./tokens";
+
+export type CreatedShareLink = { id: number; label: string; url: string; expiresAt: Date };
+
+/** The link's public address: always from APP_URL, never from the request that asked for it. */
+export function shareLinkUrl(appUrl: string, token: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/r/${token}`;
+}
+
+/**
+ * A new link to a patient's routine. The token exists only in the returned URL: the database keeps its
+ * SHA-256, so this is the one and only time anyone can see the full link.
+ */
+export async function createShareLink(db: Db, actor: SessionUser, input: NewShareLinkInput, appUrl: string, now = Date.now()): Promise<CreatedShareLink> {
+  const expiresAt = expiryFor(input, now);
+  if (!expiresAt) throw new AppError("validation", "Choose a day in the future, at most a year ahead.", { customDate: ["Choose a day after today and at most a year ahead."] });
+  const [routine] = await db
+    .select({ id: routines.id, isTemplate: routines.isTemplate })
+    .from(routines)
+    .where(and(eq(routines.id, input.routineId), isNull(routines.archivedAt)));
+  if (!routine) throw new AppError("not_found", "That routine does not exist or is archived.");
+  if (routine.isTemplate) throw new AppError("validation", "Templates cannot be shared: share a patient's routine.");
+
+  const token = generateShareToken();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(shareLinks)
+      .values({ routineId: routine.id, label: input.label, tokenHash: hashShareToken(token), expiresAt, createdBy: actor.id, createdAt: new Date(now) })
+      .returning({ id: shareLinks.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "share_link.created",
+      entityType: "routine",
+      entityId: routine.id,
+      changes: { linkId: row!.id, label: input.label, expiresAt: expiresAt.toISOString() },
+    });
+    return { id: row!.id, label: input.label, url: shareLinkUrl(appUrl, token), expiresAt };
+  });
+}
+
+/** Stops a link at once. Revoking twice is harmless; a link of another routine is not found. */
+export async function revokeShareLink(db: Db, actor: SessionUser, routineId: number, linkId: number, now = Date.now()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [link] = await tx
+      .select({ revokedAt: shareLinks.revokedAt, label: shareLinks.label })
+      .from(shareLinks)
+      .where(and(eq(shareLinks.id, linkId), eq(shareLinks.routineId, routineId)));
+    if (!link) throw new AppError("not_found", "That link does not exist.");
+    if (link.revokedAt) return;
+    await tx.update(shareLinks).set({ revokedAt: new Date(now) }).where(eq(shareLinks.id, linkId));
+    await recordAuditEvent(tx, { actorId: actor.id, action: "share_link.revoked", entityType: "routine", entityId: routineId, changes: { linkId, label: link.label } });
+  });
+}
+
+export type ShareLinkSummary = {
+  id: number;
+  label: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastOpenedAt: Date | null;
+  openCount: number;
+  status: "active" | "expired" | "revoked";
+};
+
+/** A routine's links for the clinician, newest first (never the hash). */
+export async function listShareLinks(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<ShareLinkSummary[]> {
+  void actor; // routines, and so their links, are shared by the clinic's clinicians
+  const rows = await db
+    .select({
+      id: shareLinks.id,
+      label: shareLinks.label,
+      createdBy: users.name,
+      createdAt: shareLinks.createdAt,
+      expiresAt: shareLinks.expiresAt,
+      revokedAt: shareLinks.revokedAt,
+      lastOpenedAt: shareLinks.lastOpenedAt,
+      openCount: shareLinks.openCount,
+    })
+    .from(shareLinks)
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .where(eq(shareLinks.routineId, routineId))
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+    .limit(100);
+  return rows.map((r) => ({
+    ...r,
+    createdBy: r.createdBy ?? "A former colleague",
+    status: r.revokedAt ? "revoked" : r.expiresAt.getTime() <= now ? "expired" : "active",
+  }));
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { exercises, routineRevisions, shareLinks, shareTicks } from "@/db/schema";
+import { routineContent } from "@/lib/routines/schemas";
+import type { SessionUser } from "@/lib/users/accounts";
+import { addDays, utcDay, weekdayIndex } from "./days";
+import { flattenItems } from "./shared-routine";
+
+export type ProgressDay = {
+  day: string;
+  /** Exercises ticked that day (over all of the routine's links) out of the routine's exercises then. */
+  done: number;
+  total: number;
+  /** done / total; null for days still to come. */
+  share: number | null;
+  /** Mean of that day's pain scores, when any were given. */
+  pain: number | null;
+};
+
+export type ProgressComment = { day: string; exercise: string; pain: number | null; comment: string; link: string };
+
+export type RoutineProgress = {
+  /** Four calendar weeks, Monday to Sunday, the last one holding the latest day. */
+  weeks: ProgressDay[][];
+  lastDay: string;
+  activeDays: number;
+  comments: ProgressComment[];
+};
+
+const weeksShown = 4;
+
+/** What the patient reported through the routine's links over the last four weeks, for the clinician. */
+export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<RoutineProgress> {
+  void actor; // routines are shared by the clinic's clinicians
+  const today = utcDay(now);
+  const firstShown = addDays(today, -weekdayIndex(today) - 7 * (weeksShown - 1));
+  const [ticks, comments] = await Promise.all([
+    db
+      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, revision: shareTicks.revision, pain: shareTicks.pain })
+      .from(shareTicks)
+      .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
+      .where(and(eq(shareLinks.routineId, routineId), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)))),
+    db
+      .select({ day: shareTicks.day, exercise: exercises.name, pain: shareTicks.pain, comment: shareTicks.comment, link: shareLinks.label })
+      .from(shareTicks)
+      .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
+      .leftJoin(exercises, eq(exercises.id, shareTicks.exerciseId))
+      .where(and(eq(shareLinks.routineId, routineId), ne(shareTicks.comment, "")))
+      .orderBy(desc(shareTicks.day), desc(shareTicks.updatedAt))
+      .limit(8),
+  ]);
+
+  const revisions = [...new Set(ticks.map((t) => t.revision))];
+  const snapshots = revisions.length
+    ? await db
+        .select({ number: routineRevisions.number, snapshot: routineRevisions.snapshot })
+        .from(routineRevisions)
+        .where(and(eq(routineRevisions.routineId, routineId), inArray(routineRevisions.number, revisions)))
+    : [];
+  const itemsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).length]));
+
+  const byDay = new Map<string, { items: Set<string>; revision: number; pains: number[] }>();
+  for (const tick of ticks) {
+    const entry = byDay.get(tick.day) ?? { items: new Set<string>(), revision: 0, pains: [] };
+    entry.items.add(`${tick.position}:${tick.exerciseId}`);
+    entry.revision = Math.max(entry.revision, tick.revision);
+    if (tick.pain !== null) entry.pains.push(tick.pain);
+    byDay.set(tick.day, entry);
+  }
+
+  // A patient east of UTC may already be on tomorrow: the calendar then runs to their day.
+  const lastDay = byDay.has(addDays(today, 1)) ? addDays(today, 1) : today;
+  const start = addDays(lastDay, -weekdayIndex(lastDay) - 7 * (weeksShown - 1));
+  const weeks: ProgressDay[][] = [];
+  for (let w = 0; w < weeksShown; w++) {
+    weeks.push(
+      Array.from({ length: 7 }, (_, d) => {
+        const day = addDays(start, w * 7 + d);
+        const entry = byDay.get(day);
+        const total = entry ? (itemsIn.get(entry.revision) ?? entry.items.size) : 0;
+        const done = entry ? Math.min(entry.items.size, total) : 0;
+        const pain = entry?.pains.length ? entry.pains.reduce((a, b) => a + b, 0) / entry.pains.length : null;
+        return { day, done, total, share: day > lastDay ? null : total ? done / total : 0, pain };
+      }),
+    );
+  }
+  return {
+    weeks,
+    lastDay,
+    activeDays: weeks.flat().filter((d) => d.done > 0).length,
+    comments: comments.map((c) => ({ ...c, exercise: c.exercise ?? "An exercise since deleted" })),
+  };
+}

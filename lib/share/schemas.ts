@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { isoDay } from "./days";
+
+export const expiryChoices = [
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "180", label: "6 months" },
+  { value: "365", label: "1 year" },
+  { value: "custom", label: "Until a date…" },
+] as const;
+export const defaultExpiry = "90";
+/** The longest a link may live: a year, as the longest preset. */
+export const maxExpiryDays = 365;
+
+export const newShareLinkInput = z
+  .object({
+    routineId: z.coerce.number().int().positive(),
+    label: z.string().trim().min(1, "Give the link a label, e.g. “phone” or “printed sheet”.").max(60, "Use at most 60 characters."),
+    expiry: z.enum(expiryChoices.map((c) => c.value) as [string, ...string[]], { message: "Choose how long the link works." }).default(defaultExpiry),
+    customDate: isoDay.optional(),
+  })
+  .refine((i) => i.expiry !== "custom" || i.customDate !== undefined, { message: "Choose the last day the link works.", path: ["customDate"] });
+export type NewShareLinkInput = z.infer<typeof newShareLinkInput>;
+
+/**
+ * When a new link stops working: a preset counts from now; a custom date works through the end of that
+ * day (UTC). Null when the custom date is not in the future or lies more than a year ahead.
+ */
+export function expiryFor(input: Pick<NewShareLinkInput, "expiry" | "customDate">, now: number): Date | null {
+  if (input.expiry !== "custom") return new Date(now + Number(input.expiry) * 86_400_000);
+  const end = Date.parse(`${input.customDate}T23:59:59.999Z`);
+  if (!(end > now) || end > now + (maxExpiryDays + 1) * 86_400_000) return null;
+  return new Date(end);
+}
+
+const optionalPain = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ message: "Choose a pain score from 0 to 10." }).int("Choose a whole number from 0 to 10.").min(0, "Choose a pain score from 0 to 10.").max(10, "Choose a pain score from 0 to 10.").optional(),
+);
+
+/** One tick from the patient's page: which exercise, done or undone, and how it felt. */
+export const tickInput = z.object({
+  position: z.coerce.number().int().min(0).max(1000),
+  exerciseId: z.coerce.number().int().positive(),
+  intent: z.enum(["done", "undo"]).default("done"),
+  // The patient's own calendar day (sent by the page's script); without it, the server's date.
+  day: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDay.optional()),
+  pain: optionalPain,
+  comment: z.string().trim().max(280, "Keep the comment under 280 characters.").default(""),
+});
+export type TickInput = z.infer<typeof tickInput>;

@@ -1,0 +1,140 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { shareLinkWrites, shareTicks } from "@/db/schema";
+import { saveRoutine } from "@/lib/routines/mutations";
+import { readRoutineContent } from "@/lib/routines/queries";
+import { openShareLink } from "@/lib/share/access";
+import { addDays, utcDay } from "@/lib/share/days";
+import { createShareLink } from "@/lib/share/links";
+import { getRoutineProgress } from "@/lib/share/progress";
+import { shareWritePolicy } from "@/lib/share/rate-limit";
+import { newShareLinkInput, tickInput } from "@/lib/share/schemas";
+import { getSharedRoutine, readLatestRevision, flattenItems } from "@/lib/share/shared-routine";
+import { readTickFeedback, tickFeedbackQuery } from "@/lib/share/tick-feedback";
+import { recordTick } from "@/lib/share/ticks";
+import { appUrl, shareFixture } from "../helpers/share-fixture";
+import { createTempDb, type TempDb } from "../helpers/temp-db";
+
+let t: TempDb;
+let f: Awaited<ReturnType<typeof shareFixture>>;
+let access: { linkId: number; routineId: number };
+let items: { position: number; exerciseId: number }[];
+// Midday UTC, so "the patient's day" may be yesterday, today or tomorrow.
+const now = Date.UTC(2026, 2, 11, 12, 0);
+const today = utcDay(now);
+
+beforeEach(async () => {
+  t = await createTempDb();
+  f = await shareFixture(t, now);
+  access = { linkId: f.link.id, routineId: f.routineId };
+  items = flattenItems((await readLatestRevision(t.db, f.routineId))!.content);
+});
+afterEach(() => t.close());
+
+const tick = (input: Record<string, unknown>, at = now) => recordTick(t.db, access, tickInput.parse(input), at);
+const rows = () => t.db.select().from(shareTicks);
+
+describe("ticking off", () => {
+  it("is idempotent: ticking twice is one tick, the second only updates pain and comment", async () => {
+    const item = items[2]!;
+    await tick({ ...item, pain: "3" });
+    const again = await tick({ ...item, pain: "5", comment: "  Stiff this morning " });
+    expect(again).toEqual({ day: today, done: true, tick: { ...item, pain: 5, comment: "Stiff this morning" } });
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ ...item, day: today, revision: 1, pain: 5, comment: "Stiff this morning" });
+
+    await tick({ ...item, intent: "undo" });
+    await tick({ ...item, intent: "undo" });
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it("files ticks under the patient's own day, within a day of the server's, and the server's day without one", async () => {
+    await tick({ ...items[0]!, day: addDays(today, -1) });
+    await tick({ ...items[0]!, day: addDays(today, 1) });
+    await tick({ ...items[0]! });
+    expect((await rows()).map((r) => r.day).sort()).toEqual([addDays(today, -1), today, addDays(today, 1)]);
+    for (const day of [addDays(today, 2), addDays(today, -2)]) {
+      await expect(tick({ ...items[0]!, day })).rejects.toMatchObject({ code: "validation", fieldErrors: { day: [expect.any(String)] } });
+    }
+    const view = await getSharedRoutine(t.db, access, now);
+    expect(Object.keys(view!.ticksByDay).sort()).toEqual([addDays(today, -1), today, addDays(today, 1)]);
+    expect(view!.ticksByDay[today]).toEqual([{ ...items[0]!, pain: null, comment: "" }]);
+  });
+
+  it("validates the input with messages a patient can act on", () => {
+    const bad = (input: Record<string, unknown>) => tickInput.safeParse({ position: "0", exerciseId: "1", ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(bad({ pain: "11" })).toEqual(["pain: Choose a pain score from 0 to 10."]);
+    expect(bad({ pain: "-1" })).toEqual(["pain: Choose a pain score from 0 to 10."]);
+    expect(bad({ pain: "2.5" })).toEqual(["pain: Choose a whole number from 0 to 10."]);
+    expect(bad({ comment: "x".repeat(281) })).toEqual(["comment: Keep the comment under 280 characters."]);
+    expect(bad({ day: "2026-02-30" })).toEqual(["day: That date does not exist."]);
+    expect(bad({ intent: "delete" })?.[0]).toMatch(/^intent:/);
+    expect(tickInput.parse({ position: "0", exerciseId: "1", pain: "", day: "" })).toEqual({ position: 0, exerciseId: 1, intent: "done", comment: "" });
+  });
+
+  it("refuses an item the routine no longer has at that position, once the clinician has edited it", async () => {
+    await expect(tick({ position: 0, exerciseId: items[1]!.exerciseId })).rejects.toMatchObject({ code: "conflict" });
+    await expect(tick({ position: 99, exerciseId: items[0]!.exerciseId })).rejects.toMatchObject({ code: "conflict" });
+    const content = (await readRoutineContent(t.db, f.routineId))!;
+    await saveRoutine(t.db, f.ada, f.routineId, 1, { ...content, sections: content.sections.map((s) => ({ ...s, items: [...s.items].reverse() })) });
+    await expect(tick({ ...items[0]! })).rejects.toMatchObject({ code: "conflict" });
+    const moved = flattenItems((await readLatestRevision(t.db, f.routineId))!.content)[0]!;
+    await tick({ ...moved });
+    expect((await rows())[0]).toMatchObject({ ...moved, revision: 2 });
+  });
+
+  it("limits writes per link over a sliding window, held in the database", async () => {
+    const start = now;
+    for (let i = 0; i < shareWritePolicy.limit; i++) await tick({ ...items[i % items.length]!, intent: i % 2 ? "undo" : "done" }, start + i);
+    const refused = tick({ ...items[0]! }, start + 60_000);
+    await expect(refused).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("try again in 9 minutes") });
+    // Another link to the same routine has its own allowance.
+    const other = await createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.routineId, label: "printed sheet" }), appUrl, start);
+    await expect(recordTick(t.db, { linkId: other.id, routineId: f.routineId }, tickInput.parse({ ...items[0]! }), start + 60_000)).resolves.toMatchObject({ done: true });
+    // Once the first writes leave the window the link works again, and the old rows are pruned.
+    await expect(tick({ ...items[0]! }, start + shareWritePolicy.windowMs + 1)).resolves.toMatchObject({ done: true });
+    expect((await t.db.select().from(shareLinkWrites).where(eq(shareLinkWrites.linkId, f.link.id))).length).toBeLessThanOrEqual(shareWritePolicy.limit);
+  });
+
+  it("never changes ticks when the page is opened", async () => {
+    await tick({ ...items[0]!, pain: 2 });
+    const before = await rows();
+    await openShareLink(t.db, f.token, now);
+    await getSharedRoutine(t.db, access, now);
+    expect(await rows()).toEqual(before);
+  });
+});
+
+describe("progress for the clinician", () => {
+  it("shows the share ticked per day over four calendar weeks, mean pain and the latest comments", async () => {
+    await tick({ ...items[0]!, pain: 2 });
+    await tick({ ...items[1]!, pain: 5, comment: "Felt a pinch" });
+    await tick({ ...items[2]! });
+    await tick({ ...items[0]!, day: addDays(today, -1) });
+    // The same exercise ticked through a second link counts once.
+    const other = await createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.routineId, label: "tablet" }), appUrl, now);
+    await recordTick(t.db, { linkId: other.id, routineId: f.routineId }, tickInput.parse({ ...items[0]! }), now);
+
+    const progress = await getRoutineProgress(t.db, f.ada, f.routineId, now);
+    const days = progress.weeks.flat();
+    expect(progress.weeks).toHaveLength(4);
+    expect(progress.weeks.every((w) => w.length === 7)).toBe(true);
+    expect(new Date(`${days[0]!.day}T00:00:00Z`).getUTCDay()).toBe(1); // Monday
+    expect(days.find((d) => d.day === today)).toEqual({ day: today, done: 3, total: 10, share: 0.3, pain: 3.5 });
+    expect(days.find((d) => d.day === addDays(today, -1))).toMatchObject({ done: 1, share: 0.1, pain: null });
+    expect(days.find((d) => d.day === addDays(today, 1))).toMatchObject({ share: null });
+    expect(progress.activeDays).toBe(2);
+    expect(progress.comments).toEqual([{ day: today, exercise: expect.any(String), pain: 5, comment: "Felt a pinch", link: "phone" }]);
+  });
+});
+
+describe("feedback after a form post without JavaScript", () => {
+  it("round-trips through the query string and ignores anything else", () => {
+    const parse = (q: string) => readTickFeedback(Object.fromEntries(new URLSearchParams(q)));
+    expect(parse(tickFeedbackQuery(3, "done"))).toMatchObject({ position: 3, kind: "done" });
+    expect(parse(tickFeedbackQuery(4, "busy"))).toMatchObject({ position: 4, kind: "error", message: expect.stringContaining("try again") });
+    expect(parse("error=<script>&item=1")).toBeNull();
+    expect(parse("done=abc")).toBeNull();
+    expect(parse("")).toBeNull();
+  });
+});
