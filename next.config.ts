@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { baselineHeaders } from "./lib/security/headers";
+import { baselineHeaders, patientLinkHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: baselineHeaders }];
+    // Later rules override earlier ones key by key: /r/ gets its own Referrer-Policy instead of the baseline's.
+    return [
+      { source: "/:path*", headers: baselineHeaders },
+      { source: "/r/:path*", headers: patientLinkHeaders },
+    ];
   },
 };
 

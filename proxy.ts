@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+import { refuseInactiveShareLink } from "@/lib/share/gate";
 
 const isAdminPage = (pathname: string) => pathname === "/admin" || pathname.startsWith("/admin/");
 
@@ -7,17 +8,23 @@ const isAdminPage = (pathname: string) => pathname === "/admin" || pathname.star
 const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
- * Two jobs only. (1) Send visitors of admin pages who carry no session cookie to sign-in: an optimistic
+ * Three jobs only. (1) Send visitors of admin pages who carry no session cookie to sign-in: an optimistic
  * convenience, since every admin page, action and route handler verifies the session itself against the
  * database. The proxy deliberately never decodes or re-issues the cookie: a re-issued cookie on a
- * background prefetch could undo a sign-out. (2) Give each response a nonce-based CSP.
+ * background prefetch could undo a sign-out. (2) Answer a patient page whose link is inactive with a
+ * plain 404 (the page checks the link again itself). (3) Give each response a nonce-based CSP.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isAdminPage(pathname) && !request.cookies.getAll().some((c) => sessionCookie.test(c.name))) {
     const login = new URL("/login", request.nextUrl);
     login.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(login);
+  }
+
+  if (request.method === "GET" || request.method === "HEAD") {
+    const refusal = await refuseInactiveShareLink(pathname);
+    if (refusal) return refusal;
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

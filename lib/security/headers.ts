@@ -24,3 +24,13 @@ export const baselineHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/**
+ * Added on the patient's pages (/r/…), whose address carries the link's secret: no Referer may carry it
+ * elsewhere, search engines must not index it, and no shared cache may keep a copy.
+ */
+export const patientLinkHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Robots-Tag", value: "noindex" },
+  { key: "Cache-Control", value: "private, no-store" },
+];

@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import "./patient.css";
+
+/** The patient's pages: their own calm, large-type styles on top of the app's base. */
+export default function PatientLayout({ children }: { children: ReactNode }) {
+  return <div className="patient-page">{children}</div>;
+}
