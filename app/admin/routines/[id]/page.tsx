@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
+import { RoutineProgress } from "@/components/share/routine-progress";
+import { ShareLinksPanel } from "@/components/share/share-links-panel";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRoutine } from "@/lib/routines/queries";
+import { listShareLinks } from "@/lib/share/links";
+import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
 
 export const metadata: Metadata = { title: "Routine" };
@@ -18,10 +22,13 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
-  const routine = await getRoutine(await getDb(), user, id).catch((error) => {
+  const db = await getDb();
+  const routine = await getRoutine(db, user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  // Templates have no patient: nothing to share, nothing to track.
+  const [links, progress] = routine.isTemplate ? [[], null] : await Promise.all([listShareLinks(db, user, id), getRoutineProgress(db, user, id)]);
   const { restored, template, notice } = await searchParams;
 
   return (
@@ -51,6 +58,8 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       {notice && <p className="notice error">{notice}</p>}
       {/* key: after a restore the builder starts again from the restored content */}
       <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
+      {progress && <RoutineProgress progress={progress} />}
+      {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} />}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
         <section className="card stack" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">Revisions</h2>
