@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HandoutForm } from "@/components/routines/handout-form";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRoutine } from "@/lib/routines/queries";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
@@ -52,6 +54,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       {/* key: after a restore the builder starts again from the restored content */}
       <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
+        <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />
         <section className="card stack" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">Revisions</h2>
           <ol className="history" data-testid="revisions">
