@@ -2,7 +2,7 @@
 import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
 import { createElement as h } from "react";
 import { ExerciseBlock } from "./exercise-block.mjs";
-import { blockLayout, instructionsFitOnePage } from "./block-layout.mjs";
+import { blockLayout, contentBox, headerHeight, instructionsFitOnePage, planParts } from "./block-layout.mjs";
 import { QrCode } from "./qr-code.mjs";
 import { createStyles } from "./styles.mjs";
 import { TrackingSheet } from "./tracking-sheet.mjs";
@@ -86,25 +86,26 @@ export function HandoutDocument(/** @type {{ payload: HandoutPayload }} */ { pay
   /** @param {string} key @param {import("react").ReactNode[]} children @param {"portrait" | "landscape"} orientation */
   const page = (key, children, orientation = "portrait") =>
     h(Page, { key, size, orientation, style: styles.page }, h(View, { style: styles.content }, ...children), h(Footer, { payload, styles }));
-  const blocks = payload.sections.flatMap((section) =>
-    section.exercises.map((exercise, i) =>
-      h(ExerciseBlock, {
-        key: exercise.number,
-        exercise,
-        styles,
-        largePrint: payload.largePrint,
-        heading: i === 0 ? section.title : undefined,
-        ...blockLayout(exercise, { paper: payload.paper, largePrint: payload.largePrint, withHeading: i === 0 }),
-      }),
-    ),
+  const layouts = payload.sections.flatMap((section) =>
+    section.exercises.map((exercise, i) => ({
+      exercise,
+      heading: i === 0 ? section.title : undefined,
+      ...blockLayout(exercise, { paper: payload.paper, largePrint: payload.largePrint, withHeading: i === 0 }),
+    })),
+  );
+  const blocks = layouts.map(({ exercise, heading, keepTogether, pictureMaxHeight }) =>
+    h(ExerciseBlock, { key: exercise.number, exercise, styles, largePrint: payload.largePrint, heading, keepTogether, pictureMaxHeight }),
   );
   const header = h(Header, { key: "header", payload, styles });
+  const parts = planParts(layouts, headerHeight(payload), contentBox(payload.paper, payload.largePrint).height);
   return h(
     Document,
     { title: payload.title, author: payload.clinic.name || undefined, subject: "Home exercise programme", creator: "Routine", producer: "Routine", language: "en" },
-    // Large print gives every exercise a page of its own: a page each, rather than forced breaks, so an
+    // Large print gives every exercise a page of its own: a <Page> each, rather than forced breaks, so an
     // exercise too long for one page simply continues on the next.
-    ...(payload.largePrint ? [page("cover", [header]), ...blocks.map((block, i) => page(`exercise-${i}`, [block]))] : [page("programme", [header, ...blocks])]),
+    ...(payload.largePrint
+      ? [page("cover", [header]), ...blocks.map((block, i) => page(`exercise-${i}`, [block]))]
+      : parts.map((part, k) => page(`part-${k}`, [...(k === 0 ? [header] : []), ...part.map((i) => blocks[i])]))),
     payload.trackingSheet ? page("tracking", [h(TrackingSheet, { key: "sheet", payload })], "landscape") : null,
   );
 }
