@@ -10,6 +10,9 @@ export async function register() {
   // The proxy's Auth.js reads AUTH_SECRET from the environment: hand it the generated one.
   process.env.AUTH_SECRET = resolveAuthSecret(config.authSecret, config.dataDir);
   const report = await prepareDatabase(await getDb(), { bootstrapAdmin: config.bootstrapAdmin });
+  // Handout workers load React, react-pdf and the fonts now, in their own threads, not on the first download.
+  const { warmHandoutRenderer } = await import("./lib/handout/render-handout");
+  warmHandoutRenderer();
   const where = config.isRemoteDatabase ? new URL(config.databaseUrl).host : config.databaseUrl;
   console.log(
     `Database ready (${where}): ${report.exercisesAdded} starter exercises and ${report.templatesAdded} templates added; admin from environment: ${report.admin}.`,

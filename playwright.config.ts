@@ -65,6 +65,10 @@ export default defineConfig({
         ADMIN_EMAIL: e2e.admin.email,
         ADMIN_PASSWORD: e2e.admin.password,
         ADMIN_NAME: e2e.admin.name,
+        // Printed on handouts (tests/e2e/handout.spec.ts).
+        CLINIC_NAME: e2e.clinic.name,
+        CLINIC_CONTACT: e2e.clinic.contact,
+        CLINIC_LOGO_PATH: path.join(__dirname, "tests", "e2e", "fixtures", "clinic-logo.png"),
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -1,8 +1,24 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
 // Kept free of "server-only" so the start script and tests can validate configuration too.
 const remoteUrl = /^(libsql|https?|wss?):\/\//;
+
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Whether a file exists and starts like a PNG or a JPEG: a logo that cannot print should stop the start. */
+function isPngOrJpegFile(file: string): boolean {
+  try {
+    const fd = openSync(file, "r");
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    closeSync(fd);
+    return head.equals(pngSignature) || (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff);
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z
   .object({
@@ -20,7 +36,17 @@ export const envSchema = z
     ADMIN_EMAIL: z.email({ message: "must be an email address" }).optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     ADMIN_NAME: z.string().trim().min(1).max(100).default("Administrator"),
-    CLINIC_NAME: z.string().trim().min(1, "must not be blank").max(100, "must be at most 100 characters").default("Your clinic"),
+    CLINIC_NAME: z.string().trim().max(120, "must be at most 120 characters").default(""),
+    CLINIC_CONTACT: z.string().trim().max(300, "must be at most 300 characters").default(""),
+    CLINIC_LOGO_PATH: z
+      .string()
+      .refine(isPngOrJpegFile, { message: "must be the path of a PNG or JPEG file the server can read" })
+      .optional(),
+    HANDOUT_PAPER: z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.enum(["A4", "LETTER"], { message: "must be A4 or LETTER" }))
+      .default("A4"),
   })
   .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
@@ -49,7 +75,11 @@ export function readEnv(source: Record<string, string | undefined>) {
     isRemoteDatabase: !databaseUrl.startsWith("file:"),
     authSecret: e.AUTH_SECRET,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
-    clinicName: e.CLINIC_NAME,
+    // The patient page always names someone; handouts leave a blank name out.
+    clinicName: e.CLINIC_NAME || "Your clinic",
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : undefined,
+    // Printed on handouts; "\n" in CLINIC_CONTACT starts a new line (an environment variable is one line).
+    clinic: { name: e.CLINIC_NAME, contact: e.CLINIC_CONTACT.replaceAll("\\n", "\n"), logoPath: e.CLINIC_LOGO_PATH ? path.resolve(e.CLINIC_LOGO_PATH) : undefined },
+    handoutPaper: e.HANDOUT_PAPER,
   };
 }

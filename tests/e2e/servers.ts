@@ -12,6 +12,7 @@ export const e2e = {
   freshB: server(2),
   sqld: { port: base + 80, url: `http://127.0.0.1:${base + 80}`, binary: sqldBinary() },
   admin: { email: "admin@e2e.test", password: "e2e admin password", name: "Avery Admin" },
+  clinic: { name: "Harbour Physiotherapy", contact: "0117 496 0000 · 12 Quay Street, Bristol BS1 4DJ · harbourphysio.example" },
   sharedSecret: "e2e-only-secret-not-used-anywhere-else-0123456789",
   screenshots: path.join(__dirname, "..", "..", "docs", "screenshots"),
 };

@@ -1,3 +1,4 @@
+import { readPdf } from "../helpers/pdf-text";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
@@ -175,9 +176,19 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   expect(await picture.getAttribute("src")).toMatch(/^\/images\/[0-9a-f]{64}\.png$/);
   await expect(phone.page.getByText("Today: 3 of 11 done")).toBeVisible();
 
-  // Revoked: the same plain 404 as any unknown link.
+  // The patient's handout comes from the link itself, with a QR code and address leading back to it.
+  const handout = await phone.page.request.get(`${url}/handout.pdf`);
+  expect(handout.status()).toBe(200);
+  expect(handout.headers()["content-type"]).toBe("application/pdf");
+  const handoutText = readPdf(await handout.body()).text;
+  expect(handoutText).toContain("Upper back — week 2");
+  expect(handoutText.replace(/\s+/g, "")).toContain(url.replace(/^https?:\/\//, ""));
+  for (const secret of Object.values(privateFields)) expect(handoutText).not.toContain(secret);
+
+  // Revoked: the same plain 404 as any unknown link, for the page and its handout.
   await links.getByRole("button", { name: "Revoke the link “phone”" }).click();
   await expect(links.getByRole("row", { name: /phone/ })).toContainText("Revoked");
+  expect((await phone.page.request.get(`${url}/handout.pdf`)).status()).toBe(404);
   const gone = await phone.page.reload();
   expect(gone!.status()).toBe(404);
   await expect(phone.page.getByRole("heading", { level: 1 })).toHaveText("This link is no longer active");

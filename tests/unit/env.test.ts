@@ -30,6 +30,19 @@ describe("configuration", () => {
     expect(readEnv({ CLINIC_NAME: "  Harbour Physio " }).clinicName).toBe("Harbour Physio");
   });
 
+  it("reads the clinic's details and the handout paper, refusing a logo that cannot print", () => {
+    expect(readEnv({})).toMatchObject({ clinic: { name: "", contact: "", logoPath: undefined }, handoutPaper: "A4" });
+    expect(readEnv({ HANDOUT_PAPER: "letter", CLINIC_NAME: " Harbour Physio ", CLINIC_CONTACT: "01234 567890\\nharbour.example" })).toMatchObject({
+      clinic: { name: "Harbour Physio", contact: "01234 567890\nharbour.example" },
+      handoutPaper: "LETTER",
+    });
+    const logo = path.join(__dirname, "..", "e2e", "fixtures", "figure.png");
+    expect(readEnv({ CLINIC_LOGO_PATH: path.relative(process.cwd(), logo) }).clinic.logoPath).toBe(logo);
+    expect(() => readEnv({ HANDOUT_PAPER: "A3" })).toThrow(/HANDOUT_PAPER must be A4 or LETTER/);
+    expect(() => readEnv({ CLINIC_LOGO_PATH: "/nonexistent/logo.png" })).toThrow(/CLINIC_LOGO_PATH must be the path of a PNG or JPEG file/);
+    expect(() => readEnv({ CLINIC_LOGO_PATH: __filename })).toThrow(/CLINIC_LOGO_PATH/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(readEnv({ DATABASE_URL: "", APP_URL: "" }).isRemoteDatabase).toBe(false);
   });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HandoutForm } from "@/components/routines/handout-form";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
 import { RoutineProgress } from "@/components/share/routine-progress";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRoutine } from "@/lib/routines/queries";
 import { listShareLinks } from "@/lib/share/links";
@@ -61,6 +63,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       {progress && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} />}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
+        <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />
         <section className="card stack" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">Revisions</h2>
           <ol className="history" data-testid="revisions">

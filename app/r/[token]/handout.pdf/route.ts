@@ -1,14 +1,23 @@
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { handoutResponse } from "@/lib/handout/handout-response";
+import { parseHandoutQuery } from "@/lib/handout/options";
 import { resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkResponse } from "@/lib/share/inactive";
+import { shareLinkUrl } from "@/lib/share/links";
 
-/** The routine as a printable PDF, for whoever holds an active link (checked exactly as the page checks it). */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+/**
+ * The routine as a printable PDF, for whoever holds an active link (checked exactly as the page checks
+ * it). Its QR code and printed address lead back to this same link, so paper and phone stay in step.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const access = await resolveShareLink(await getDb(), token);
+  const db = await getDb();
+  const access = await resolveShareLink(db, token);
   if (!access.active) return inactiveLinkResponse();
-  // Integration point: return renderHandoutForRoutine(db, access.routineId, { shareUrl: shareLinkUrl(env().appUrl, token) }) once lib/handout/render-handout.ts exists.
-  return Response.json({ error: "Handouts are not available yet." }, { status: 404 });
+  const query = parseHandoutQuery(new URL(request.url).searchParams);
+  if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
+  return handoutResponse(request, db, access.routineId, { ...query.options, shareUrl: shareLinkUrl(env().appUrl, token) }, "private, no-store");
 }

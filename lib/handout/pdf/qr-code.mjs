@@ -1,0 +1,22 @@
+// @ts-check
+import { Path, Svg } from "@react-pdf/renderer";
+import QRCode from "qrcode";
+import { createElement as h } from "react";
+
+/**
+ * A QR code drawn as vector squares rather than a bitmap, so it stays sharp on any printer. Medium error
+ * correction survives a crease or a smudge; the 4-module quiet zone is what phone cameras expect.
+ * @param {{ url: string; size: number }} props
+ */
+export function QrCode({ url, size }) {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  const quiet = 4;
+  let d = "";
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
+    }
+  }
+  const extent = modules.size + quiet * 2;
+  return h(Svg, { width: size, height: size, viewBox: `0 0 ${extent} ${extent}` }, h(Path, { d, fill: "#000000" }));
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "@/db/client";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { ByteLru } from "./byte-lru";
+import { handoutConfig } from "./clinic";
+import { handoutOptions, type HandoutOptions } from "./options";
+import { readHandoutSource } from "./read-handout-source";
+import { RenderPool } from "./render-pool";
+import type { HandoutLayout, HandoutPayload } from "./types";
+
+// A plain file Node loads at run time: Next's bundler never sees it (see render-worker.mjs).
+const rendererDir = path.join(process.cwd(), "lib", "handout", "pdf");
+
+type Shared = { pool?: RenderPool<HandoutPayload>; cache: ByteLru; inFlight: Map<string, Promise<Uint8Array>>; renders: number; version?: string };
+// On globalThis so dev-mode reloads keep one pool and one cache.
+const holder = globalThis as unknown as { routineHandouts?: Shared };
+const shared: Shared = (holder.routineHandouts ??= { cache: new ByteLru(50 * 1024 * 1024), inFlight: new Map(), renders: 0 });
+
+function pool(): RenderPool<HandoutPayload> {
+  shared.pool ??= new RenderPool<HandoutPayload>({ workerFile: path.join(rendererDir, "render-worker.mjs") });
+  return shared.pool;
+}
+
+/** Starts the render workers ahead of the first download (they load fonts and React once). */
+export function warmHandoutRenderer(): void {
+  pool().warm();
+}
+
+/** Hash of the renderer's own code and react-pdf's version: a changed layout never answers an old ETag. */
+function rendererVersion(): string {
+  if (shared.version) return shared.version;
+  const hash = createHash("sha256");
+  for (const file of readdirSync(rendererDir).sort()) hash.update(file).update(readFileSync(path.join(rendererDir, file)));
+  hash.update(JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", "@react-pdf", "renderer", "package.json"), "utf8")).version);
+  shared.version = hash.digest("hex");
+  return shared.version;
+}
+
+export type PreparedHandout = {
+  fileName: string;
+  /** Strong: the same ETag always means the same printed content, layout and link. */
+  etag: string;
+  /** Whether `pdf()` will answer from memory without rendering. */
+  cached: boolean;
+  pdf: () => Promise<Uint8Array>;
+};
+
+/**
+ * Reads what a routine's handout would print and names it, without drawing it yet: a caller holding a
+ * matching ETag can answer 304 straight away. Access is the caller's to check first — a clinician's session
+ * (the download route) or a patient's share link (which passes its `shareUrl`).
+ */
+export async function prepareHandout(db: Db, routineId: number, options: HandoutOptions = {}): Promise<PreparedHandout> {
+  const parsed = handoutOptions.safeParse(options);
+  if (!parsed.success) throw new AppError("validation", "Those handout options cannot be used.", fieldErrorsOf(parsed.error));
+  const config = handoutConfig();
+  const layout: HandoutLayout = {
+    paper: parsed.data.paper ?? config.paper,
+    largePrint: parsed.data.largePrint,
+    trackingSheet: parsed.data.trackingSheet,
+    shareUrl: parsed.data.shareUrl ?? null,
+  };
+  const source = await readHandoutSource(db, routineId);
+  // The key covers everything printed (patient and clinician names and exercise text are read live, so the
+  // revision id alone would serve a stale sheet after an exercise is edited), with pictures by their hash.
+  const clinic = { name: config.clinic.name, contact: config.clinic.contact, logo: config.logoSha256 };
+  const key = createHash("sha256")
+    .update(JSON.stringify([rendererVersion(), source.revisionId, layout, clinic, source.content]))
+    .digest("base64url");
+  return {
+    fileName: source.fileName,
+    etag: `"${key}"`,
+    cached: shared.cache.get(key) !== undefined,
+    pdf: async () => {
+      const hit = shared.cache.get(key);
+      if (hit) return hit;
+      // Two clicks on the download button render once.
+      let rendering = shared.inFlight.get(key);
+      if (!rendering) {
+        rendering = source
+          .withPictures()
+          .then((content) => pool().run({ ...content, ...layout, clinic: config.clinic }))
+          .then((pdf) => {
+            shared.renders++;
+            shared.cache.set(key, pdf);
+            return pdf;
+          })
+          .finally(() => shared.inFlight.delete(key));
+        shared.inFlight.set(key, rendering);
+      }
+      return rendering;
+    },
+  };
+}
+
+/** A routine's printable handout: the PDF's bytes, its file name and ETag. */
+export async function renderHandoutForRoutine(db: Db, routineId: number, options: HandoutOptions = {}) {
+  const handout = await prepareHandout(db, routineId, options);
+  return { pdf: await handout.pdf(), fileName: handout.fileName, etag: handout.etag };
+}
+
+/** For tests and the benchmark: how many PDFs were drawn, what the cache holds, how the pool is doing. */
+export function handoutStats() {
+  return { renders: shared.renders, cache: shared.cache.size, pool: shared.pool?.stats() ?? null };
+}
