@@ -23,15 +23,16 @@ export type PoolOptions = {
 };
 
 type Task<In> = { id: number; input: In; resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void };
-type Slot<In> = { worker: Worker; task: Task<In> | null; timer?: NodeJS.Timeout };
+type Slot<In> = { worker: Worker; task: Task<In> | null; timer?: NodeJS.Timeout; rendered: number };
 type Reply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };
 
 export type PoolStats = { workers: number; busy: number; queued: number; completed: number; failed: number; replaced: number };
 
 /**
  * A bounded pool of worker threads for CPU-heavy renders, so the server's event loop keeps answering other
- * requests meanwhile. Workers start on first use (or `warm()`), are reused, and one that dies is dropped
- * and replaced by a fresh one on the next render; the render it was doing fails with a RenderError.
+ * requests meanwhile. Workers start on first use (or `warm()`) and are reused. One that dies or overruns
+ * fails the render it was doing with a RenderError and is replaced: at once if it had rendered before
+ * (so the pool stays warm), otherwise on the next render (so a worker that cannot start does not loop).
  */
 export class RenderPool<In> {
   private readonly slots = new Set<Slot<In>>();
@@ -80,7 +81,7 @@ export class RenderPool<In> {
     // No inherited execArgv: the parent may run with loaders or `--conditions=react-server` (the
     // benchmark does), and the renderer needs plain Node with React's ordinary build.
     const worker = new Worker(this.options.workerFile, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 512 } });
-    const slot: Slot<In> = { worker, task: null };
+    const slot: Slot<In> = { worker, task: null, rendered: 0 };
     worker.unref(); // an idle worker never keeps a process alive
     worker.on("message", (reply: Reply) => this.settle(slot, reply));
     worker.on("error", (error) => console.error("A handout render worker crashed:", error));
@@ -110,6 +111,7 @@ export class RenderPool<In> {
     clearTimeout(slot.timer);
     slot.task = null;
     slot.worker.unref();
+    slot.rendered++;
     if (reply.ok) {
       this.counts.completed++;
       task.resolve(reply.pdf);
@@ -120,16 +122,18 @@ export class RenderPool<In> {
     this.dispatch();
   }
 
-  /** Drops a worker that exited or timed out, failing its render; the next dispatch starts a fresh one. */
+  /** Drops a worker that exited or timed out, failing its render, and starts a fresh one. */
   private retire(slot: Slot<In>, reason: string): void {
     if (!this.slots.delete(slot)) return;
     clearTimeout(slot.timer);
-    if (!this.closed) this.counts.replaced++;
     if (slot.task) {
       this.counts.failed++;
       slot.task.reject(new RenderError(reason));
       slot.task = null;
     }
-    if (!this.closed) this.dispatch();
+    if (this.closed) return;
+    this.counts.replaced++;
+    if (slot.rendered > 0) this.spawn();
+    this.dispatch();
   }
 }

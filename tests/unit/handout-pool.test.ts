@@ -41,10 +41,14 @@ describe("render pool", () => {
     expect(pool.stats()).toMatchObject({ workers: 1, replaced: 0 });
   });
 
-  it("ends a render that takes too long and replaces its worker", async () => {
+  it("ends a render that takes too long and replaces its worker at once, keeping the pool warm", async () => {
     pool = new RenderPool<FakeInput>({ workerFile: fakeWorker, size: 1, timeoutMs: 300 });
+    const first = decode(await pool.run({ text: "first" }));
     await expect(pool.run({ action: "hang" })).rejects.toThrow(/longer than 0.3 seconds/);
-    expect(decode(await pool.run({ text: "fresh" }))).toMatch(/^%PDF fresh/);
+    expect(pool.stats()).toMatchObject({ workers: 1, busy: 0, replaced: 1 });
+    const fresh = decode(await pool.run({ text: "fresh" }));
+    expect(fresh).toMatch(/^%PDF fresh/);
+    expect(fresh.split("thread ")[1]).not.toBe(first.split("thread ")[1]);
   });
 
   it("refuses new renders when too many are waiting", async () => {

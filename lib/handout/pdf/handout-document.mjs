@@ -11,7 +11,7 @@ import { TrackingSheet } from "./tracking-sheet.mjs";
 /** @typedef {ReturnType<typeof createStyles>} Styles */
 
 /** An https address reads and types fine without its scheme; a plain http one needs it kept. */
-export function printableUrl(/** @type {string} */ url) {
+function printableUrl(/** @type {string} */ url) {
   return url.replace(/^https:\/\//, "");
 }
 
