@@ -1,9 +1,9 @@
-import { readPdf } from "../helpers/pdf-text";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { e2e } from "./servers";
+import { readPdf } from "../helpers/pdf-text";
 import { admin, createExercise, signIn, unique } from "./helpers";
 
 // A phone-sized Chromium (Playwright's iPhone 13 is WebKit by default: keep its screen, not its engine).
@@ -216,8 +216,8 @@ test("an expired link looks exactly like an unknown one; patient pages send priv
   expect(sources.length).toBeGreaterThan(0);
   for (const source of sources) expect(source, source).toMatch(/^\/(?!\/)/);
   const handout = await request.get(`${url}/handout.pdf`);
-  expect(handout.status()).toBe(404);
-  expect(await handout.json()).toEqual({ error: "Handouts are not available yet." });
+  expect(handout.status()).toBe(200);
+  expect(handout.headers()).toMatchObject({ "content-type": "application/pdf", "cache-control": "private, no-store", "referrer-policy": "no-referrer" });
   expect((await request.get("/robots.txt")).ok()).toBe(true);
   expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /r/");
 
