@@ -3,25 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { e2e } from "./servers";
-import { admin, signIn, unique } from "./helpers";
-
-async function createPatient(page: Page, name: string) {
-  await page.goto("/admin/patients/new");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.getByLabel("Display name").fill(name);
-  await page.getByRole("button", { name: "Create patient" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
-async function startFromTemplate(page: Page, patient: string) {
-  await page.getByRole("link", { name: "New routine" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "New routine" })).toBeVisible();
-  await expect(page.getByLabel("Patient")).toHaveValue(/\d+/);
-  await page.getByLabel("Template: Upper back pain — mobility").check();
-  await page.getByRole("button", { name: "Create routine" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Upper back pain — mobility" })).toBeVisible();
-  await expect(page.getByText(`For ${patient}`)).toBeVisible();
-}
+import { admin, createPatient, signIn, startFromTemplate, unique } from "./helpers";
 
 /** Gives the starter "Shoulder Rolls" a picture, as a clinician would, unless an earlier run already did. */
 async function giveShoulderRollsAPicture(page: Page) {

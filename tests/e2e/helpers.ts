@@ -64,3 +64,23 @@ export async function createExercise(page: Page, name: string): Promise<string> 
   await expect(page.getByRole("status")).toContainText("Exercise created.");
   return page.url();
 }
+
+/** Creates a patient through the Patients page and leaves the page on them. */
+export async function createPatient(page: Page, name: string) {
+  await page.goto("/admin/patients/new");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByLabel("Display name").fill(name);
+  await page.getByRole("button", { name: "Create patient" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** From a patient's page: a new routine copied from the starter template. */
+export async function startFromTemplate(page: Page, patient: string) {
+  await page.getByRole("link", { name: "New routine" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New routine" })).toBeVisible();
+  await expect(page.getByLabel("Patient")).toHaveValue(/\d+/);
+  await page.getByLabel("Template: Upper back pain — mobility").check();
+  await page.getByRole("button", { name: "Create routine" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Upper back pain — mobility" })).toBeVisible();
+  await expect(page.getByText(`For ${patient}`)).toBeVisible();
+}
