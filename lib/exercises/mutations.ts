@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditEvents, exerciseImages, exercises, routineItems, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -8,7 +8,6 @@ import type { SessionUser } from "@/lib/users/accounts";
 import { diffExercise, type ExerciseChanges } from "./diff";
 import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Writer = Db | Tx;
 
 /** The editable fields of a stored exercise, in the shape the form and the diff use. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditEvents, patients, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -8,7 +8,6 @@ import { sameValue } from "@/lib/exercises/diff";
 import type { SessionUser } from "@/lib/users/accounts";
 import { patientFieldLabels, patientFields, type PatientField, type PatientInput } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type PatientRow = typeof patients.$inferSelect;
 
 /** Per field, old and new value; clinical notes only ever as "changed", so their text never reaches the audit log. */
