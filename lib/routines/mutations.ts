@@ -1,14 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
+import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
+import { exercises, patients, routineRevisions, routines, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
-import { readRoutineContent } from "./queries";
 import { routineContent, type RoutineContent } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const blankRoutineSections: RoutineContent["sections"] = [
   { title: "Warm-up", items: [] },
@@ -38,23 +37,6 @@ async function checkExercises(tx: Tx, content: RoutineContent, before: RoutineCo
   if (Object.keys(fieldErrors).length) throw new AppError("validation", "Some exercises cannot be used in a routine.", fieldErrors);
 }
 
-async function writeContent(tx: Tx, actor: SessionUser, routineId: number, content: RoutineContent): Promise<number> {
-  await tx.delete(routineSections).where(eq(routineSections.routineId, routineId));
-  for (const [position, section] of content.sections.entries()) {
-    const [row] = await tx.insert(routineSections).values({ routineId, position, title: section.title }).returning({ id: routineSections.id });
-    if (section.items.length) {
-      await tx.insert(routineItems).values(section.items.map((item, i) => ({ ...item, sectionId: row!.id, position: i })));
-    }
-  }
-  const [last] = await tx
-    .select({ n: sql<number>`coalesce(max(${routineRevisions.number}), 0)` })
-    .from(routineRevisions)
-    .where(eq(routineRevisions.routineId, routineId));
-  const number = (last?.n ?? 0) + 1;
-  await tx.insert(routineRevisions).values({ routineId, number, snapshot: content, createdBy: actor.id });
-  return number;
-}
-
 /** A new routine for a patient (or a new template), empty or copied from a template. */
 export async function createRoutine(
   db: Db,
@@ -71,7 +53,7 @@ export async function createRoutine(
       if (!patient) throw new AppError("not_found", "That patient does not exist or is archived.");
       patientName = patient.name;
     }
-    const template = input.templateId !== null ? await readRoutineContent(tx as unknown as Db, input.templateId, { templateOnly: true }) : null;
+    const template = input.templateId !== null ? await readRoutineContent(tx, input.templateId, { templateOnly: true }) : null;
     if (input.templateId !== null && !template) throw new AppError("not_found", "That template no longer exists.");
 
     const content = routineContent.parse({
@@ -83,7 +65,7 @@ export async function createRoutine(
       .insert(routines)
       .values({ patientId: input.patientId, isTemplate: input.patientId === null, title: content.title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: routines.id });
-    await writeContent(tx, actor, row!.id, content);
+    await writeRoutineContent(tx, row!.id, content, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "routine.created",
@@ -113,15 +95,11 @@ export async function saveRoutine(
     const [current] = await tx.select({ version: routines.version, archivedAt: routines.archivedAt }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
     if (current.version !== baseVersion) throw await conflictFor(tx, id, current.version);
-    await checkExercises(tx, content, await readRoutineContent(tx as unknown as Db, id));
+    await checkExercises(tx, content, await readRoutineContent(tx, id));
 
     const updated = await tx
       .update(routines)
       .set({
-        title: content.title,
-        instructions: content.instructions,
-        startDate: content.startDate,
-        reviewDate: content.reviewDate,
         version: sql`${routines.version} + 1`,
         updatedBy: actor.id,
         updatedAt: new Date(),
@@ -129,7 +107,7 @@ export async function saveRoutine(
       .where(and(eq(routines.id, id), eq(routines.version, baseVersion)))
       .returning({ version: routines.version });
     if (updated.length === 0) throw await conflictFor(tx, id, baseVersion + 1);
-    const revision = await writeContent(tx, actor, id, content);
+    const { revision } = await writeRoutineContent(tx, id, content, actor.id);
     await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version: updated[0]!.version, revision } });
     return { version: updated[0]!.version, revision };
   });
@@ -172,7 +150,7 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
       .insert(routines)
       .values({ isTemplate: true, title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: routines.id });
-    await writeContent(tx, actor, row!.id, { ...content, title, startDate: null, reviewDate: null });
+    await writeRoutineContent(tx, row!.id, { ...content, title, startDate: null, reviewDate: null }, actor.id);
     await recordAuditEvent(tx, { actorId: actor.id, action: "routine.template_saved", entityType: "routine", entityId: row!.id, changes: { from: id } });
     return { id: row!.id };
   });
