@@ -1,12 +1,15 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
-import { exercises, patients, routineRevisions, routines, users } from "@/db/schema";
+import { exercises, patients, routineRevisions, routines } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
-import { routineContent, type RoutineContent } from "./schemas";
+import { sameValue } from "@/lib/exercises/diff";
+import type { VersionConflict } from "@/lib/versioned-save/conflict";
+import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
+import { routineContent, routineFieldLabels, type RoutineContent, type RoutineField } from "./schemas";
 
 
 export const blankRoutineSections: RoutineContent["sections"] = [
@@ -77,7 +80,12 @@ export async function createRoutine(
   });
 }
 
-export type RoutineConflict = { currentVersion: number; by: string; at: string };
+export type RoutineConflict = VersionConflict<RoutineContent, RoutineField>;
+
+/** Which parts of the content a save changes: what a conflict tells the next editor. */
+function changedFields(before: RoutineContent, after: RoutineContent): Partial<Record<RoutineField, true>> {
+  return Object.fromEntries((Object.keys(routineFieldLabels) as RoutineField[]).filter((f) => !sameValue(before[f], after[f])).map((f) => [f, true]));
+}
 
 /**
  * Saves the whole routine on top of `baseVersion` as a new immutable revision. A stale save is refused
@@ -92,44 +100,30 @@ export async function saveRoutine(
   action = "routine.saved",
 ): Promise<{ version: number; revision: number }> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ version: routines.version, archivedAt: routines.archivedAt }).from(routines).where(eq(routines.id, id));
+    const [current] = await tx.select({ version: routines.version }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
-    if (current.version !== baseVersion) throw await conflictFor(tx, id, current.version);
-    await checkExercises(tx, content, await readRoutineContent(tx, id));
+    const before = (await readRoutineContent(tx, id))!;
+    if (current.version !== baseVersion) throw await conflictFor(tx, id, baseVersion, current.version, before);
+    await checkExercises(tx, content, before);
 
-    const updated = await tx
-      .update(routines)
-      .set({
-        version: sql`${routines.version} + 1`,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(routines.id, id), eq(routines.version, baseVersion)))
-      .returning({ version: routines.version });
-    if (updated.length === 0) throw await conflictFor(tx, id, baseVersion + 1);
+    const version = await updateWhereVersion(tx, routines, id, baseVersion, { updatedBy: actor.id, updatedAt: new Date() });
+    if (version === null) throw await conflictFor(tx, id, baseVersion, baseVersion + 1, before);
     const { revision } = await writeRoutineContent(tx, id, content, actor.id);
-    await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version: updated[0]!.version, revision } });
-    return { version: updated[0]!.version, revision };
+    await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version, revision, fields: changedFields(before, content) } });
+    return { version, revision };
   });
 }
 
-async function conflictFor(tx: Tx, routineId: number, currentVersion: number): Promise<AppError> {
-  const [latest] = await tx
-    .select({ by: users.name, at: routineRevisions.createdAt })
-    .from(routineRevisions)
-    .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-    .where(eq(routineRevisions.routineId, routineId))
-    .orderBy(desc(routineRevisions.number))
-    .limit(1);
-  const by = latest?.by ?? "Someone";
-  const details: RoutineConflict = { currentVersion, by, at: (latest?.at ?? new Date()).toISOString() };
-  return new AppError(
-    "conflict",
-    `${by} saved this routine while you were editing. Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.`,
-    {},
-    details,
-  );
-}
+const conflictFor = (tx: Tx, id: number, baseVersion: number, currentVersion: number, current: RoutineContent) =>
+  versionConflict(tx, {
+    entityType: "routine",
+    id,
+    baseVersion,
+    currentVersion,
+    current,
+    labels: routineFieldLabels,
+    advice: "Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.",
+  });
 
 /** Brings back an old revision as the newest one; nothing in the history is rewritten. */
 export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: number, baseVersion: number, number: number) {
