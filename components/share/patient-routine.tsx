@@ -102,7 +102,7 @@ export function PatientRoutine(props: Props) {
   const { link } = props;
   if (!link) {
     return (
-      <div className="patient-page">
+      <div className="patient-page is-preview">
         <article className="patient" aria-label="Patient preview">
           <PatientRoutineBody {...props} />
         </article>

@@ -65,7 +65,7 @@ export async function createExercise(db: Db, actor: SessionUser, input: Exercise
   return db.transaction(async (tx) => ({ id: await insertExercise(tx, actor, await uniqueExerciseKey(tx, input.name), input) }));
 }
 
-export type ExerciseConflict = VersionConflict<ExerciseInput>;
+export type ExerciseConflict = VersionConflict<ExerciseInput, keyof typeof exerciseFieldLabels>;
 
 /**
  * Saves an edit made on top of `baseVersion`. If someone saved in between, nothing is written and an
@@ -81,7 +81,7 @@ export async function updateExercise(
 ): Promise<{ version: number; changes: ExerciseChanges }> {
   const [before] = await db.select().from(exercises).where(eq(exercises.id, id));
   if (!before) throw new AppError("not_found", "That exercise no longer exists.");
-  if (before.version !== baseVersion) throw await conflictFor(db, before, baseVersion);
+  if (before.version !== baseVersion) throw await exerciseConflict(db, before, baseVersion);
 
   const changes = diffExercise(toExerciseInput(before), input);
   if (Object.keys(changes).length === 0) return { version: before.version, changes };
@@ -89,13 +89,13 @@ export async function updateExercise(
   // Someone saved between our read and our write: the version check in WHERE caught it.
   if (version === null) {
     const [now] = await db.select().from(exercises).where(eq(exercises.id, id));
-    throw now ? await conflictFor(db, now, baseVersion) : new AppError("not_found", "That exercise no longer exists.");
+    throw now ? await exerciseConflict(db, now, baseVersion) : new AppError("not_found", "That exercise no longer exists.");
   }
   await recordAuditEvent(db, { actorId: actor.id, action, entityType: "exercise", entityId: id, changes: { version, fields: changes } });
   return { version, changes };
 }
 
-const conflictFor = (db: Writer, current: typeof exercises.$inferSelect, baseVersion: number) =>
+const exerciseConflict = (db: Writer, current: typeof exercises.$inferSelect, baseVersion: number) =>
   versionConflict(db, {
     entityType: "exercise",
     id: current.id,

@@ -63,7 +63,7 @@ export async function updatePatient(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(patients).where(eq(patients.id, id));
     if (!before) throw new AppError("not_found", "That patient no longer exists.");
-    if (before.version !== baseVersion) throw await conflictFor(tx, before, baseVersion);
+    if (before.version !== baseVersion) throw await patientConflict(tx, before, baseVersion);
 
     const changes = diffPatient(toPatientInput(before), input);
     if (Object.keys(changes).length === 0) return { version: before.version, changes };
@@ -71,7 +71,7 @@ export async function updatePatient(
     // Someone saved between our read and our write: the version check in WHERE caught it.
     if (version === null) {
       const [now] = await tx.select().from(patients).where(eq(patients.id, id));
-      throw now ? await conflictFor(tx, now, baseVersion) : new AppError("not_found", "That patient no longer exists.");
+      throw now ? await patientConflict(tx, now, baseVersion) : new AppError("not_found", "That patient no longer exists.");
     }
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -84,7 +84,7 @@ export async function updatePatient(
   });
 }
 
-const conflictFor = (tx: Tx, current: PatientRow, baseVersion: number) =>
+const patientConflict = (tx: Tx, current: PatientRow, baseVersion: number) =>
   versionConflict(tx, {
     entityType: "patient",
     id: current.id,

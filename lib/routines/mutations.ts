@@ -103,18 +103,18 @@ export async function saveRoutine(
     const [current] = await tx.select({ version: routines.version }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
     const before = (await readRoutineContent(tx, id))!;
-    if (current.version !== baseVersion) throw await conflictFor(tx, id, baseVersion, current.version, before);
+    if (current.version !== baseVersion) throw await routineConflict(tx, id, baseVersion, current.version, before);
     await checkExercises(tx, content, before);
 
     const version = await updateWhereVersion(tx, routines, id, baseVersion, { updatedBy: actor.id, updatedAt: new Date() });
-    if (version === null) throw await conflictFor(tx, id, baseVersion, baseVersion + 1, before);
+    if (version === null) throw await routineConflict(tx, id, baseVersion, baseVersion + 1, before);
     const { revision } = await writeRoutineContent(tx, id, content, actor.id);
     await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version, revision, fields: changedFields(before, content) } });
     return { version, revision };
   });
 }
 
-const conflictFor = (tx: Tx, id: number, baseVersion: number, currentVersion: number, current: RoutineContent) =>
+const routineConflict = (tx: Tx, id: number, baseVersion: number, currentVersion: number, current: RoutineContent) =>
   versionConflict(tx, {
     entityType: "routine",
     id,
