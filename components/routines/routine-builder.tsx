@@ -3,21 +3,34 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveRoutineAction, type SaveRoutineResult } from "@/app/admin/routines/actions";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fieldErrorsUnder, type ActionResult } from "@/lib/errors";
+import type { RoutineConflict } from "@/lib/routines/mutations";
 import type { ExerciseCard } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
-import { ExercisePicker } from "./exercise-picker";
+import { ExercisePicker, type SearchPicker } from "./exercise-picker";
 import { fromRoutineDraft, newItem, newUid, previewDose, toRoutineDraft, type ItemDraft, type RoutineDraft, type SectionDraft } from "./routine-draft";
 import { RoutineItem } from "./routine-item";
 import { RoutinePreview } from "./routine-preview";
 import { SortableSection } from "./sortable-section";
 
-type Props = { routineId: number; version: number; content: RoutineContent; exercises: Record<number, ExerciseCard> };
+export type SaveRoutineResult = ActionResult<{ version: number; revision: number }, RoutineConflict>;
+
+type Props = {
+  routineId: number;
+  version: number;
+  content: RoutineContent;
+  exercises: Record<number, ExerciseCard>;
+  /** saveRoutineAction and searchPickerAction, passed in by the page. */
+  actions: {
+    save: (input: { routineId: number; baseVersion: number; content: unknown }) => Promise<SaveRoutineResult>;
+    search: SearchPicker;
+  };
+};
 type Removed = { item: ItemDraft; sectionUid: string; index: number; name: string };
 
-export function RoutineBuilder({ routineId, version, content, exercises: initialExercises }: Props) {
+export function RoutineBuilder({ routineId, version, content, exercises: initialExercises, actions }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [draft, setDraft] = useState<RoutineDraft>(() => toRoutineDraft(content));
@@ -30,7 +43,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
   const [saving, startSaving] = useTransition();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
   const update = (change: (d: RoutineDraft) => RoutineDraft) => {
     setDraft(change);
     setDirty(true);
@@ -40,7 +53,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
 
   const save = () =>
     startSaving(async () => {
-      const saved = await saveRoutineAction(routineId, baseVersion, fromRoutineDraft(draft));
+      const saved = await actions.save({ routineId, baseVersion, content: fromRoutineDraft(draft) });
       setResult(saved);
       // After a conflict the next save is a deliberate "mine wins": theirs stays in the revision history.
       if (!saved.ok && saved.conflict) setBaseVersion(saved.conflict.currentVersion);
@@ -199,7 +212,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
               </button>
             </div>
           </div>
-          <ExercisePicker sections={sectionOptions} onAdd={addExercise} />
+          <ExercisePicker sections={sectionOptions} onAdd={addExercise} search={actions.search} />
         </div>
       )}
       {removed && (

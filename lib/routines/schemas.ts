@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { doseInput } from "@/lib/exercises/dose";
+import { idInput } from "@/lib/ids";
 
 const isoDate = z
   .string()
@@ -34,7 +35,7 @@ export const routineContent = z
 export type RoutineContent = z.infer<typeof routineContent>;
 
 export const newRoutineInput = z.object({
-  patientId: z.coerce.number().int().positive().nullable(),
-  templateId: z.coerce.number().int().positive().nullable(),
+  patientId: idInput.nullable(),
+  templateId: idInput.nullable(),
   title: z.string().trim().max(120).optional(),
 });
