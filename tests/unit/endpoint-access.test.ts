@@ -181,6 +181,44 @@ describe("every server action and route handler", () => {
   });
 });
 
+describe("invalid input", () => {
+  // Actions whose schema accepts an empty form on purpose: signing out takes nothing; the picker's query defaults every field.
+  const takesNoFields = new Set(["app/admin/actions.ts#signOutAction", "app/admin/routines/actions.ts#searchPickerAction"]);
+
+  it("comes back from every action as { ok: false, error, fieldErrors }, never silence, before any query", async () => {
+    const checked = endpoints.filter((e) => e.kind === "action" && !takesNoFields.has(e.id));
+    expect(checked.length).toBeGreaterThanOrEqual(20);
+    for (const endpoint of checked) {
+      signInAs(adminEndpoints.has(endpoint.id) ? "admin" : "clinician");
+      // Ids are digits only: Number() and z.coerce would have taken "1e3" as 1000.
+      const form = new FormData();
+      for (const id of ["exerciseId", "imageId", "patientId", "routineId", "templateId", "linkId", "userId"]) form.set(id, "1e3");
+      const result = await endpoint.fn(form);
+      expect(result, endpoint.id).toMatchObject({ ok: false, error: expect.any(String), fieldErrors: expect.any(Object) });
+      expect(Object.keys((result as { fieldErrors: object }).fieldErrors).length, endpoint.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps what a form sent, except passwords", async () => {
+    signInAs("admin");
+    const createUser = endpoints.find((e) => e.id === "app/admin/users/actions.ts#createUserAction")!;
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ name: "Cleo", email: "not an email", role: "clinician", password: "secret one", confirmPassword: "secret two" })) {
+      form.set(key, value);
+    }
+    expect(await createUser.fn(null, form)).toEqual({
+      ok: false,
+      error: "Some fields need a look before this can be saved.",
+      fieldErrors: {
+        email: ["Enter an email address like name@clinic.com."],
+        password: [expect.stringContaining("12 characters")],
+        confirmPassword: ["The two passwords do not match."],
+      },
+      values: { name: "Cleo", email: "not an email", role: "clinician" },
+    });
+  });
+});
+
 describe("the route wrappers map AppError codes to HTTP statuses in one table", () => {
   it("answers each code with its status and the message", async () => {
     const { AppError, httpStatusOf } = await import("@/lib/errors");
