@@ -10,8 +10,8 @@ import { createRoutineAction } from "../routines/actions";
 export const metadata: Metadata = { title: "Templates" };
 
 export default async function TemplatesPage() {
-  const user = await requireUser();
-  const templates = await listTemplates(await getDb(), user);
+  await requireUser();
+  const templates = await listTemplates(await getDb());
   return (
     <div className="stack">
       <div className="page-head">

@@ -16,7 +16,7 @@ export default async function NewRoutinePage({ searchParams }: Props) {
   const user = await requireUser();
   const { patient, template } = await searchParams;
   const db = await getDb();
-  const [templates, patients] = await Promise.all([listTemplates(db, user), listPatientChoices(db, user)]);
+  const [templates, patients] = await Promise.all([listTemplates(db), listPatientChoices(db, user)]);
 
   return (
     <div className="stack">
