@@ -2,7 +2,7 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/** Every AppError code and the HTTP status it answers with: the one table routes and actions share. */
+/** Every AppError code and the HTTP status a route answers it with: the one table (lib/auth/route.ts uses it). */
 export const httpStatusOf = {
   validation: 400,
   unauthenticated: 401,
@@ -48,19 +48,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-export function invalid(error: z.ZodError): { ok: false; error: string; fieldErrors: FieldErrors } {
-  return { ok: false, error: "Some fields need a look before this can be saved.", fieldErrors: fieldErrorsOf(error) };
-}
-
-/** Turns an AppError into a form result; anything else is a bug and keeps propagating. */
-export function failure(error: unknown): { ok: false; error: string; fieldErrors: FieldErrors } {
-  if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-  throw error;
-}
-
 /** The JSON answer for an AppError, with its status from the table (and Retry-After when rate limited). */
-export function appErrorResponse(error: AppError, init: { headers?: Record<string, string> } = {}): Response {
-  const headers: Record<string, string> = { "Cache-Control": "private, no-store", ...init.headers };
+export function appErrorResponse(error: AppError): Response {
+  const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
   const retryAfterMs = (error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
   if (error.code === "rate_limited" && retryAfterMs) headers["Retry-After"] = String(Math.ceil(retryAfterMs / 1000));
   const fieldErrors = Object.keys(error.fieldErrors).length > 0 ? { fieldErrors: error.fieldErrors } : {};
