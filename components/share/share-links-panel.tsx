@@ -1,6 +1,7 @@
-import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/errors";
 import type { ShareLinkSummary } from "@/lib/share/links";
-import { CreateShareLinkForm } from "./create-share-link-form";
+import { CreateShareLinkForm, type CreateShareLink } from "./create-share-link-form";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -11,8 +12,16 @@ const statusBadge = {
   revoked: <span className="badge warn">Revoked</span>,
 };
 
+type Props = {
+  routineId: number;
+  links: ShareLinkSummary[];
+  archived: boolean;
+  /** The link actions, passed in by the page. */
+  actions: { create: CreateShareLink; revoke: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult> };
+};
+
 /** A patient routine's links: create one (shown once), see who uses which, revoke any at once. */
-export function ShareLinksPanel({ routineId, links, archived }: { routineId: number; links: ShareLinkSummary[]; archived: boolean }) {
+export function ShareLinksPanel({ routineId, links, archived, actions }: Props) {
   return (
     <section className="card stack" aria-labelledby="share-heading">
       <div>
@@ -22,7 +31,7 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
           once when created; revoking it stops it at once.
         </p>
       </div>
-      {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} />}
+      {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />}
       {links.length > 0 && (
         <div className="table-wrap">
           <table className="table" data-testid="share-links">
@@ -53,13 +62,13 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
                   <td>
                     {statusBadge[link.status]}
                     {link.status === "active" && (
-                      <form action={revokeShareLinkAction}>
+                      <ActionForm action={actions.revoke}>
                         <input type="hidden" name="routineId" value={routineId} />
                         <input type="hidden" name="linkId" value={link.id} />
                         <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
                           Revoke
                         </button>
-                      </form>
+                      </ActionForm>
                     )}
                     {link.revokedAt && <span className="muted"> {dateFormat.format(link.revokedAt)}</span>}
                   </td>

@@ -18,10 +18,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sh
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ExercisesPage({ searchParams }: Props) {
-  const user = await requireUser();
+  await requireUser();
   const raw = await searchParams;
   const query = exerciseQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const result = await searchExercises(await getDb(), user, query);
+  const result = await searchExercises(await getDb(), query);
 
   const linkTo = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/accounts";
@@ -35,13 +36,13 @@ export default async function UsersPage() {
                 <td>{u.disabled ? <span className="badge warn">Disabled</span> : <span className="badge">Active</span>}</td>
                 <td>
                   {u.id !== admin.id && (
-                    <form action={setUserDisabledAction}>
+                    <ActionForm action={setUserDisabledAction}>
                       <input type="hidden" name="userId" value={u.id} />
                       <input type="hidden" name="disabled" value={String(!u.disabled)} />
                       <button className={u.disabled ? "button secondary" : "button danger"} type="submit">
                         {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
                       </button>
-                    </form>
+                    </ActionForm>
                   )}
                 </td>
               </tr>

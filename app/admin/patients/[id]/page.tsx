@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
-import { setPatientArchivedAction } from "../actions";
+import { setPatientArchivedAction, updatePatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -20,8 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?
 
 export default async function PatientPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
   const patient = await getPatient(db, user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -44,13 +45,13 @@ export default async function PatientPage({ params, searchParams }: Props) {
             {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
           </span>
         </div>
-        <form action={setPatientArchivedAction}>
+        <ActionForm action={setPatientArchivedAction}>
           <input type="hidden" name="patientId" value={patient.id} />
           <input type="hidden" name="archived" value={String(!archived)} />
           <button className={archived ? "button secondary" : "button danger"} type="submit">
             {archived ? "Restore patient" : "Archive patient"}
           </button>
-        </form>
+        </ActionForm>
       </div>
       {created && (
         <p className="notice ok" role="status">
@@ -108,6 +109,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
         <h2 id="details-heading">Details</h2>
         {/* The form keeps its own state across refreshes (e.g. after archiving), so typing is never lost. */}
         <PatientForm
+          action={updatePatientAction}
           patient={{
             id: patient.id,
             version: patient.version,
