@@ -2,8 +2,7 @@ import type { SharedItem, SharedRoutine } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
 import { TicksProvider, TodayCount } from "./patient-ticks";
 import { TickForm } from "./tick-form";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatInstant } from "@/lib/dates/format";
 
 function Exercise({ item, number, ticksUrl }: { item: SharedItem; number: number; ticksUrl: string }) {
   const headingId = `item-${item.position}-name`;
@@ -54,7 +53,7 @@ export function PatientRoutine({ routine, clinicName, basePath, feedback }: { ro
           <p className="clinic">{clinicName}</p>
           <p className="hello">Hello {routine.displayName}</p>
           <h1>{routine.title}</h1>
-          <p className="updated">Updated on {dayFormat.format(routine.updatedAt)}</p>
+          <p className="updated">Updated on {formatInstant(routine.updatedAt, "long-date")}</p>
           {routine.instructions && <p className="instructions">{routine.instructions}</p>}
           <div className="patient-actions">
             {routine.itemCount > 0 && <TodayCount total={routine.itemCount} />}

@@ -1,7 +1,8 @@
 import type { RoutineProgress as Progress } from "@/lib/share/progress";
 import { AdherenceHeatmap, describeDay, heatmapScale } from "./adherence-heatmap";
 import { PainChart } from "./pain-chart";
-import { formatDay, formatPain, percent } from "./progress-format";
+import { formatDay } from "@/lib/dates/format";
+import { formatPain, percent } from "./progress-format";
 
 /** What the patient ticked through the routine's links: a four-week calendar, pain as a line, and their comments. */
 export function RoutineProgress({ progress }: { progress: Progress }) {
@@ -9,9 +10,9 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
   const past = days.filter((d) => d.share !== null);
   const latest = past.at(-1)!;
   const withPain = past.filter((d) => d.pain !== null);
-  const adherenceSummary = `Exercises ticked on ${progress.activeDays} of ${past.length} days since ${formatDay(days[0]!.day)}. ${describeDay(latest)}.`;
+  const adherenceSummary = `Exercises ticked on ${progress.activeDays} of ${past.length} days since ${formatDay(days[0]!.day, "weekday-date")}. ${describeDay(latest)}.`;
   const painSummary = withPain.length
-    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(withPain.at(-1)!.pain!)} out of 10 on ${formatDay(withPain.at(-1)!.day)}.`
+    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(withPain.at(-1)!.pain!)} out of 10 on ${formatDay(withPain.at(-1)!.day, "weekday-date")}.`
     : "No pain scores yet.";
 
   return (
@@ -64,7 +65,7 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
                 .reverse()
                 .map((d) => (
                   <tr key={d.day}>
-                    <td>{formatDay(d.day)}</td>
+                    <td>{formatDay(d.day, "weekday-date")}</td>
                     <td>
                       {d.done} of {d.total}
                     </td>
@@ -85,7 +86,7 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
             {progress.comments.map((c, i) => (
               <li key={i}>
                 <span className="muted">
-                  {formatDay(c.day)} · {c.exercise}
+                  {formatDay(c.day, "weekday-date")} · {c.exercise}
                   {c.pain !== null && ` · pain ${c.pain}/10`} · via “{c.link}”
                 </span>
                 <blockquote>{c.comment}</blockquote>

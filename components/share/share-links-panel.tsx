@@ -1,9 +1,7 @@
 import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm } from "./create-share-link-form";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { formatInstant } from "@/lib/dates/format";
 
 const statusBadge = {
   active: <span className="badge">Active</span>,
@@ -43,12 +41,12 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
                     <strong>{link.label}</strong>
                   </td>
                   <td>
-                    {dateFormat.format(link.createdAt)}
+                    {formatInstant(link.createdAt, "date")}
                     <br />
                     <span className="muted">by {link.createdBy}</span>
                   </td>
-                  <td>{dateFormat.format(link.expiresAt)}</td>
-                  <td>{link.lastOpenedAt ? timeFormat.format(link.lastOpenedAt) : <span className="muted">Never</span>}</td>
+                  <td>{formatInstant(link.expiresAt, "date")}</td>
+                  <td>{link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>}</td>
                   <td>{link.openCount}</td>
                   <td>
                     {statusBadge[link.status]}
@@ -61,7 +59,7 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
                         </button>
                       </form>
                     )}
-                    {link.revokedAt && <span className="muted"> {dateFormat.format(link.revokedAt)}</span>}
+                    {link.revokedAt && <span className="muted"> {formatInstant(link.revokedAt, "date")}</span>}
                   </td>
                 </tr>
               ))}

@@ -2,10 +2,12 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, patients, routineRevisions, routines, users } from "@/db/schema";
+import { formatDay, localDay } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
 import { describeDose } from "@/lib/routines/dose-sentence";
 import { loadExerciseCards } from "@/lib/routines/queries";
 import { routineContent } from "@/lib/routines/schemas";
+import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 
@@ -21,25 +23,10 @@ export type HandoutSource = {
   withPictures: () => Promise<RoutineHandout>;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dayParts = {
-  weekday: new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" }),
-  month: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
-};
-
-/** The server's calendar date of a moment, as YYYY-MM-DD: the day the clinician saved, where the clinic is. */
-function localIsoDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 function trackingDays(startIso: string): HandoutDay[] {
   return Array.from({ length: 14 }, (_, i) => {
-    const day = utcDate(startIso);
-    day.setUTCDate(day.getUTCDate() + i);
-    return { weekday: dayParts.weekday.format(day), day: String(day.getUTCDate()), month: dayParts.month.format(day) };
+    const day = addDays(startIso, i);
+    return { weekday: formatDay(day, "weekday"), day: formatDay(day, "day-of-month"), month: formatDay(day, "month") };
   });
 }
 
@@ -93,15 +80,16 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
       ];
     }),
   }));
-  const savedOn = localIsoDate(revision.createdAt);
+  // The day the clinician saved, where the clinic is.
+  const savedOn = localDay(revision.createdAt);
   const content: RoutineHandout<PictureRef> = {
     patientName: revision.patientName,
     title: snapshot.title,
     instructions: snapshot.instructions,
     clinician: revision.clinician,
     revisionNumber: revision.number,
-    revisedOn: longDate.format(utcDate(savedOn)),
-    reviewOn: snapshot.reviewDate ? longDate.format(utcDate(snapshot.reviewDate)) : null,
+    revisedOn: formatDay(savedOn, "long-date"),
+    reviewOn: snapshot.reviewDate ? formatDay(snapshot.reviewDate, "long-date") : null,
     sections,
     trackingDays: trackingDays(snapshot.startDate ?? savedOn),
   };

@@ -10,10 +10,9 @@ import { imageUrl } from "@/lib/exercises/images";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
 import { labelOf } from "@/lib/exercises/vocabulary";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Exercises" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -109,7 +108,7 @@ export default async function ExercisesPage({ searchParams }: Props) {
                     <td>
                       <span className={e.status === "published" ? "badge" : "badge warn"}>{labelOf(e.status)}</span>
                     </td>
-                    <td>{dateFormat.format(e.updatedAt)}</td>
+                    <td>{formatInstant(e.updatedAt, "date")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,10 +6,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatients } from "@/lib/patients/queries";
 import { patientQuery } from "@/lib/patients/schemas";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patients" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -85,7 +84,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                     {p.archivedAt && <span className="badge grey">Archived</span>}
                   </td>
                   <td>{p.externalRef ?? <span className="muted">—</span>}</td>
-                  <td>{dateFormat.format(p.updatedAt)}</td>
+                  <td>{formatInstant(p.updatedAt, "date")}</td>
                 </tr>
               ))}
             </tbody>

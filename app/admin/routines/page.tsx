@@ -4,10 +4,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatientRoutinesAll } from "@/lib/routines/queries";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routines" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export default async function RoutinesPage() {
   const user = await requireUser();
@@ -47,7 +46,7 @@ export default async function RoutinesPage() {
                     <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link>
                   </td>
                   <td>{r.reviewDate ?? <span className="muted">—</span>}</td>
-                  <td>{dateFormat.format(r.updatedAt)}</td>
+                  <td>{formatInstant(r.updatedAt, "date")}</td>
                 </tr>
               ))}
             </tbody>

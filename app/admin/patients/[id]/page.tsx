@@ -8,13 +8,9 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
 import { setPatientArchivedAction } from "../actions";
+import { formatDay, formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patient" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-// Routine dates are calendar days ("2026-12-01"), not instants: format them in UTC so no time zone shifts the day.
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (day: string | null) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : null);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -41,7 +37,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <h1>{patient.displayName}</h1>
           {archived && <span className="badge grey">Archived</span>}
           <span className="muted">
-            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
+            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {formatInstant(patient.updatedAt, "date")}
           </span>
         </div>
         <form action={setPatientArchivedAction}>
@@ -94,8 +90,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
                       </Link>
                     </td>
                     <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
-                    <td>{dateFormat.format(r.updatedAt)}</td>
-                    <td>{formatDay(r.reviewDate) ?? <span className="muted">—</span>}</td>
+                    <td>{formatInstant(r.updatedAt, "date")}</td>
+                    <td>{r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -13,10 +13,9 @@ import { getRoutine } from "@/lib/routines/queries";
 import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string; notice?: string }> };
 
@@ -69,7 +68,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           <ol className="history" data-testid="revisions">
             {routine.revisions.map((revision, i) => (
               <li key={revision.number}>
-                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{timeFormat.format(revision.at)}</span>
+                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{formatInstant(revision.at, "date-time")}</span>
                 {i === 0 ? (
                   <span className="badge">Current</span>
                 ) : (
