@@ -2,6 +2,7 @@ import type { RoutineProgress as Progress } from "@/lib/share/progress";
 import { AdherenceHeatmap, describeDay, heatmapScale } from "./adherence-heatmap";
 import { PainChart } from "./pain-chart";
 import { formatDay } from "@/lib/dates/format";
+import { DataTable } from "@/components/ui/data-table";
 import { formatPain, percent } from "./progress-format";
 
 /** What the patient ticked through the routine's links: a four-week calendar, pain as a line, and their comments. */
@@ -44,38 +45,18 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
       </div>
       <details>
         <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table className="table" data-testid="progress-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Done</th>
-                <th scope="col">Share</th>
-                <th scope="col">Pain (mean)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.activeDays === 0 && (
-                <tr>
-                  <td colSpan={4}>Nothing ticked in the last four weeks.</td>
-                </tr>
-              )}
-              {past
-                .filter((d) => d.done > 0)
-                .reverse()
-                .map((d) => (
-                  <tr key={d.day}>
-                    <td>{formatDay(d.day, "weekday-date")}</td>
-                    <td>
-                      {d.done} of {d.total}
-                    </td>
-                    <td>{percent(d.share!)}</td>
-                    <td>{d.pain === null ? "—" : formatPain(d.pain)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="progress-table"
+          rows={past.filter((d) => d.done > 0).reverse()}
+          rowKey={(d) => d.day}
+          empty="Nothing ticked in the last four weeks."
+          columns={[
+            { header: "Day", cell: (d) => formatDay(d.day, "weekday-date") },
+            { header: "Done", cell: (d) => `${d.done} of ${d.total}` },
+            { header: "Share", cell: (d) => percent(d.share!) },
+            { header: "Pain (mean)", cell: (d) => (d.pain === null ? "—" : formatPain(d.pain)) },
+          ]}
+        />
       </details>
       <div>
         <h3>Latest comments</h3>

@@ -2,6 +2,7 @@ import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm } from "./create-share-link-form";
 import { formatInstant } from "@/lib/dates/format";
+import { DataTable } from "@/components/ui/data-table";
 
 const statusBadge = {
   active: <span className="badge">Active</span>,
@@ -22,50 +23,45 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
       </div>
       {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} />}
       {links.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="share-links">
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last opened</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => (
-                <tr key={link.id}>
-                  <td>
-                    <strong>{link.label}</strong>
-                  </td>
-                  <td>
-                    {formatInstant(link.createdAt, "date")}
-                    <br />
-                    <span className="muted">by {link.createdBy}</span>
-                  </td>
-                  <td>{formatInstant(link.expiresAt, "date")}</td>
-                  <td>{link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>}</td>
-                  <td>{link.openCount}</td>
-                  <td>
-                    {statusBadge[link.status]}
-                    {link.status === "active" && (
-                      <form action={revokeShareLinkAction}>
-                        <input type="hidden" name="routineId" value={routineId} />
-                        <input type="hidden" name="linkId" value={link.id} />
-                        <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
-                          Revoke
-                        </button>
-                      </form>
-                    )}
-                    {link.revokedAt && <span className="muted"> {formatInstant(link.revokedAt, "date")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="share-links"
+          rows={links}
+          rowKey={(link) => link.id}
+          columns={[
+            { header: "Label", cell: (link) => <strong>{link.label}</strong> },
+            {
+              header: "Created",
+              cell: (link) => (
+                <>
+                  {formatInstant(link.createdAt, "date")}
+                  <br />
+                  <span className="muted">by {link.createdBy}</span>
+                </>
+              ),
+            },
+            { header: "Expires", cell: (link) => formatInstant(link.expiresAt, "date") },
+            { header: "Last opened", cell: (link) => (link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>) },
+            { header: "Opens", cell: (link) => link.openCount },
+            {
+              header: "Status",
+              cell: (link) => (
+                <>
+                  {statusBadge[link.status]}
+                  {link.status === "active" && (
+                    <form action={revokeShareLinkAction}>
+                      <input type="hidden" name="routineId" value={routineId} />
+                      <input type="hidden" name="linkId" value={link.id} />
+                      <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
+                        Revoke
+                      </button>
+                    </form>
+                  )}
+                  {link.revokedAt && <span className="muted"> {formatInstant(link.revokedAt, "date")}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, RowLink } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -24,34 +25,17 @@ export default async function RoutinesPage() {
           <p>Start one for a patient, blank or from a template.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Routines">
-            <thead>
-              <tr>
-                <th scope="col">Routine</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Review</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {routines.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                      {r.title}
-                    </Link>
-                  </td>
-                  <td>
-                    <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link>
-                  </td>
-                  <td>{r.reviewDate ?? <span className="muted">—</span>}</td>
-                  <td>{formatInstant(r.updatedAt, "date")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Routines"
+          rows={routines}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: "Routine", cell: (r) => <RowLink href={`/admin/routines/${r.id}`}>{r.title}</RowLink> },
+            { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },
+            { header: "Review", cell: (r) => r.reviewDate ?? <span className="muted">—</span> },
+            { header: "Last change", cell: (r) => formatInstant(r.updatedAt, "date") },
+          ]}
+        />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, RowLink } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,32 +72,20 @@ export default async function PatientPage({ params, searchParams }: Props) {
             <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Routines">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last change</th>
-                  <th scope="col">Review date</th>
-                </tr>
-              </thead>
-              <tbody>
-                {routines.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                        {r.title}
-                      </Link>
-                    </td>
-                    <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
-                    <td>{formatInstant(r.updatedAt, "date")}</td>
-                    <td>{r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Routines"
+            rows={routines}
+            rowKey={(r) => r.id}
+            columns={[
+              { header: "Title", cell: (r) => <RowLink href={`/admin/routines/${r.id}`}>{r.title}</RowLink> },
+              {
+                header: "Status",
+                cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
+              },
+              { header: "Last change", cell: (r) => formatInstant(r.updatedAt, "date") },
+              { header: "Review date", cell: (r) => (r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>) },
+            ]}
+          />
         )}
       </section>
 
