@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatientRoutinesAll } from "@/lib/routines/queries";
-import { formatInstant } from "@/lib/dates/format";
+import { formatDay, formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routines" };
 
@@ -32,7 +32,7 @@ export default async function RoutinesPage() {
           columns={[
             { header: "Routine", cell: (r) => <RowLink href={`/admin/routines/${r.id}`}>{r.title}</RowLink> },
             { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },
-            { header: "Review", cell: (r) => r.reviewDate ?? <span className="muted">—</span> },
+            { header: "Review", cell: (r) => (r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>) },
             { header: "Last change", cell: (r) => formatInstant(r.updatedAt, "date") },
           ]}
         />
