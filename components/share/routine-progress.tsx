@@ -49,7 +49,7 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
           testId="progress-table"
           rows={past.filter((d) => d.done > 0).reverse()}
           rowKey={(d) => d.day}
-          empty="Nothing ticked in the last four weeks."
+          emptyRow="Nothing ticked in the last four weeks."
           columns={[
             { header: "Day", cell: (d) => formatDay(d.day, "weekday-date") },
             { header: "Done", cell: (d) => `${d.done} of ${d.total}` },

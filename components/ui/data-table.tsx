@@ -11,17 +11,20 @@ export type Column<T> = {
 
 type Props<T> = {
   rows: readonly T[];
-  rowKey: (row: T) => Key;
   columns: readonly Column<T>[];
   /** The table's accessible name, when no heading names it. */
   label?: string;
   testId?: string;
-  /** One full-width row shown when there are no rows (a page that shows an empty state instead leaves it out). */
+  /** Shown instead of the table when there are no rows (an EmptyState that says what to do next). */
   empty?: ReactNode;
-};
+  /** Or: one full-width row inside the table when there are no rows. */
+  emptyRow?: ReactNode;
+} & (T extends { id: Key } ? { rowKey?: (row: T) => Key } : { rowKey: (row: T) => Key }); // rows with an id are keyed by it
 
 /** The admin area's table: a horizontally scrolling frame, column headings with scope, one row per item. */
-export function DataTable<T>({ rows, rowKey, columns, label, testId, empty }: Props<T>) {
+export function DataTable<T>({ rows, columns, label, testId, empty, emptyRow, ...props }: Props<T>) {
+  if (rows.length === 0 && empty !== undefined) return empty;
+  const rowKey = props.rowKey ?? ((row: T) => (row as { id: Key }).id);
   return (
     <div className="table-wrap">
       <table className="table" aria-label={label} data-testid={testId}>
@@ -35,9 +38,9 @@ export function DataTable<T>({ rows, rowKey, columns, label, testId, empty }: Pr
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && empty !== undefined && (
+          {rows.length === 0 && emptyRow !== undefined && (
             <tr>
-              <td colSpan={columns.length}>{empty}</td>
+              <td colSpan={columns.length}>{emptyRow}</td>
             </tr>
           )}
           {rows.map((row) => (

@@ -51,55 +51,59 @@ export default async function ExercisesPage({ searchParams }: Props) {
           {result.total === 1 ? "1 exercise" : `${result.total} exercises`}
           {query.q ? ` matching “${query.q}”` : ""}
         </p>
-        {result.items.length === 0 ? (
-          <EmptyState title="No exercises match">
-            <p>Try fewer words or clear a filter.</p>
-          </EmptyState>
-        ) : (
-          <DataTable
-            label="Exercise library"
-            rows={result.items}
-            rowKey={(e) => e.id}
-            columns={[
-              {
-                header: "Picture",
-                hideHeader: true,
-                cell: (e) =>
-                  e.thumbnail ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- content-addressed, already cached forever
-                    <img className="thumb" src={imageUrl(e.thumbnail)} alt={e.thumbnail.alt} width={56} height={56} loading="lazy" />
-                  ) : (
-                    <span className="thumb empty" aria-hidden="true">
-                      —
-                    </span>
-                  ),
-              },
-              {
-                header: "Name",
-                cell: (e) => (
-                  <>
-                    <RowLink href={`/admin/exercises/${e.id}`}>{e.name}</RowLink>
-                    <br />
-                    <span className="muted">{e.summary}</span>
-                  </>
+        <DataTable
+          label="Exercise library"
+          rows={result.items}
+          empty={
+            <EmptyState title="No exercises match">
+              <p>Try fewer words or clear a filter.</p>
+            </EmptyState>
+          }
+          columns={[
+            {
+              header: "Picture",
+              hideHeader: true,
+              cell: (e) =>
+                e.thumbnail ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- content-addressed, already cached forever
+                  <img className="thumb" src={imageUrl(e.thumbnail)} alt={e.thumbnail.alt} width={56} height={56} loading="lazy" />
+                ) : (
+                  <span className="thumb empty" aria-hidden="true">
+                    —
+                  </span>
                 ),
-              },
-              { header: "Category", cell: (e) => labelOf(e.category) },
-              {
-                header: "Body regions",
-                cell: (e) =>
-                  e.bodyRegions.map((r) => (
-                    <span key={r} className="badge grey">
-                      {labelOf(r)}
-                    </span>
-                  )),
-              },
-              { header: "Equipment", cell: (e) => (e.equipment.length ? e.equipment.map(labelOf).join(", ") : <span className="muted">None</span>) },
-              { header: "Status", cell: (e) => <span className={e.status === "published" ? "badge" : "badge warn"}>{labelOf(e.status)}</span> },
-              { header: "Last edited", cell: (e) => formatInstant(e.updatedAt, "date") },
-            ]}
-          />
-        )}
+            },
+            {
+              header: "Name",
+              cell: (e) => (
+                <>
+                  <RowLink href={`/admin/exercises/${e.id}`}>{e.name}</RowLink>
+                  <br />
+                  <span className="muted">{e.summary}</span>
+                </>
+              ),
+            },
+            { header: "Category", cell: (e) => labelOf(e.category) },
+            {
+              header: "Body regions",
+              cell: (e) =>
+                e.bodyRegions.map((r) => (
+                  <span key={r} className="badge grey">
+                    {labelOf(r)}
+                  </span>
+                )),
+            },
+            {
+              header: "Equipment",
+              cell: (e) => (e.equipment.length ? e.equipment.map(labelOf).join(", ") : <span className="muted">None</span>),
+            },
+            {
+              header: "Status",
+              cell: (e) => <span className={e.status === "published" ? "badge" : "badge warn"}>{labelOf(e.status)}</span>,
+            },
+            { header: "Last edited", cell: (e) => formatInstant(e.updatedAt, "date") },
+          ]}
+        />
         <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
       </div>
     </div>

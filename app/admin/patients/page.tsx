@@ -49,36 +49,34 @@ export default async function PatientsPage({ searchParams }: Props) {
         {query.q ? ` matching “${query.q}”` : ""}
         {query.archived ? ", archived included" : ""}
       </p>
-      {result.items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No patients match">
-            <p>Try part of the name or the reference, or include archived patients.</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No patients yet">
-            <p>Add a patient to start building routines for them.</p>
-          </EmptyState>
-        )
-      ) : (
-        <DataTable
-          label="Patients"
-          rows={result.items}
-          rowKey={(p) => p.id}
-          columns={[
-            {
-              header: "Display name",
-              cell: (p) => (
-                <>
-                  <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
-                  {p.archivedAt && <span className="badge grey">Archived</span>}
-                </>
-              ),
-            },
-            { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
-            { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
-          ]}
-        />
-      )}
+      <DataTable
+        label="Patients"
+        rows={result.items}
+        empty={
+          filtered ? (
+            <EmptyState title="No patients match">
+              <p>Try part of the name or the reference, or include archived patients.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No patients yet">
+              <p>Add a patient to start building routines for them.</p>
+            </EmptyState>
+          )
+        }
+        columns={[
+          {
+            header: "Display name",
+            cell: (p) => (
+              <>
+                <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
+                {p.archivedAt && <span className="badge grey">Archived</span>}
+              </>
+            ),
+          },
+          { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
+          { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
+        ]}
+      />
       <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
     </div>
   );

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, RowLink } from "@/components/ui/data-table";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatientRoutinesAll } from "@/lib/routines/queries";
-import { formatDay, formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routines" };
 
@@ -20,23 +20,21 @@ export default async function RoutinesPage() {
           New routine
         </Link>
       </div>
-      {routines.length === 0 ? (
-        <EmptyState title="No routines yet">
-          <p>Start one for a patient, blank or from a template.</p>
-        </EmptyState>
-      ) : (
-        <DataTable
-          label="Routines"
-          rows={routines}
-          rowKey={(r) => r.id}
-          columns={[
-            { header: "Routine", cell: (r) => <RowLink href={`/admin/routines/${r.id}`}>{r.title}</RowLink> },
-            { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },
-            { header: "Review", cell: (r) => (r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>) },
-            { header: "Last change", cell: (r) => formatInstant(r.updatedAt, "date") },
-          ]}
-        />
-      )}
+      <DataTable
+        label="Routines"
+        rows={routines}
+        empty={
+          <EmptyState title="No routines yet">
+            <p>Start one for a patient, blank or from a template.</p>
+          </EmptyState>
+        }
+        columns={[
+          routineColumns.title("Routine"),
+          { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },
+          routineColumns.reviewDate("Review"),
+          routineColumns.lastChange("Last change"),
+        ]}
+      />
     </div>
   );
 }

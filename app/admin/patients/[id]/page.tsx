@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, RowLink } from "@/components/ui/data-table";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
 import { setPatientArchivedAction } from "../actions";
-import { formatDay, formatInstant } from "@/lib/dates/format";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -67,26 +68,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        {routines.length === 0 ? (
-          <EmptyState title="No routines yet">
-            <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
-          </EmptyState>
-        ) : (
-          <DataTable
-            label="Routines"
-            rows={routines}
-            rowKey={(r) => r.id}
-            columns={[
-              { header: "Title", cell: (r) => <RowLink href={`/admin/routines/${r.id}`}>{r.title}</RowLink> },
-              {
-                header: "Status",
-                cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
-              },
-              { header: "Last change", cell: (r) => formatInstant(r.updatedAt, "date") },
-              { header: "Review date", cell: (r) => (r.reviewDate ? formatDay(r.reviewDate, "date") : <span className="muted">—</span>) },
-            ]}
-          />
-        )}
+        <DataTable
+          label="Routines"
+          rows={routines}
+          empty={
+            <EmptyState title="No routines yet">
+              <p>
+                {archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
+              </p>
+            </EmptyState>
+          }
+          columns={[
+            routineColumns.title("Title"),
+            {
+              header: "Status",
+              cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
+            },
+            routineColumns.lastChange("Last change"),
+            routineColumns.reviewDate("Review date"),
+          ]}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="details-heading">
