@@ -11,7 +11,7 @@ import { readHandoutSource } from "./read-handout-source";
 import { RenderPool } from "./render-pool";
 import type { HandoutLayout, HandoutPayload } from "./types";
 
-// A plain file Node loads at run time: Next's bundler never sees it (see render-worker.mjs).
+// Loaded by path at run time in worker threads: Next's bundler never sees it (see pdf/worker-entry.mjs).
 const rendererDir = path.join(process.cwd(), "lib", "handout", "pdf");
 
 type Shared = { pool?: RenderPool<HandoutPayload>; cache: ByteLru; inFlight: Map<string, Promise<Uint8Array>>; renders: number; version?: string };
@@ -20,7 +20,7 @@ const holder = globalThis as unknown as { routineHandouts?: Shared };
 const shared: Shared = (holder.routineHandouts ??= { cache: new ByteLru(50 * 1024 * 1024), inFlight: new Map(), renders: 0 });
 
 function pool(): RenderPool<HandoutPayload> {
-  shared.pool ??= new RenderPool<HandoutPayload>({ workerFile: path.join(rendererDir, "render-worker.mjs") });
+  shared.pool ??= new RenderPool<HandoutPayload>({ workerFile: path.join(rendererDir, "worker-entry.mjs") });
   return shared.pool;
 }
 

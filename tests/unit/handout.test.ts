@@ -13,7 +13,7 @@ import { createRoutine, saveRoutine } from "@/lib/routines/mutations";
 import { readRoutineContent } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import type { SessionUser } from "@/lib/users/accounts";
-import { readPdf, type PdfReading } from "../helpers/pdf-text";
+import { glyphsBySize, pageFill, pdfStructure, readPdf, type PdfReading } from "../helpers/pdf-text";
 import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 
 const figure = path.join(__dirname, "..", "e2e", "fixtures", "figure.png");
@@ -31,11 +31,19 @@ let templateId: number;
 let content: RoutineContent;
 let names: string[];
 const readings = new Map<string, PdfReading>();
+const pdfs = new Map<string, Uint8Array>();
 
-/** The handout read back by poppler, rendered once per set of options. */
+/** The handout's bytes, rendered once per set of options. */
+async function handoutBytes(options: Parameters<typeof renderHandoutForRoutine>[2] = {}) {
+  const key = JSON.stringify(options);
+  if (!pdfs.has(key)) pdfs.set(key, (await renderHandoutForRoutine(t.db, routineId, options)).pdf);
+  return pdfs.get(key)!;
+}
+
+/** The handout read back by poppler. */
 async function handout(options: Parameters<typeof renderHandoutForRoutine>[2] = {}) {
   const key = JSON.stringify(options);
-  if (!readings.has(key)) readings.set(key, readPdf((await renderHandoutForRoutine(t.db, routineId, options)).pdf));
+  if (!readings.has(key)) readings.set(key, readPdf(await handoutBytes(options)));
   return readings.get(key)!;
 }
 
@@ -97,12 +105,41 @@ describe("printable handout", () => {
     names.forEach((name) => expect(pdf.text).toContain(name));
   });
 
-  it("gives every exercise a page of its own in large print", async () => {
+  it("sets body text at 12 pt, and at 16 pt in large print, with only labels and the footer smaller", async () => {
+    for (const [options, body, smallest] of [[{}, 12, 10], [{ largePrint: true }, 16, 13]] as const) {
+      const sizes = glyphsBySize(await handoutBytes({ ...options, trackingSheet: true }));
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      const most = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      const below = [...sizes.entries()].filter(([size]) => size < body).reduce((sum, [, n]) => sum + n, 0);
+      const report = JSON.stringify([...sizes.entries()].sort((a, b) => a[0] - b[0]));
+      expect(most, report).toBe(body);
+      expect(Math.min(...sizes.keys()), report).toBeGreaterThanOrEqual(smallest);
+      expect(below / total, report).toBeLessThan(0.15);
+    }
+  });
+
+  it("packs the exercises so that no page but the last is less than 60% full, in normal and large print", async () => {
+    for (const options of [{}, { largePrint: true }, { shareUrl }]) {
+      const fill = pageFill(await handoutBytes(options));
+      expect(fill.slice(0, -1).every((f) => f >= 0.6), `${JSON.stringify(options)}: ${fill.map((f) => f.toFixed(2))}`).toBe(true);
+    }
+    // Large print is bigger, not emptier: every exercise is still printed, in order.
     const pdf = await handout({ largePrint: true });
     const firstPage = names.map((name, i) => pdf.pages.findIndex((page) => page.includes(`${i + 1} ${name}`)));
-    expect(firstPage.every((page, i) => page > 0 && (i === 0 || page > firstPage[i - 1]!))).toBe(true);
-    expect(pdf.pageCount).toBeGreaterThanOrEqual(1 + names.length);
+    expect(firstPage.every((page, i) => page >= 0 && (i === 0 || page >= firstPage[i - 1]!))).toBe(true);
     expect(pdf.pageCount).toBeGreaterThan((await handout()).pageCount);
+  });
+
+  it("is well-formed: title and language set, sound to qpdf, read in order", async () => {
+    for (const options of [{}, { largePrint: true, trackingSheet: true, shareUrl }]) {
+      expect(pdfStructure(await handoutBytes(options))).toEqual({ lang: "en", title: content.title, qpdfOk: true });
+    }
+    // pdftotext reads the page as a person would: header, then each exercise's name, dose and steps in turn.
+    const { text } = await handout();
+    const order = [content.title, "Before you start", names[0]!, "1. ", "2. ", "Tips:", names[1]!, names.at(-1)!].map((s, i, all) =>
+      text.indexOf(s, i === 0 ? 0 : text.indexOf(all[i - 1]!)),
+    );
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), String(order)).toBe(true);
   });
 
   it("adds a landscape tracking sheet: every exercise against 14 days from the start date", async () => {

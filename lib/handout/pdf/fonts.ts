@@ -1,9 +1,8 @@
-// @ts-check
 import { createRequire } from "node:module";
 import { Font } from "@react-pdf/renderer";
 
 const require = createRequire(import.meta.url);
-const ttf = (/** @type {string} */ file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+const ttf = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
 
 /** The family every handout is set in. */
 export const fontFamily = "DejaVu Sans";
@@ -17,7 +16,7 @@ let registered = false;
  * Dvořák, Жанна) and is very legible in print. Registered once per thread; react-pdf embeds only the
  * glyphs a document uses.
  */
-export function registerHandoutFonts() {
+export function registerHandoutFonts(): void {
   if (registered) return;
   registered = true;
   Font.register({
