@@ -106,3 +106,15 @@ export async function renderHandoutForRoutine(db: Db, routineId: number, options
 export function handoutStats() {
   return { renders: shared.renders, cache: shared.cache.size, pool: shared.pool?.stats() ?? null };
 }
+
+/**
+ * Draws the current revision's default handout in the background after a save, so the first download is
+ * answered from memory. Never throws: a failure here only means that download renders as it would have.
+ */
+export async function prerenderHandout(db: Db, routineId: number): Promise<void> {
+  try {
+    await (await prepareHandout(db, routineId)).pdf();
+  } catch (error) {
+    console.error(`Pre-rendering the handout of routine ${routineId} failed:`, error);
+  }
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exercises, routines } from "@/db/schema";
 import { seedStarterContent } from "@/db/seed";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
-import { handoutStats, prepareHandout, renderHandoutForRoutine } from "@/lib/handout/render-handout";
+import { handoutStats, prepareHandout, prerenderHandout, renderHandoutForRoutine } from "@/lib/handout/render-handout";
 import { createPatient } from "@/lib/patients/mutations";
 import { patientInput } from "@/lib/patients/schemas";
 import { describeDose } from "@/lib/routines/dose-sentence";
@@ -188,6 +188,19 @@ describe("printable handout", () => {
     const revised = await renderHandoutForRoutine(t.db, id);
     expect(revised.etag).not.toBe(first.etag);
     expect(handoutStats().renders).toBe(renders + 2);
+  });
+
+  it("pre-renders the current revision's default handout after a save, so the first download is a cache hit", async () => {
+    const { id } = await createRoutine(t.db, ada, { patientId: null, templateId });
+    const saved = (await readRoutineContent(t.db, id))!;
+    await saveRoutine(t.db, ada, id, 1, { ...saved, title: "Pre-rendered on save" });
+    expect((await prepareHandout(t.db, id)).cached).toBe(false);
+    await prerenderHandout(t.db, id);
+    const download = await prepareHandout(t.db, id);
+    expect(download.cached).toBe(true);
+    expect(readPdf(await download.pdf()).text).toContain("Pre-rendered on save");
+    // Other options are still drawn on demand.
+    expect((await prepareHandout(t.db, id, { largePrint: true })).cached).toBe(false);
   });
 
   it("keeps every step of an exercise too long for one page", async () => {

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { AppError, failure, invalid, type FieldErrors } from "@/lib/errors";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
+import { prerenderHandout } from "@/lib/handout/render-handout";
 import { createRoutine, restoreRoutineRevision, saveRoutine, saveRoutineAsTemplate, setRoutineArchived, type RoutineConflict } from "@/lib/routines/mutations";
 import { loadExerciseCards, type ExerciseCard } from "@/lib/routines/queries";
 import { newRoutineInput, routineContent } from "@/lib/routines/schemas";
@@ -40,6 +41,7 @@ export async function saveRoutineAction(routineId: unknown, baseVersion: unknown
   try {
     const saved = await saveRoutine(await getDb(), user, target.data.routineId, target.data.baseVersion, parsed.data);
     revalidatePath(`/admin/routines/${target.data.routineId}`);
+    void prerenderHandout(await getDb(), target.data.routineId); // the first download is then a cache hit
     return { ok: true, ...saved };
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
