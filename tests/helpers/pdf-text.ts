@@ -77,6 +77,24 @@ export function pageFill(bytes: Uint8Array): number[] {
   });
 }
 
+/** Every word poppler finds, with its page (from 0) and its box in points from the top left. */
+export function wordBoxes(bytes: Uint8Array): { page: number; text: string; top: number; bottom: number; left: number }[] {
+  return withFile(bytes, (file) =>
+    execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" })
+      .split("<page ")
+      .slice(1)
+      .flatMap((page, i) =>
+        [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
+          page: i,
+          text: m[4]!,
+          left: Number(m[1]),
+          top: Number(m[2]),
+          bottom: Number(m[3]),
+        })),
+      ),
+  );
+}
+
 function withFile<T>(bytes: Uint8Array, read: (file: string, dir: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), "routine-pdf-"));
   try {

@@ -13,7 +13,7 @@ import { createRoutine, saveRoutine } from "@/lib/routines/mutations";
 import { readRoutineContent } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import type { SessionUser } from "@/lib/users/accounts";
-import { glyphsBySize, pageFill, pdfStructure, readPdf, type PdfReading } from "../helpers/pdf-text";
+import { glyphsBySize, pageFill, pdfStructure, readPdf, wordBoxes, type PdfReading } from "../helpers/pdf-text";
 import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 
 const figure = path.join(__dirname, "..", "e2e", "fixtures", "figure.png");
@@ -153,6 +153,21 @@ describe("printable handout", () => {
     expect(sheet).toMatch(/Mon\b.*\b1 Jun\b/);
     expect(sheet).toMatch(/\b14 Jun\b/);
     expect(sheet).not.toMatch(/\b15\b/);
+  });
+
+  it("keeps three sessions a day in one row of the tracking sheet, in normal and large print", async () => {
+    const { id } = await createRoutine(t.db, ada, { patientId: null, templateId: null });
+    const [a, b, c] = [await exerciseId("neck-rolls"), await exerciseId("cat-cow"), await exerciseId("wall-angels")];
+    const item = (exerciseId: number, timesPerDay: number) => ({ exerciseId, dose: { timesPerDay }, note: "" });
+    await saveRoutine(t.db, ada, id, 1, { title: "Three a day", instructions: "", startDate: null, reviewDate: null, sections: [{ title: "Only", items: [item(a, 3), item(b, 1), item(c, 1)] }] });
+    for (const largePrint of [false, true]) {
+      const pdf = (await renderHandoutForRoutine(t.db, id, { trackingSheet: true, largePrint })).pdf;
+      // Where each row's name starts on the diary's first page: a row whose boxes wrapped would be taller.
+      const diary = readPdf(pdf).pages.findIndex((page) => page.includes("Exercise diary"));
+      const words = wordBoxes(pdf).filter((w) => w.page === diary);
+      const tops = ["1.", "2.", "3."].map((n) => words.find((w) => w.text === n)!.top);
+      expect(tops[1]! - tops[0]!, `large print: ${largePrint}`).toBeCloseTo(tops[2]! - tops[1]!, 0);
+    }
   });
 
   it("prints a QR code and the short address when given the share link", async () => {
