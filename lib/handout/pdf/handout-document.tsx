@@ -6,7 +6,7 @@ import { ExerciseBlock } from "./exercise-block";
 import { PageFooter } from "./page-footer";
 import { ProgrammeHeader } from "./programme-header";
 import { createStyles } from "./styles";
-import { TrackingSheet } from "./tracking-sheet";
+import { TrackingSheet, trackingTables } from "./tracking-sheet";
 
 /**
  * The whole handout: the programme, and the tracking sheet when asked for. react-pdf's page engine (the
@@ -53,11 +53,13 @@ export function HandoutDocument({ payload }: { payload: HandoutPayload }) {
           />
         ))}
       </Page>
-      {payload.trackingSheet ? (
-        <Page size={size} orientation="landscape" style={styles.page} layout={chrome}>
-          <TrackingSheet payload={payload} />
-        </Page>
-      ) : null}
+      {payload.trackingSheet
+        ? trackingTables(payload).map((days, w, tables) => (
+            <Page key={`diary-${w}`} size={size} orientation="landscape" style={styles.page} layout={chrome}>
+              <TrackingSheet payload={payload} days={days} week={tables.length > 1 ? w + 1 : null} first={w === 0} last={w === tables.length - 1} />
+            </Page>
+          ))
+        : null}
     </Document>
   );
 }

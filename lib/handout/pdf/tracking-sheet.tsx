@@ -15,50 +15,55 @@ export function tickBoxSize(column: number, ticks: number, largest: number): num
   return Math.min(largest, Math.floor((column - columnInset) / n - boxMargin * 2));
 }
 
+/** The diary's tables: both weeks in one, or in large print a week each, so the boxes stay big enough to tick. */
+export function trackingTables(payload: HandoutPayload): HandoutDay[][] {
+  return payload.largePrint && payload.trackingDays.length > 7 ? [payload.trackingDays.slice(0, 7), payload.trackingDays.slice(7)] : [payload.trackingDays];
+}
+
+type TrackingSheetProps = { payload: HandoutPayload; days: HandoutDay[]; week: number | null; first: boolean; last: boolean };
+
 /**
- * The last page: a grid the patient ticks by hand, one row per exercise and one column per day for two
+ * The last pages: a grid the patient ticks by hand, one row per exercise and one column per day for two
  * weeks. An exercise done twice a day gets two boxes a day, so the sheet asks exactly what the dose says;
  * three a day still fit one row. Laid out on a landscape page, where fourteen columns leave room for the
- * exercise names; in large print a week a table, so the boxes stay big enough to tick.
+ * exercise names. One <Page> a table (see trackingTables), titled on the first, with notes on the last.
  */
-export function TrackingSheet({ payload }: { payload: HandoutPayload }) {
+export function TrackingSheet({ payload, days, week, first, last }: TrackingSheetProps) {
   const s = sizesFor(payload.largePrint);
   const exercises = payload.sections.flatMap((section) => section.exercises);
-  const weeks = payload.largePrint ? [payload.trackingDays.slice(0, 7), payload.trackingDays.slice(7)] : [payload.trackingDays];
   const nameWidth = payload.largePrint ? 250 : 225;
-  const columns = Math.max(1, ...weeks.map((days) => days.length));
+  const columns = Math.max(1, ...trackingTables(payload).map((table) => table.length));
   const column = (pagePoints[payload.paper].height - s.margin * 2 - nameWidth) / columns;
   const box = (ticks: number) => tickBoxSize(column, ticks, payload.largePrint ? 18 : 13);
   return (
     <View>
-      <Text style={{ fontSize: s.title * 0.85, fontWeight: "bold", lineHeight: 1.2 }}>Exercise diary</Text>
-      <Text style={{ color: colors.soft, marginTop: 2, marginBottom: s.gap * 1.5 }}>
-        {/* Whose sheet it is goes in the footer, as on every page. */}
-        Tick a box each time you do an exercise, and bring this sheet to your next appointment.
-      </Text>
-      {weeks
-        .filter((days) => days.length > 0 || weeks.length === 1)
-        .map((days, w) => (
-          <View key={w} break={w > 0}>
-            {weeks.length > 1 ? <Text style={{ fontSize: s.section, fontWeight: "bold", color: colors.brandStrong, marginBottom: 4 }}>{`Week ${w + 1}`}</Text> : null}
-            <WeekTable days={days} exercises={exercises} sizes={s} nameWidth={nameWidth} box={box} largePrint={payload.largePrint} />
-          </View>
-        ))}
+      {first ? (
+        <View>
+          <Text style={{ fontSize: s.title * 0.85, fontWeight: "bold", lineHeight: 1.2 }}>Exercise diary</Text>
+          <Text style={{ color: colors.soft, marginTop: 2, marginBottom: s.gap * 1.5 }}>
+            {/* Whose sheet it is goes in the footer, as on every page. */}
+            Tick a box each time you do an exercise, and bring this sheet to your next appointment.
+          </Text>
+        </View>
+      ) : null}
+      <WeekTable week={week} days={days} exercises={exercises} sizes={s} nameWidth={nameWidth} box={box} largePrint={payload.largePrint} />
       {/* Room for what the patient wants to tell the clinician: it is easier to write it down than remember it. */}
-      <View wrap={false} style={{ marginTop: s.gap * 1.5 }}>
-        <Text style={{ fontWeight: "bold", color: colors.brandStrong }}>Notes for your next appointment</Text>
-        {[0, 1].map((line) => (
-          <View key={line} style={{ height: s.body * 2, borderBottomWidth: 0.75, borderBottomColor: colors.line }} />
-        ))}
-      </View>
+      {last ? (
+        <View wrap={false} style={{ marginTop: s.gap }}>
+          <Text style={{ fontWeight: "bold", color: colors.brandStrong }}>Notes for your next appointment</Text>
+          {[0, 1].map((line) => (
+            <View key={line} style={{ height: s.body * (payload.largePrint ? 1.8 : 2), borderBottomWidth: 0.75, borderBottomColor: colors.line }} />
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }
 
-type WeekTableProps = { days: HandoutDay[]; exercises: HandoutExercise[]; sizes: Sizes; nameWidth: number; box: (ticks: number) => number; largePrint: boolean };
+type WeekTableProps = { week: number | null; days: HandoutDay[]; exercises: HandoutExercise[]; sizes: Sizes; nameWidth: number; box: (ticks: number) => number; largePrint: boolean };
 
-/** One table of the diary: a header row of dates, repeated on every page it runs over, and a row per exercise. */
-function WeekTable({ days, exercises, sizes: s, nameWidth, box, largePrint }: WeekTableProps) {
+/** One table of the diary (one week, or both): a header row of dates, repeated on every page it runs over, and a row per exercise. */
+function WeekTable({ week, days, exercises, sizes: s, nameWidth, box, largePrint }: WeekTableProps) {
   // A day's column; a stronger line between the two weeks when both are in one table.
   const cell = (day: number) => ({
     flex: 1,
@@ -72,7 +77,12 @@ function WeekTable({ days, exercises, sizes: s, nameWidth, box, largePrint }: We
     <View>
       <View fixed style={{ flexDirection: "row", borderBottomWidth: 1.5, borderBottomColor: colors.brand }}>
         <View style={{ width: nameWidth, justifyContent: "flex-end", paddingBottom: 4 }}>
-          <Text style={{ fontSize: s.small, color: colors.faint }}>Exercise</Text>
+          {/* A table a week (large print) names its week where the other table has its column label. */}
+          {week ? (
+            <Text style={{ fontSize: s.section, fontWeight: "bold", color: colors.brandStrong }}>{`Week ${week}`}</Text>
+          ) : (
+            <Text style={{ fontSize: s.small, color: colors.faint }}>Exercise</Text>
+          )}
         </View>
         {days.map((day, i) => (
           <View key={i} style={{ ...cell(i), borderLeftWidth: i === 7 ? 1.5 : 0, paddingVertical: 3 }}>
@@ -88,7 +98,7 @@ function WeekTable({ days, exercises, sizes: s, nameWidth, box, largePrint }: We
           wrap={false}
           style={{
             flexDirection: "row",
-            minHeight: largePrint ? 34 : 24,
+            minHeight: largePrint ? 30 : 24,
             borderBottomWidth: 0.75,
             borderBottomColor: colors.line,
             backgroundColor: r % 2 === 1 ? "#f5f7f9" : "#ffffff",
