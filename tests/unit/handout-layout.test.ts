@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Document, Page, renderToBuffer, View } from "@react-pdf/renderer";
+import { Document, Font, Page, renderToBuffer, View } from "@react-pdf/renderer";
 import { createElement as h } from "react";
 import { describe, expect, it } from "vitest";
 import { starterExercises } from "@/db/seed/exercises";
 import { blockLayout, planBreaks } from "@/lib/handout/pdf/block-layout";
 import { ExerciseBlock } from "@/lib/handout/pdf/exercise-block";
-import { registerHandoutFonts } from "@/lib/handout/pdf/fonts";
+import { fontFamily, loadHandoutFonts, registerHandoutFonts } from "@/lib/handout/pdf/fonts";
 import { createStyles } from "@/lib/handout/pdf/styles";
 import type { HandoutExercise } from "@/lib/handout/types";
 import { describeDose } from "@/lib/routines/dose-sentence";
@@ -61,5 +61,14 @@ describe("handout page packing", () => {
       expect(errors.every((e) => e > -0.08 && e < 0.25), report).toBe(true);
       expect(errors.reduce((sum, e) => sum + Math.abs(e), 0) / errors.length, report).toBeLessThan(0.06);
     }
+  });
+
+  it("shapes each string once per face and hands back the same glyph run", async () => {
+    await loadHandoutFonts();
+    const font = Font.getFont({ fontFamily, fontWeight: 700, fontStyle: "normal" })!.data as unknown as { layout: (text: string) => { glyphs: { id: number }[] } };
+    const first = font.layout("Łucja: Shoulder Rolls");
+    expect(font.layout("Łucja: Shoulder Rolls")).toBe(first);
+    expect(first.glyphs).toHaveLength("Łucja: Shoulder Rolls".length);
+    expect(font.layout("Neck Rolls")).not.toBe(first);
   });
 });

@@ -1,6 +1,6 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import type { HandoutPayload } from "../types";
-import { registerHandoutFonts } from "./fonts";
+import { loadHandoutFonts } from "./fonts";
 import { HandoutDocument } from "./handout-document";
 
 /**
@@ -8,7 +8,7 @@ import { HandoutDocument } from "./handout-document";
  * thread (render-worker.ts); tests and the benchmark may call it directly.
  */
 export async function renderHandoutPdf(payload: HandoutPayload): Promise<Uint8Array> {
-  registerHandoutFonts();
+  await loadHandoutFonts();
   const buffer = await renderToBuffer(<HandoutDocument payload={payload} />);
   // A copy with an ArrayBuffer of its own, so it can be transferred to the main thread without copying again.
   return new Uint8Array(buffer);
