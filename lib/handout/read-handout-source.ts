@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, patients, routineRevisions, routines, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { describeDose } from "@/lib/routines/dose-sentence";
-import { loadExerciseCards } from "@/lib/routines/queries";
+import { exerciseCardQueries, latestRevisionExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import { routineContent } from "@/lib/routines/schemas";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
@@ -49,27 +49,33 @@ function trackingDays(startIso: string): HandoutDay[] {
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  const [revision] = await db
-    .select({
-      id: routineRevisions.id,
-      number: routineRevisions.number,
-      snapshot: routineRevisions.snapshot,
-      createdAt: routineRevisions.createdAt,
-      clinician: users.name,
-      patientName: patients.displayName,
-    })
-    .from(routineRevisions)
-    .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
-    .leftJoin(patients, eq(patients.id, routines.patientId))
-    .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-    .where(eq(routineRevisions.routineId, routineId))
-    .orderBy(desc(routineRevisions.number))
-    .limit(1);
+  // One round trip: the revision, and the cards and pictures of the exercises its snapshot names.
+  const exerciseIds = latestRevisionExerciseIds(routineId);
+  const [[revision], cardRows, imageRows, pictureRows] = await db.batch([
+    db
+      .select({
+        id: routineRevisions.id,
+        number: routineRevisions.number,
+        snapshot: routineRevisions.snapshot,
+        createdAt: routineRevisions.createdAt,
+        clinician: users.name,
+        patientName: patients.displayName,
+      })
+      .from(routineRevisions)
+      .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
+      .leftJoin(patients, eq(patients.id, routines.patientId))
+      .leftJoin(users, eq(users.id, routineRevisions.createdBy))
+      .where(eq(routineRevisions.routineId, routineId))
+      .orderBy(desc(routineRevisions.number))
+      .limit(1),
+    ...exerciseCardQueries(db, exerciseIds),
+    mainPicturesQuery(db, exerciseIds),
+  ]);
   if (!revision) throw new AppError("not_found", "That routine does not exist.");
 
   const snapshot = routineContent.parse(revision.snapshot);
-  const ids = [...new Set(snapshot.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))];
-  const [cards, pictures] = await Promise.all([loadExerciseCards(db, ids), mainPictures(db, ids)]);
+  const cards = toExerciseCards([cardRows, imageRows]);
+  const pictures = toMainPictures(pictureRows);
 
   let number = 0;
   const sections = snapshot.sections.map((section) => ({
@@ -117,14 +123,16 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
  * Each exercise's main picture (the lowest position) that a PDF can hold: react-pdf draws PNG and JPEG, so
  * a WebP main picture gives way to the exercise's next PNG or JPEG one.
  */
-async function mainPictures(db: Db, exerciseIds: number[]): Promise<Map<number, PictureRef>> {
-  const found = new Map<number, PictureRef>();
-  if (exerciseIds.length === 0) return found;
-  const rows = await db
+function mainPicturesQuery(db: Db, exerciseIds: SQL) {
+  return db
     .select({ id: exerciseImages.id, exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, width: exerciseImages.width, height: exerciseImages.height })
     .from(exerciseImages)
-    .where(and(inArray(exerciseImages.exerciseId, exerciseIds), inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
+    .where(and(sql`${exerciseImages.exerciseId} in ${exerciseIds}`, inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
     .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
+}
+
+function toMainPictures(rows: Awaited<ReturnType<typeof mainPicturesQuery>>): Map<number, PictureRef> {
+  const found = new Map<number, PictureRef>();
   for (const { exerciseId, mimeType, ...picture } of rows) {
     if (!found.has(exerciseId)) found.set(exerciseId, { ...picture, format: mimeType === "image/png" ? "png" : "jpg" });
   }

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, routineRevisions, routines, shareTicks } from "@/db/schema";
+import { patients, routineRevisions, routines, shareLinks, shareTicks } from "@/db/schema";
 import { describeDose } from "@/lib/routines/dose-sentence";
-import { loadExerciseCards } from "@/lib/routines/queries";
+import { exerciseCardQueries, latestRevisionExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import { routineContent, type RoutineContent } from "@/lib/routines/schemas";
+import { liveLink } from "./access";
 import { addDays, utcDay } from "./days";
+import { hashShareToken, isWellFormedShareToken } from "./tokens";
 
 export type LatestRevision = { number: number; savedAt: Date; displayName: string; content: RoutineContent };
 
-/** The routine as last saved (links always show the newest revision), and only the patient's display name. */
-export async function readLatestRevision(db: Db, routineId: number): Promise<LatestRevision | null> {
-  const [row] = await db
+function latestRevisionQuery(db: Db, routineId: number | SQL) {
+  return db
     .select({ number: routineRevisions.number, savedAt: routineRevisions.createdAt, snapshot: routineRevisions.snapshot, displayName: patients.displayName })
     .from(routineRevisions)
     .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
@@ -19,8 +20,35 @@ export async function readLatestRevision(db: Db, routineId: number): Promise<Lat
     .where(eq(routineRevisions.routineId, routineId))
     .orderBy(desc(routineRevisions.number))
     .limit(1);
+}
+
+function toLatestRevision(row: Awaited<ReturnType<typeof latestRevisionQuery>>[number] | undefined): LatestRevision | null {
   if (!row) return null;
   return { number: row.number, savedAt: row.savedAt, displayName: row.displayName, content: routineContent.parse(row.snapshot) };
+}
+
+/** The routine as last saved (links always show the newest revision), and only the patient's display name. */
+export async function readLatestRevision(db: Db, routineId: number): Promise<LatestRevision | null> {
+  const [row] = await latestRevisionQuery(db, routineId);
+  return toLatestRevision(row);
+}
+
+/**
+ * An active link and its routine's newest revision, in one round trip: what a tick checks before writing.
+ * Null when the token opens nothing (unknown, revoked, expired or archived, all alike).
+ */
+export async function resolveShareLinkRevision(
+  db: Db,
+  token: string,
+  now = Date.now(),
+): Promise<{ linkId: number; routineId: number; latest: LatestRevision | null } | null> {
+  if (!isWellFormedShareToken(token)) return null;
+  const live = liveLink(db, hashShareToken(token), now);
+  const [[access], [revision]] = await db.batch([
+    db.select({ linkId: shareLinks.id, routineId: shareLinks.routineId }).from(shareLinks).where(live),
+    latestRevisionQuery(db, sql`(${db.select({ id: shareLinks.routineId }).from(shareLinks).where(live)})`),
+  ]);
+  return access ? { ...access, latest: toLatestRevision(revision) } : null;
 }
 
 /** Items in reading order, numbered by position across sections: the position is how a tick names its item. */
@@ -57,19 +85,35 @@ export type SharedRoutine = {
   ticksByDay: Record<string, TickState[]>;
 };
 
-export async function getSharedRoutine(db: Db, access: { linkId: number; routineId: number }, now = Date.now()): Promise<SharedRoutine | null> {
-  const latest = await readLatestRevision(db, access.routineId);
-  if (!latest) return null;
+/**
+ * What the patient's page shows, in one round trip (one batch): the link check, the newest revision, the
+ * exercise cards (their ids read from the revision's snapshot in SQL) and the ticks. Given a token, the batch
+ * checks the link itself and the answer is null when it opens nothing; given a resolved link, it trusts it.
+ */
+export async function getSharedRoutine(db: Db, link: { linkId: number; routineId: number } | { token: string }, now = Date.now()): Promise<SharedRoutine | null> {
+  let linkId: number | SQL, routineId: number | SQL;
+  if ("token" in link) {
+    if (!isWellFormedShareToken(link.token)) return null;
+    const live = liveLink(db, hashShareToken(link.token), now);
+    linkId = sql`(${db.select({ id: shareLinks.id }).from(shareLinks).where(live)})`;
+    routineId = sql`(${db.select({ id: shareLinks.routineId }).from(shareLinks).where(live)})`;
+  } else {
+    ({ linkId, routineId } = link);
+  }
   const serverDay = utcDay(now);
   const days = [addDays(serverDay, -1), serverDay, addDays(serverDay, 1)];
-  const ids = [...new Set(flattenItems(latest.content).map((i) => i.exerciseId))];
-  const [cards, ticks] = await Promise.all([
-    loadExerciseCards(db, ids),
+  const [[revision], cardRows, imageRows, ticks] = await db.batch([
+    latestRevisionQuery(db, routineId),
+    ...exerciseCardQueries(db, latestRevisionExerciseIds(routineId)),
     db
       .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, pain: shareTicks.pain, comment: shareTicks.comment })
       .from(shareTicks)
-      .where(and(eq(shareTicks.linkId, access.linkId), inArray(shareTicks.day, days))),
+      .where(and(eq(shareTicks.linkId, linkId), inArray(shareTicks.day, days))),
   ]);
+  // With a token, no revision means no live link (or a routine never saved): the same answer either way.
+  const latest = toLatestRevision(revision);
+  if (!latest) return null;
+  const cards = toExerciseCards([cardRows, imageRows]);
 
   let position = 0;
   const sections = latest.content.sections.map((section) => ({

@@ -25,12 +25,15 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
   const db = await getDb();
-  const routine = await getRoutine(db, user, id).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
-  // Templates have no patient: nothing to share, nothing to track.
-  const [links, progress] = routine.isTemplate ? [[], null] : await Promise.all([listShareLinks(db, user, id), getRoutineProgress(db, user, id)]);
+  // Side by side, one round trip each (a template's links and progress come back empty and are not shown).
+  const [routine, links, progress] = await Promise.all([
+    getRoutine(db, user, id).catch((error) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    }),
+    listShareLinks(db, user, id),
+    getRoutineProgress(db, user, id),
+  ]);
   const { restored, template, notice } = await searchParams;
 
   return (
@@ -60,7 +63,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       {notice && <p className="notice error">{notice}</p>}
       {/* key: after a restore the builder starts again from the restored content */}
       <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
-      {progress && <RoutineProgress progress={progress} />}
+      {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} />}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
         <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />

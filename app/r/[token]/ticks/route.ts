@@ -1,9 +1,9 @@
 import { getDb } from "@/lib/db";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
-import { resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
+import { resolveShareLinkRevision } from "@/lib/share/shared-routine";
 import { recordTick } from "@/lib/share/ticks";
 
 const statusOf = { validation: 400, conflict: 409, rate_limited: 429, not_found: 404, forbidden: 403 } as const;
@@ -16,8 +16,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const db = await getDb();
-  const access = await resolveShareLink(db, token);
-  if (!access.active) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
+  // The link and the routine's newest revision in one round trip; the write is the second.
+  const access = await resolveShareLinkRevision(db, token);
+  if (!access) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
 
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
