@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { exerciseImages, patients, routineRevisions, routines, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { describeDose } from "@/lib/routines/dose-sentence";
-import { exerciseCardQueries, latestRevisionExerciseIds, toExerciseCards } from "@/lib/routines/queries";
+import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import { routineContent } from "@/lib/routines/schemas";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
@@ -49,8 +49,8 @@ function trackingDays(startIso: string): HandoutDay[] {
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  // One round trip: the revision, and the cards and pictures of the exercises its snapshot names.
-  const exerciseIds = latestRevisionExerciseIds(routineId);
+  // One round trip: the revision, and the cards and pictures of the exercises the routine uses.
+  const exerciseIds = routineExerciseIds(routineId);
   const [[revision], cardRows, imageRows, pictureRows] = await db.batch([
     db
       .select({

@@ -54,16 +54,10 @@ export type ExerciseCard = {
 };
 
 /**
- * The ids of the exercises in a routine's newest revision, as a subquery over its JSON snapshot: the cards
- * then load in the same round trip as the revision itself (`routineId` may itself be a subquery).
+ * The ids of the exercises a routine uses now, as a subquery, so their cards load in the same round trip (the
+ * same batch) as the routine itself; `routineId` may be a subquery too (a share link's routine).
  */
-export function latestRevisionExerciseIds(routineId: number | SQL): SQL {
-  return sql`(select json_extract(item.value, '$.exerciseId') from ${routineRevisions} rev, json_each(rev.snapshot, '$.sections') section, json_each(section.value, '$.items') item
-    where rev.routine_id = ${routineId} and rev.number = (select max(number) from ${routineRevisions} where routine_id = ${routineId}))`;
-}
-
-/** The ids of the exercises in a routine's current sections, as a subquery. */
-function routineExerciseIds(routineId: number): SQL {
+export function routineExerciseIds(routineId: number | SQL): SQL {
   return sql`(select ${routineItems.exerciseId} from ${routineItems} join ${routineSections} on ${routineSections.id} = ${routineItems.sectionId} where ${routineSections.routineId} = ${routineId})`;
 }
 

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, routineRevisions, routines, shareLinks, shareTicks } from "@/db/schema";
 import { describeDose } from "@/lib/routines/dose-sentence";
-import { exerciseCardQueries, latestRevisionExerciseIds, toExerciseCards } from "@/lib/routines/queries";
+import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import { routineContent, type RoutineContent } from "@/lib/routines/schemas";
 import { liveLink } from "./access";
 import { addDays, utcDay } from "./days";
@@ -87,7 +87,7 @@ export type SharedRoutine = {
 
 /**
  * What the patient's page shows, in one round trip (one batch): the link check, the newest revision, the
- * exercise cards (their ids read from the revision's snapshot in SQL) and the ticks. Given a token, the batch
+ * exercise cards (their ids taken in SQL from the routine's items) and the ticks. Given a token, the batch
  * checks the link itself and the answer is null when it opens nothing; given a resolved link, it trusts it.
  */
 export async function getSharedRoutine(db: Db, link: { linkId: number; routineId: number } | { token: string }, now = Date.now()): Promise<SharedRoutine | null> {
@@ -104,7 +104,7 @@ export async function getSharedRoutine(db: Db, link: { linkId: number; routineId
   const days = [addDays(serverDay, -1), serverDay, addDays(serverDay, 1)];
   const [[revision], cardRows, imageRows, ticks] = await db.batch([
     latestRevisionQuery(db, routineId),
-    ...exerciseCardQueries(db, latestRevisionExerciseIds(routineId)),
+    ...exerciseCardQueries(db, routineExerciseIds(routineId)),
     db
       .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, pain: shareTicks.pain, comment: shareTicks.comment })
       .from(shareTicks)
