@@ -10,18 +10,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/libsql";
 import { encode } from "next-auth/jwt";
 import { openDb, type Db } from "../../db/client";
+import * as schema from "../../db/schema";
+import { openShareLink } from "../../lib/share/access";
 import { createShareLink } from "../../lib/share/links";
 import { newShareLinkInput } from "../../lib/share/schemas";
-import { flattenItems, readLatestRevision } from "../../lib/share/shared-routine";
+import { flattenItems, getSharedRoutine, readLatestRevision } from "../../lib/share/shared-routine";
 import { prepareDatabase } from "../../lib/startup/prepare-database";
 import { appUrl, shareFixture } from "../helpers/share-fixture";
 import { freePort, startSqld } from "../helpers/sqld";
 import { createTempDb } from "../helpers/temp-db";
 import { startLatencyProxy } from "./latency-proxy";
-import { percentile, printTable } from "./stats";
+import { percentile, printTable, time } from "./stats";
 
 const root = path.resolve(__dirname, "..", "..");
 const runs = Number(process.env.BENCH_RUNS ?? 25);
@@ -108,6 +112,28 @@ async function throughput(label: string, bases: string[], url: (base: string) =>
   return { row: { case: label, "req/s (sum)": Math.round(rps), "p50 ms": Math.max(...results.map((r) => r.latency.p50)), "p99 ms": Math.max(...results.map((r) => r.latency.p99)), "errors/non-2xx": errors }, rps };
 }
 
+/**
+ * libSQL's embedded replica (a local file that syncs from the server, `syncUrl`) against the plain remote client,
+ * at the database layer: the patient page's read (one batch), its open-counter write, and a sync with nothing new.
+ */
+async function replicaAgainstRemote(proxyUrl: string, token: string, dir: string) {
+  const remote = drizzle(createClient({ url: proxyUrl }), { schema }) as Db;
+  const replica = drizzle(createClient({ url: `file:${path.join(dir, "replica.db")}`, syncUrl: proxyUrl }), { schema }) as Db;
+  await replica.$client.sync();
+  const median = async (fn: () => Promise<unknown>) => {
+    await time(3, fn);
+    return percentile(await time(runs, fn), 50);
+  };
+  const rows = [
+    { case: "patient page read (one batch)", remote: await median(() => getSharedRoutine(remote, { token })), replica: await median(() => getSharedRoutine(replica, { token })) },
+    { case: "open counter (one write)", remote: await median(() => openShareLink(remote, token)), replica: await median(() => openShareLink(replica, token)) },
+    { case: "sync(), nothing new", remote: 0, replica: await median(() => replica.$client.sync()) },
+  ];
+  remote.$client.close();
+  replica.$client.close();
+  return rows.map((r) => ({ case: r.case, "remote client ms": r.remote, "embedded replica ms": r.replica }));
+}
+
 async function main() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
   const sqld = await startSqld();
@@ -148,6 +174,10 @@ async function main() {
         return row;
       }),
     );
+
+    proxy.setRoundTripMs(20);
+    console.log(`\nEmbedded replica (syncUrl) against the remote client, median of ${runs}, sqld round trip +20 ms:\n`);
+    printTable(await replicaAgainstRemote(proxy.url, remote.token, dirs[0]!));
 
     for (const rtt of [0, 20]) {
       proxy.setRoundTripMs(rtt);
