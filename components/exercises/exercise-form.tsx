@@ -5,6 +5,7 @@ import { saveExerciseAction, type SaveExerciseResult } from "@/app/admin/exercis
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ExerciseInput } from "@/lib/exercises/schemas";
+import { mergeMine } from "@/lib/versioned-save/conflict";
 import {
   bodyRegions,
   difficulties,
@@ -43,21 +44,6 @@ function toDraft({ tags, defaultDose, ...rest }: ExerciseInput): Draft {
 function fromDraft({ tags, dose, ...rest }: Draft): unknown {
   const tagList = tags.split(",").map((t) => t.trim()).filter(Boolean);
   return { ...rest, tags: tagList, defaultDose: doseFromDraft(dose) };
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Three-way merge: my edits win where I changed a field; elsewhere the newer saved version stands. */
-function mergeDrafts(base: Draft, mine: Draft, theirs: Draft): Draft {
-  const merged = { ...theirs, dose: { ...theirs.dose } };
-  for (const key of Object.keys(mine) as (keyof Draft)[]) {
-    if (key === "dose") continue;
-    if (!same(mine[key], base[key])) (merged as Record<string, unknown>)[key] = mine[key];
-  }
-  for (const key of Object.keys(mine.dose) as (keyof DoseDraft)[]) {
-    if (mine.dose[key] !== base.dose[key]) merged.dose[key] = mine.dose[key];
-  }
-  return merged;
 }
 
 type Props = { exercise?: ExerciseInput & { id: number; version: number } };
@@ -146,7 +132,7 @@ export function ExerciseForm({ exercise }: Props) {
           conflict={conflict}
           onKeepMine={() => {
             const theirs = toDraft(conflict.current);
-            const merged = mergeDrafts(original, draft, theirs);
+            const merged = mergeMine(original, draft, theirs);
             setDraft(merged);
             setOriginal(theirs);
             setBaseVersion(conflict.currentVersion);

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exerciseImages, patients, routineRevisions, routines, users } from "@/db/schema";
+import { currentRoutineQueries, toCurrentRoutine } from "@/db/routine-store";
+import { exerciseImages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { describeDose } from "@/lib/routines/dose-sentence";
+import { toPatientRoutine } from "@/lib/routines/patient-routine";
 import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
-import { routineContent } from "@/lib/routines/schemas";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 
@@ -44,76 +44,54 @@ function trackingDays(startIso: string): HandoutDay[] {
 }
 
 /**
- * What a routine's handout prints, from its current revision (the latest row of routine_revisions). Only the
+ * What a routine's handout prints, from its current content and the revision it was saved as. Only the
  * patient's display name is read: never their record number, contact details or clinical notes. Access is
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  // One round trip: the revision, and the cards and pictures of the exercises the routine uses.
+  // One round trip: the routine, and the cards and pictures of the exercises it uses.
   const exerciseIds = routineExerciseIds(routineId);
-  const [[revision], cardRows, imageRows, pictureRows] = await db.batch([
-    db
-      .select({
-        id: routineRevisions.id,
-        number: routineRevisions.number,
-        snapshot: routineRevisions.snapshot,
-        createdAt: routineRevisions.createdAt,
-        clinician: users.name,
-        patientName: patients.displayName,
-      })
-      .from(routineRevisions)
-      .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
-      .leftJoin(patients, eq(patients.id, routines.patientId))
-      .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-      .where(eq(routineRevisions.routineId, routineId))
-      .orderBy(desc(routineRevisions.number))
-      .limit(1),
+  const [routineRows, contentRows, revisionRows, cardRows, imageRows, pictureRows] = await db.batch([
+    ...currentRoutineQueries(db, routineId),
     ...exerciseCardQueries(db, exerciseIds),
     mainPicturesQuery(db, exerciseIds),
   ]);
-  if (!revision) throw new AppError("not_found", "That routine does not exist.");
-
-  const snapshot = routineContent.parse(revision.snapshot);
+  const current = toCurrentRoutine([routineRows, contentRows, revisionRows]);
+  if (!current) throw new AppError("not_found", "That routine does not exist.");
+  const { content: saved, revision, patientName } = current;
   const cards = toExerciseCards([cardRows, imageRows]);
   const pictures = toMainPictures(pictureRows);
-
-  let number = 0;
-  const sections = snapshot.sections.map((section) => ({
+  const routine = toPatientRoutine(saved, cards);
+  const sections = routine.sections.map((section) => ({
     title: section.title,
-    // An exercise missing from the library cannot be described; it cannot be deleted while a routine uses it.
-    exercises: section.items.flatMap((item) => {
-      const card = cards[item.exerciseId];
-      if (!card) return [];
-      return [
-        {
-          number: ++number,
-          name: card.name,
-          steps: card.steps,
-          dose: describeDose(item.dose),
-          ticksPerDay: Math.min(3, Math.max(1, item.dose.timesPerDay ?? 1)),
-          cues: card.cues,
-          precautions: card.precautions,
-          note: item.note,
-          picture: pictures.get(item.exerciseId) ?? null,
-        },
-      ];
-    }),
+    exercises: section.items.map(({ number, name, steps, dose, ticksPerDay, cues, precautions, note, exerciseId }) => ({
+      number,
+      name,
+      steps,
+      dose,
+      ticksPerDay,
+      cues,
+      precautions,
+      note,
+      // Paper takes its own picture: the main one react-pdf can draw.
+      picture: pictures.get(exerciseId) ?? null,
+    })),
   }));
-  const savedOn = localIsoDate(revision.createdAt);
+  const savedOn = localIsoDate(revision.savedAt);
   const content: RoutineHandout<PictureRef> = {
-    patientName: revision.patientName,
-    title: snapshot.title,
-    instructions: snapshot.instructions,
-    clinician: revision.clinician,
+    patientName,
+    title: routine.title,
+    instructions: routine.instructions,
+    clinician: revision.savedBy,
     revisionNumber: revision.number,
     revisedOn: longDate.format(utcDate(savedOn)),
-    reviewOn: snapshot.reviewDate ? longDate.format(utcDate(snapshot.reviewDate)) : null,
+    reviewOn: saved.reviewDate ? longDate.format(utcDate(saved.reviewDate)) : null,
     sections,
-    trackingDays: trackingDays(snapshot.startDate ?? savedOn),
+    trackingDays: trackingDays(saved.startDate ?? savedOn),
   };
   return {
     revisionId: revision.id,
-    fileName: handoutFileName({ patientName: revision.patientName, title: snapshot.title, date: savedOn }),
+    fileName: handoutFileName({ patientName, title: routine.title, date: savedOn }),
     content,
     withPictures: () => readPictures(db, content),
   };

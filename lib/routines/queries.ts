@@ -6,40 +6,10 @@ import { AppError } from "@/lib/errors";
 import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
 import type { SessionUser } from "@/lib/users/accounts";
+import { assembleContent, contentRows } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
 
-/** A routine's sections with their items, in order (a section without items comes back as one row of nulls). */
-function contentRowsQuery(db: Db, id: number) {
-  return db
-    .select({ sectionId: routineSections.id, title: routineSections.title, exerciseId: routineItems.exerciseId, dose: routineItems.dose, note: routineItems.note })
-    .from(routineSections)
-    .leftJoin(routineItems, eq(routineItems.sectionId, routineSections.id))
-    .where(eq(routineSections.routineId, id))
-    .orderBy(asc(routineSections.position), asc(routineItems.position));
-}
-
-type RoutineFields = Pick<RoutineContent, "title" | "instructions" | "startDate" | "reviewDate">;
-
-function toRoutineContent(routine: RoutineFields, rows: Awaited<ReturnType<typeof contentRowsQuery>>): RoutineContent {
-  const sections: RoutineContent["sections"] = [];
-  let last: number | undefined;
-  for (const row of rows) {
-    if (row.sectionId !== last) sections.push({ title: row.title, items: [] });
-    last = row.sectionId;
-    if (row.exerciseId !== null) sections.at(-1)!.items.push({ exerciseId: row.exerciseId, dose: row.dose ?? {}, note: row.note ?? "" });
-  }
-  return { title: routine.title, instructions: routine.instructions, startDate: routine.startDate, reviewDate: routine.reviewDate, sections };
-}
-
-/** A routine's current sections and items, in order, in the shape the builder saves. */
-export async function readRoutineContent(db: Db, id: number, { templateOnly = false } = {}): Promise<RoutineContent | null> {
-  const [routine] = await db
-    .select()
-    .from(routines)
-    .where(templateOnly ? and(eq(routines.id, id), eq(routines.isTemplate, true), isNull(routines.archivedAt)) : eq(routines.id, id));
-  if (!routine) return null;
-  return toRoutineContent(routine, await contentRowsQuery(db, id));
-}
+export { readRoutineContent } from "@/db/routine-store";
 
 export type ExerciseCard = {
   id: number;
@@ -142,7 +112,7 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
       .from(routines)
       .leftJoin(patients, eq(patients.id, routines.patientId))
       .where(eq(routines.id, id)),
-    contentRowsQuery(db, id),
+    contentRows(db, id),
     ...exerciseCardQueries(db, routineExerciseIds(id)),
     db
       .select({ number: routineRevisions.number, at: routineRevisions.createdAt, by: users.name })
@@ -160,7 +130,7 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
     isTemplate: routine.isTemplate,
     archived: routine.archivedAt !== null,
     patient: routine.patientId !== null ? { id: routine.patientId, displayName: routine.displayName! } : null,
-    content: toRoutineContent(routine, rows),
+    content: assembleContent(routine, rows),
     exercises: toExerciseCards([cardRows, imageRows]),
     revisions: revisions.map((r) => ({ ...r, by: r.by ?? "Starter content" })),
     updatedAt: routine.updatedAt,

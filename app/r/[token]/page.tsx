@@ -19,5 +19,6 @@ export default async function SharedRoutinePage({ params, searchParams }: Props)
   // One round trip that checks the link again and reads the routine (proxy.ts checked it and counted the open).
   const routine = await getSharedRoutine(await getDb(), { token });
   if (!routine) notFound();
-  return <PatientRoutine routine={routine} clinicName={env().clinicName} basePath={`/r/${token}`} feedback={feedback} />;
+  const link = { basePath: `/r/${token}`, serverDay: routine.serverDay, ticksByDay: routine.ticksByDay, feedback };
+  return <PatientRoutine routine={routine} displayName={routine.displayName} clinicName={env().clinicName} updatedAt={routine.updatedAt} link={link} />;
 }

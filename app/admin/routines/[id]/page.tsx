@@ -62,7 +62,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       )}
       {notice && <p className="notice error">{notice}</p>}
       {/* key: after a restore the builder starts again from the restored content */}
-      <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
+      <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} patientName={routine.patient?.displayName ?? null} clinicName={env().clinicName} />
       {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} />}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
