@@ -154,7 +154,7 @@ async function main() {
 
     const medians = new Map<string, number[]>();
     for (const [rttIndex, rtt] of roundTrips.entries()) {
-      proxy.setRoundTripMs(rtt);
+      await proxy.setRoundTripMs(rtt);
       const samples = new Map<string, number[]>(list.map((c) => [c.name, []]));
       for (const c of list) for (let i = 0; i < 3; i++) await timed(() => c.request(a.base, rttIndex, i)); // warm up
       // Interleaved, so every case sees the same moments of a noisy machine.
@@ -175,12 +175,12 @@ async function main() {
       }),
     );
 
-    proxy.setRoundTripMs(20);
+    await proxy.setRoundTripMs(20);
     console.log(`\nEmbedded replica (syncUrl) against the remote client, median of ${runs}, sqld round trip +20 ms:\n`);
     printTable(await replicaAgainstRemote(proxy.url, remote.token, dirs[0]!));
 
     for (const rtt of [0, 20]) {
-      proxy.setRoundTripMs(rtt);
+      await proxy.setRoundTripMs(rtt);
       console.log(`\nThroughput, the patient's page, ${seconds} s, 10 connections per instance (sqld round trip +${rtt} ms):\n`);
       const two = await throughput(`two instances on sqld (+${rtt} ms)`, [a.base, b.base], (base) => `${base}/r/${remote.token}`);
       const one = await throughput("one instance on the embedded file", [e.base], (base) => `${base}/r/${embedded.token}`);
