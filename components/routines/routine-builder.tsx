@@ -3,20 +3,35 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRouter } from "next/navigation";
 import { useReducer, useState, useTransition } from "react";
-import { saveRoutineAction, type SaveRoutineResult } from "@/app/admin/routines/actions";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fieldErrorsUnder, type ActionResult } from "@/lib/errors";
+import type { RoutineConflict } from "@/lib/routines/mutations";
 import type { ExerciseCard } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
-import { ExercisePicker } from "./exercise-picker";
+import { ExercisePicker, type SearchPicker } from "./exercise-picker";
 import { builderReducer, fromRoutineDraft, initialBuilderState, previewDose } from "./routine-draft";
 import { RoutineItem } from "./routine-item";
 import { RoutinePreview } from "./routine-preview";
 import { SortableSection } from "./sortable-section";
 
-type Props = { routineId: number; version: number; content: RoutineContent; exercises: Record<number, ExerciseCard>; patientName: string | null; clinicName: string };
+export type SaveRoutineResult = ActionResult<{ version: number; revision: number }, RoutineConflict>;
 
-export function RoutineBuilder({ routineId, version, content, exercises: initialExercises, patientName, clinicName }: Props) {
+type Props = {
+  routineId: number;
+  version: number;
+  content: RoutineContent;
+  exercises: Record<number, ExerciseCard>;
+  patientName: string | null;
+  clinicName: string;
+  /** saveRoutineAction and searchPickerAction, passed in by the page. */
+  actions: {
+    save: (input: { routineId: number; baseVersion: number; content: unknown }) => Promise<SaveRoutineResult>;
+    search: SearchPicker;
+  };
+};
+
+export function RoutineBuilder({ routineId, version, content, exercises: initialExercises, patientName, clinicName, actions }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [{ draft, removed, dirty }, dispatch] = useReducer(builderReducer, content, initialBuilderState);
@@ -27,11 +42,11 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
   const [saving, startSaving] = useTransition();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
 
   const save = () =>
     startSaving(async () => {
-      const saved = await saveRoutineAction(routineId, baseVersion, fromRoutineDraft(draft));
+      const saved = await actions.save({ routineId, baseVersion, content: fromRoutineDraft(draft) });
       setResult(saved);
       // After a conflict the next save is a deliberate "mine wins": theirs stays in the revision history.
       if (!saved.ok && saved.conflict) setBaseVersion(saved.conflict.currentVersion);
@@ -163,7 +178,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
               </button>
             </div>
           </div>
-          <ExercisePicker sections={sectionOptions} onAdd={addExercise} />
+          <ExercisePicker sections={sectionOptions} onAdd={addExercise} search={actions.search} />
         </div>
       )}
       {removed && (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { doseInput } from "@/lib/exercises/dose";
+import { idInput } from "@/lib/ids";
 
 const isoDate = z
   .string()
@@ -38,7 +39,7 @@ export const routineFieldLabels = { title: "Title", instructions: "Instructions"
 export type RoutineField = keyof typeof routineFieldLabels;
 
 export const newRoutineInput = z.object({
-  patientId: z.coerce.number().int().positive().nullable(),
-  templateId: z.coerce.number().int().positive().nullable(),
+  patientId: idInput.nullable(),
+  templateId: idInput.nullable(),
   title: z.string().trim().max(120).optional(),
 });
