@@ -34,7 +34,8 @@ export async function withStartupLock<T>(db: Db, work: () => Promise<T>, options
   await db.run(createLockTable);
   const giveUpAt = Date.now() + timeoutMs;
   for (;;) {
-    const claim = await db.run(sql`insert into startup_lock (name, owner, acquired_at, expires_at) values (${lockName}, ${owner}, ${dbNow}, ${dbNow} + ${leaseMs})
+    const claim =
+      await db.run(sql`insert into startup_lock (name, owner, acquired_at, expires_at) values (${lockName}, ${owner}, ${dbNow}, ${dbNow} + ${leaseMs})
       on conflict (name) do update set owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
       where startup_lock.expires_at < excluded.acquired_at`);
     if (claim.rowsAffected > 0) break;

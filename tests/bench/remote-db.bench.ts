@@ -38,11 +38,23 @@ type App = { base: string; stop: () => Promise<void> };
 async function startApp(databaseUrl: string | undefined, dataDir: string): Promise<App> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, AUTH_SECRET: secret, APP_URL: base, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        AUTH_SECRET: secret,
+        APP_URL: base,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -55,7 +67,11 @@ async function startApp(databaseUrl: string | undefined, dataDir: string): Promi
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))) };
+  return {
+    base,
+    stop: () =>
+      new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
+  };
 }
 
 /** A patient routine with links (one per latency, so ticks stay under a link's rate limit) and an admin's session cookie. */
@@ -68,7 +84,11 @@ async function fill(db: Db) {
     tickTokens.push(link.url.slice(`${appUrl}/r/`.length));
   }
   const item = flattenItems((await readLatestRevision(db, f.routineId))!.content)[0]!;
-  const jwt = await encode({ token: { sub: String(f.ada.id), uid: f.ada.id, sv: 1, name: f.ada.name, email: f.ada.email }, secret, salt: "authjs.session-token" });
+  const jwt = await encode({
+    token: { sub: String(f.ada.id), uid: f.ada.id, sv: 1, name: f.ada.name, email: f.ada.email },
+    secret,
+    salt: "authjs.session-token",
+  });
   return { ...f, tickTokens, item, cookie: `authjs.session-token=${jwt}` };
 }
 
@@ -86,7 +106,11 @@ const cases = (f: Fixture): Case[] => {
         fetch(`${base}/r/${f.tickTokens[rttIndex]}/ticks`, {
           method: "POST",
           headers: { Accept: "application/json", Origin: base },
-          body: new URLSearchParams({ position: String(f.item.position), exerciseId: String(f.item.exerciseId), intent: i % 2 ? "undo" : "done" }),
+          body: new URLSearchParams({
+            position: String(f.item.position),
+            exerciseId: String(f.item.exerciseId),
+            intent: i % 2 ? "undo" : "done",
+          }),
         }),
     },
     { name: "dashboard /admin", request: (base) => admin(`${base}/admin`) },
@@ -109,7 +133,16 @@ async function throughput(label: string, bases: string[], url: (base: string) =>
   const results = await Promise.all(bases.map((base) => autocannon({ url: url(base), connections: 10, duration: seconds })));
   const rps = results.reduce((sum, r) => sum + r.requests.average, 0);
   const errors = results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
-  return { row: { case: label, "req/s (sum)": Math.round(rps), "p50 ms": Math.max(...results.map((r) => r.latency.p50)), "p99 ms": Math.max(...results.map((r) => r.latency.p99)), "errors/non-2xx": errors }, rps };
+  return {
+    row: {
+      case: label,
+      "req/s (sum)": Math.round(rps),
+      "p50 ms": Math.max(...results.map((r) => r.latency.p50)),
+      "p99 ms": Math.max(...results.map((r) => r.latency.p99)),
+      "errors/non-2xx": errors,
+    },
+    rps,
+  };
 }
 
 /**
@@ -125,8 +158,16 @@ async function replicaAgainstRemote(proxyUrl: string, token: string, dir: string
     return percentile(await time(runs, fn), 50);
   };
   const rows = [
-    { case: "patient page read (one batch)", remote: await median(() => getSharedRoutine(remote, { token })), replica: await median(() => getSharedRoutine(replica, { token })) },
-    { case: "open counter (one write)", remote: await median(() => openShareLink(remote, token)), replica: await median(() => openShareLink(replica, token)) },
+    {
+      case: "patient page read (one batch)",
+      remote: await median(() => getSharedRoutine(remote, { token })),
+      replica: await median(() => getSharedRoutine(replica, { token })),
+    },
+    {
+      case: "open counter (one write)",
+      remote: await median(() => openShareLink(remote, token)),
+      replica: await median(() => openShareLink(replica, token)),
+    },
     { case: "sync(), nothing new", remote: 0, replica: await median(() => replica.$client.sync()) },
   ];
   remote.$client.close();
@@ -148,7 +189,11 @@ async function main() {
   const dirs = [mkdtempSync(path.join(tmpdir(), "routine-bench-a-")), mkdtempSync(path.join(tmpdir(), "routine-bench-b-"))];
   const apps: App[] = [];
   try {
-    apps.push(await startApp(proxy.url, dirs[0]!), await startApp(proxy.url, dirs[1]!), await startApp(undefined, path.dirname(file.url.replace(/^file:/, ""))));
+    apps.push(
+      await startApp(proxy.url, dirs[0]!),
+      await startApp(proxy.url, dirs[1]!),
+      await startApp(undefined, path.dirname(file.url.replace(/^file:/, ""))),
+    );
     const [a, b, e] = apps as [App, App, App];
     const list = cases(remote);
 
@@ -161,7 +206,9 @@ async function main() {
       for (let i = 0; i < runs; i++) for (const c of list) samples.get(c.name)!.push(await timed(() => c.request(a.base, rttIndex, i + 1)));
       for (const c of list) medians.set(`${c.name}@${rtt}`, [percentile(samples.get(c.name)!, 50)]);
     }
-    console.log(`Median of ${runs} requests per case, one instance on sqld behind a proxy adding each round trip; "×" is the page over the health check at the same round trip.\n`);
+    console.log(
+      `Median of ${runs} requests per case, one instance on sqld behind a proxy adding each round trip; "×" is the page over the health check at the same round trip.\n`,
+    );
     printTable(
       list.map((c) => {
         const row: Record<string, string | number> = { page: c.name };

@@ -13,7 +13,10 @@ export type RoundTrips = { requests: number; sequential: number };
  * than the deepest request that had finished before it began. The deepest depth is the number of round trips
  * the caller waited for in sequence — what a far-away database multiplies.
  */
-export function openCountingDb(url: string, holdMs = 5): { db: Db; measure: <T>(fn: () => Promise<T>) => Promise<{ result: T; trips: RoundTrips }> } {
+export function openCountingDb(
+  url: string,
+  holdMs = 5,
+): { db: Db; measure: <T>(fn: () => Promise<T>) => Promise<{ result: T; trips: RoundTrips }> } {
   let finished: number[] = [];
   let requests = 0;
   let counting = false;

@@ -15,7 +15,10 @@ import { startSqld, type SqldServer } from "../helpers/sqld";
 const app = vi.hoisted(() => ({ db: undefined as Db | undefined, session: null as { uid: number; sv: number } | null }));
 vi.mock("@/lib/db", () => ({ getDb: async () => app.db! }));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => app.session }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+}));
 
 const { default: proxy } = await import("@/proxy");
 const { default: SharedRoutinePage } = await import("@/app/r/[token]/page");
@@ -38,9 +41,15 @@ beforeAll(async () => {
   f = await shareFixture({ db: counting.db, dir: "", url: server.url, close: () => {} });
   app.session = { uid: f.ada.id, sv: 1 };
   // A picture on the routine's first exercise, so drawing the handout has bytes to read.
-  const [first] = await counting.db.all<{ id: number }>(sql`select json_extract(snapshot, '$.sections[0].items[0].exerciseId') as id from routine_revisions where routine_id = ${f.routineId}`);
+  const [first] = await counting.db.all<{ id: number }>(
+    sql`select json_extract(snapshot, '$.sections[0].items[0].exerciseId') as id from routine_revisions where routine_id = ${f.routineId}`,
+  );
   firstExerciseId = first!.id;
-  await addExerciseImage(counting.db, f.ada, firstExerciseId, { bytes: readFileSync(path.join(__dirname, "..", "e2e", "fixtures", "figure.png")), name: "figure.png", alt: "" });
+  await addExerciseImage(counting.db, f.ada, firstExerciseId, {
+    bytes: readFileSync(path.join(__dirname, "..", "e2e", "fixtures", "figure.png")),
+    name: "figure.png",
+    alt: "",
+  });
   await counting.db.run(sql`select 1`); // the client's first request also learns the server's protocol version
 });
 afterAll(async () => {
@@ -73,7 +82,9 @@ describe("round trips to the database per request", () => {
     });
     expect(visit).toEqual({ requests: 2, sequential: 2 });
     // An unknown link costs the proxy's one trip and is answered there.
-    const unknown = await trips(async () => expect((await proxy(new NextRequest(`http://localhost/r/${"x".repeat(43)}`))).status).toBe(404));
+    const unknown = await trips(async () =>
+      expect((await proxy(new NextRequest(`http://localhost/r/${"x".repeat(43)}`))).status).toBe(404),
+    );
     expect(unknown).toEqual({ requests: 1, sequential: 1 });
   });
 
@@ -103,7 +114,9 @@ describe("round trips to the database per request", () => {
   it("the library search: the session, then the list (ranked text: its page of ids, then their rows)", async () => {
     const browse = await trips(async () => expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({}) }))).toContain("Cat-Cow"));
     expect(browse.sequential).toBe(2);
-    const search = await trips(async () => expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({ q: "shoulder" }) }))).toContain("matching"));
+    const search = await trips(async () =>
+      expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({ q: "shoulder" }) }))).toContain("matching"),
+    );
     expect(search.sequential).toBe(3);
   });
 
@@ -117,7 +130,9 @@ describe("round trips to the database per request", () => {
       etag = response.headers.get("ETag")!;
     });
     expect(drawn.sequential).toBe(3);
-    const notModified = await trips(async () => expect((await getHandout(new Request(url, { headers: { "If-None-Match": etag } }), params)).status).toBe(304));
+    const notModified = await trips(async () =>
+      expect((await getHandout(new Request(url, { headers: { "If-None-Match": etag } }), params)).status).toBe(304),
+    );
     expect(notModified.sequential).toBe(2);
   });
 });

@@ -9,7 +9,9 @@ import { withStartupLock } from "@/db/startup-lock";
 import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { startSqld, type SqldServer } from "../helpers/sqld";
 
-const journal = JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+const journal = JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as {
+  entries: unknown[];
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Instances starting together against one libSQL server, each with its own client, as separate processes would.
@@ -65,7 +67,9 @@ describe("starting several instances at once on one sqld", () => {
 
   it("takes over a lock whose holder died (its lease ran out), and waits for a live one until its timeout", async () => {
     const [db] = instances as [Db];
-    await db.run(sql`insert into startup_lock (name, owner, acquired_at, expires_at) values ('prepare-database', 'crashed instance', 0, 1)`);
+    await db.run(
+      sql`insert into startup_lock (name, owner, acquired_at, expires_at) values ('prepare-database', 'crashed instance', 0, 1)`,
+    );
     await expect(withStartupLock(db, async () => "ran", { pollMs: 20 })).resolves.toBe("ran");
 
     // A live holder keeps renewing; a second instance gives up after its timeout with a sentence naming it.
@@ -73,7 +77,9 @@ describe("starting several instances at once on one sqld", () => {
     const holding = withStartupLock(db, () => new Promise<void>((resolve) => (release = resolve)), { leaseMs: 300 });
     await sleep(100);
     const started = Date.now();
-    await expect(withStartupLock(instances[1]!, async () => "never", { timeoutMs: 800, pollMs: 50 })).rejects.toThrow(/Gave up after 1 s waiting for .* pid \d+/);
+    await expect(withStartupLock(instances[1]!, async () => "never", { timeoutMs: 800, pollMs: 50 })).rejects.toThrow(
+      /Gave up after 1 s waiting for .* pid \d+/,
+    );
     // It waited well past the holder's first lease: the holder renewed it while it worked.
     expect(Date.now() - started).toBeGreaterThanOrEqual(750);
     release();
