@@ -12,7 +12,7 @@ const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * convenience, since every admin page, action and route handler verifies the session itself against the
  * database. The proxy deliberately never decodes or re-issues the cookie: a re-issued cookie on a
  * background prefetch could undo a sign-out. (2) Answer a patient page whose link is inactive with a
- * plain 404 (the page checks the link again itself). (3) Give each response a nonce-based CSP.
+ * plain 404, counting the visit when it is active (the page checks the link again itself). (3) Give each response a nonce-based CSP.
  */
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -23,7 +23,7 @@ export default async function proxy(request: NextRequest) {
   }
 
   if (request.method === "GET" || request.method === "HEAD") {
-    const refusal = await refuseInactiveShareLink(pathname);
+    const refusal = await refuseInactiveShareLink(pathname, request.nextUrl.searchParams);
     if (refusal) return refusal;
   }
 

@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { PatientRoutine } from "@/components/share/patient-routine";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { openShareLink, resolveShareLink } from "@/lib/share/access";
 import { getSharedRoutine } from "@/lib/share/shared-routine";
 import { readTickFeedback } from "@/lib/share/tick-feedback";
 
@@ -17,11 +16,8 @@ export default async function SharedRoutinePage({ params, searchParams }: Props)
   await connection();
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const feedback = readTickFeedback(query);
-  const db = await getDb();
-  // Coming back from a tick's form post is not another visit: only real opens are counted.
-  const access = feedback ? await resolveShareLink(db, token) : await openShareLink(db, token);
-  if (!access.active) notFound();
-  const routine = await getSharedRoutine(db, access);
+  // One round trip that checks the link again and reads the routine (proxy.ts checked it and counted the open).
+  const routine = await getSharedRoutine(await getDb(), { token });
   if (!routine) notFound();
   const link = { basePath: `/r/${token}`, serverDay: routine.serverDay, ticksByDay: routine.ticksByDay, feedback };
   return <PatientRoutine routine={routine} displayName={routine.displayName} clinicName={env().clinicName} updatedAt={routine.updatedAt} link={link} />;

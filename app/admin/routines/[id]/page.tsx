@@ -26,12 +26,15 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
-  const routine = await getRoutine(db, user, id).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
-  // Templates have no patient: nothing to share, nothing to track.
-  const [links, progress] = routine.isTemplate ? [[], null] : await Promise.all([listShareLinks(db, user, id), getRoutineProgress(db, user, id)]);
+  // Side by side, one round trip each (a template's links and progress come back empty and are not shown).
+  const [routine, links, progress] = await Promise.all([
+    getRoutine(db, user, id).catch((error) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    }),
+    listShareLinks(db, user, id),
+    getRoutineProgress(db, user, id),
+  ]);
   const { restored, template } = await searchParams;
 
   return (
@@ -69,7 +72,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         clinicName={env().clinicName}
         actions={{ save: saveRoutineAction, search: searchPickerAction }}
       />
-      {progress && <RoutineProgress progress={progress} />}
+      {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && (
         <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction }} />
       )}

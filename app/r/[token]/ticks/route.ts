@@ -1,10 +1,10 @@
 import { publicRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { AppError, appErrorResponse, fieldErrorsOf } from "@/lib/errors";
-import { resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
+import { resolveShareLinkRevision } from "@/lib/share/shared-routine";
 import { recordTick } from "@/lib/share/ticks";
 
 /**
@@ -15,8 +15,9 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   const { token } = params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const db = await getDb();
-  const access = await resolveShareLink(db, token);
-  if (!access.active) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
+  // The link and the routine's newest revision in one round trip; the write is the second.
+  const access = await resolveShareLinkRevision(db, token);
+  if (!access) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
 
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
