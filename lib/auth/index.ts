@@ -10,6 +10,11 @@ import { authConfig } from "./config";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { clearAccountFailures, getThrottleStatus, recordSignInFailure, signInBuckets } from "./throttle";
 import { resolveAuthSecret } from "./secret";
+import { endSession, findLiveSessionUser, hashSessionId, startSession } from "./server-sessions";
+import type { SessionUser } from "@/lib/users/accounts";
+
+// The user each checked token belongs to, handed from the jwt callback to the session callback of one call.
+const checkedUsers = new WeakMap<object, SessionUser>();
 
 /** Thrown by authorize() when the account or client has failed too often; the sign-in form explains. */
 export class SignInThrottled extends CredentialsSignin {
@@ -25,6 +30,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
       console.error(error);
+    },
+  },
+  callbacks: {
+    ...authConfig.callbacks,
+    // Every read of the cookie checks its session row: a signed-out, idle, expired or disabled session gets
+    // null, which makes Auth.js clear the cookie (GET /api/auth/session never re-issues a dead one).
+    async jwt({ token, user }) {
+      if (user) return authConfig.callbacks.jwt({ token, user });
+      const found = await findLiveSessionUser(await getDb(), token as { uid?: number; sv?: number; sid?: string });
+      if (!found) return null;
+      checkedUsers.set(token, found);
+      return token;
+    },
+    session({ session, token }) {
+      const account = checkedUsers.get(token);
+      // The session's row key (a hash, not the id) lets Settings mark "this browser".
+      const sessionKey = typeof token.sid === "string" ? hashSessionId(token.sid) : undefined;
+      return { ...session, account, sessionKey };
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message && message.token) await endSession(await getDb(), message.token.sid);
     },
   },
   providers: [
@@ -46,7 +74,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return null;
         }
         await clearAccountFailures(db, buckets);
-        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        const sid = await startSession(db, user.id, {
+          userAgent: request.headers.get("user-agent"),
+          clientAddress: clientAddress(request.headers),
+        });
+        return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion, sid };
       },
     }),
   ],

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -123,6 +123,7 @@ export async function setUserDisabled(db: Db, actor: SessionUser, userId: number
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("not_found", "That account no longer exists.");
+    await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: disabled ? "user.disabled" : "user.enabled",
@@ -146,6 +147,7 @@ export async function changeOwnPassword(db: Db, actor: SessionUser, input: Chang
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await tx.delete(userSessions).where(eq(userSessions.userId, actor.id));
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_changed", entityType: "user", entityId: actor.id });
   });
 }

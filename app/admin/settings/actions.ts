@@ -1,5 +1,8 @@
 "use server";
-import { signIn } from "@/lib/auth";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { endOwnSession, endOwnSessions } from "@/lib/auth/server-sessions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { failure, invalid, type FieldErrors } from "@/lib/errors";
@@ -24,4 +27,22 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
   // Every session just ended, this one included: sign this browser back in with the new password.
   await signIn("credentials", { email: user.email, password: parsed.data.password, redirectTo: "/admin/settings?changed=1" });
   return {};
+}
+
+/** "Sign out everywhere": ends every session of this account, this browser's too. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  await endOwnSessions(await getDb(), user);
+  await signOut({ redirectTo: "/login" });
+}
+
+const sessionKeyInput = z.object({ sessionKey: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** Ends one of your own sessions from the list (another browser, a lost phone). */
+export async function endSessionAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = sessionKeyInput.safeParse({ sessionKey: formData.get("sessionKey") });
+  if (!parsed.success) return;
+  await endOwnSession(await getDb(), user, parsed.data.sessionKey);
+  revalidatePath("/admin/settings");
 }

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentSessionKey, requireUser } from "@/lib/auth/session";
+import { listActiveSessions } from "@/lib/auth/server-sessions";
+import { getDb } from "@/lib/db";
+import { endSessionAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -10,6 +15,7 @@ type Props = { searchParams: Promise<{ changed?: string }> };
 export default async function SettingsPage({ searchParams }: Props) {
   const user = await requireUser();
   const { changed } = await searchParams;
+  const sessions = await listActiveSessions(await getDb(), user, await getCurrentSessionKey());
   return (
     <div className="stack">
       <h1>Settings</h1>
@@ -19,6 +25,53 @@ export default async function SettingsPage({ searchParams }: Props) {
           {user.name} · {user.email} · {user.role}
         </p>
         <ChangePasswordForm changed={changed === "1"} />
+      </section>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Where you are signed in</h2>
+        <p className="muted">A session ends after 2 hours without use and 12 hours after signing in.</p>
+        <div className="table-wrap">
+          <table className="table" aria-label="Active sessions">
+            <thead>
+              <tr>
+                <th scope="col">Browser</th>
+                <th scope="col">Address</th>
+                <th scope="col">Signed in (UTC)</th>
+                <th scope="col">Last seen (UTC)</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.browser}
+                    {s.current && <span className="badge"> This browser</span>}
+                  </td>
+                  <td>{s.clientAddress || "—"}</td>
+                  <td>{when.format(s.createdAt)}</td>
+                  <td>{when.format(s.lastSeenAt)}</td>
+                  <td>
+                    {!s.current && (
+                      <form action={endSessionAction}>
+                        <input type="hidden" name="sessionKey" value={s.id} />
+                        <button className="button secondary" type="submit">
+                          Sign out
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <form action={signOutEverywhereAction}>
+          <button className="button danger" type="submit">
+            Sign out everywhere
+          </button>
+        </form>
       </section>
       {user.role === "admin" && (
         <section className="card" aria-labelledby="clinic-heading">

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { failure, invalid, type FieldErrors } from "@/lib/errors";
+import { endUserSessions } from "@/lib/auth/server-sessions";
 import { createUser, setUserDisabled } from "@/lib/users/accounts";
 import { newUserInput } from "@/lib/users/schemas";
 
@@ -46,6 +47,21 @@ export async function setUserDisabledAction(formData: FormData): Promise<void> {
     await setUserDisabled(await getDb(), admin, parsed.data.userId, parsed.data.disabled === "true");
   } catch (error) {
     failure(error); // an AppError (already gone, or your own account) changes nothing; anything else is a bug
+  }
+  revalidatePath("/admin/users");
+}
+
+const endSessionsInput = z.object({ userId: z.coerce.number().int().positive() });
+
+/** An admin signs someone out on every browser (a lost laptop); the account stays enabled. */
+export async function endUserSessionsAction(formData: FormData): Promise<void> {
+  const admin = await requireRole("admin");
+  const parsed = endSessionsInput.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success) return;
+  try {
+    await endUserSessions(await getDb(), admin, parsed.data.userId);
+  } catch (error) {
+    failure(error);
   }
   revalidatePath("/admin/users");
 }

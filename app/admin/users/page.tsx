@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/accounts";
-import { setUserDisabledAction } from "./actions";
+import { endUserSessionsAction, setUserDisabledAction } from "./actions";
 import { NewUserForm } from "./new-user-form";
 
 export const metadata: Metadata = { title: "Users" };
@@ -35,13 +35,21 @@ export default async function UsersPage() {
                 <td>{u.disabled ? <span className="badge warn">Disabled</span> : <span className="badge">Active</span>}</td>
                 <td>
                   {u.id !== admin.id && (
-                    <form action={setUserDisabledAction}>
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="disabled" value={String(!u.disabled)} />
-                      <button className={u.disabled ? "button secondary" : "button danger"} type="submit">
-                        {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
-                      </button>
-                    </form>
+                    <div className="toolbar">
+                      <form action={setUserDisabledAction}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="disabled" value={String(!u.disabled)} />
+                        <button className={u.disabled ? "button secondary" : "button danger"} type="submit">
+                          {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
+                        </button>
+                      </form>
+                      {!u.disabled && (
+                        <form action={endUserSessionsAction}>
+                          <input type="hidden" name="userId" value={u.id} />
+                          <button className="button secondary" type="submit">{`Sign ${u.name} out everywhere`}</button>
+                        </form>
+                      )}
+                    </div>
                   )}
                 </td>
               </tr>
