@@ -8,7 +8,10 @@ import { signInInput } from "@/lib/users/schemas";
 import { clientAddress } from "./client-address";
 import { authConfig } from "./config";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { clearAccountFailures, getThrottleStatus, recordSignInFailure, signInBuckets } from "./throttle";
+import { cookies } from "next/headers";
+import { deviceCookiePolicy, issueDeviceCookie } from "./device-cookie";
+import { clearAccountFailures, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
+import { requestSignInBuckets } from "./request-buckets";
 import { resolveAuthSecret } from "./secret";
 import { endSession, findLiveSessionUser, hashSessionId, startSession } from "./server-sessions";
 import type { SessionUser } from "@/lib/users/accounts";
@@ -63,17 +66,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const db = await getDb();
-        const buckets = signInBuckets(email, clientAddress(request.headers));
-        if ((await getThrottleStatus(db, buckets)).limited) throw new SignInThrottled();
+        const buckets = requestSignInBuckets(email, request.headers);
+        // Counted before the password is checked: parallel guesses cannot exceed the limit.
+        const attempt = await reserveSignInAttempt(db, buckets);
+        if (!attempt.reserved) throw new SignInThrottled();
 
         const user = await findUserByEmail(db, email);
         // Verify even for an unknown email so timing does not tell which emails have accounts.
         const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-        if (!user || !passwordOk || user.disabled) {
-          await recordSignInFailure(db, buckets);
-          return null;
-        }
+        if (!user || !passwordOk || user.disabled) return null; // the reserved attempt stays, as a failure
         await clearAccountFailures(db, buckets);
+        await releaseSignInAttempt(db, attempt);
+        const device = issueDeviceCookie(email);
+        (await cookies()).set(device.name, device.value, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: env().appUrl.startsWith("https:"),
+          path: "/",
+          maxAge: deviceCookiePolicy.maxAgeSeconds,
+        });
         const sid = await startSession(db, user.id, {
           userAgent: request.headers.get("user-agent"),
           clientAddress: clientAddress(request.headers),

@@ -3,8 +3,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn, SignInThrottled } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { clientAddress } from "@/lib/auth/client-address";
-import { getThrottleStatus, minutesUntil, signInBuckets } from "@/lib/auth/throttle";
+import { requestSignInBuckets } from "@/lib/auth/request-buckets";
+import { getThrottleStatus, minutesUntil } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { signInInput } from "@/lib/users/schemas";
@@ -24,7 +24,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      const status = await getThrottleStatus(await getDb(), signInBuckets(email, clientAddress(await headers())));
+      const status = await getThrottleStatus(await getDb(), requestSignInBuckets(email, await headers()));
       const minutes = status.limited ? minutesUntil(status.retryAfterMs) : 1;
       return { error: throttledMessage(minutes), email };
     }
