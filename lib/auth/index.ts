@@ -12,9 +12,13 @@ import { cookies } from "next/headers";
 import { deviceCookiePolicy, issueDeviceCookie } from "./device-cookie";
 import { clearAccountFailures, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
 import { requestSignInBuckets } from "./request-buckets";
+import { createLogLimiter } from "./log-limiter";
 import { resolveAuthSecret } from "./secret";
 import { endSession, findLiveSessionUser, hashSessionId, startSession } from "./server-sessions";
 import type { SessionUser } from "@/lib/users/accounts";
+
+// A cookie that does not decrypt (an old secret, tampering) is one short line a minute, never a stack trace.
+const logInvalidCookie = createLogLimiter(60_000);
 
 // The user each checked token belongs to, handed from the jwt callback to the session callback of one call.
 const checkedUsers = new WeakMap<object, SessionUser>();
@@ -32,6 +36,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A failed or throttled sign-in is an expected outcome, not a server error worth a stack trace.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
+      if ((error as { type?: string }).type === "JWTSessionError") {
+        logInvalidCookie(`Ignored an invalid session cookie (${(error.cause as { err?: Error } | undefined)?.err?.message ?? "could not be read"}).`);
+        return;
+      }
       console.error(error);
     },
   },

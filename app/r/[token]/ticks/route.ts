@@ -1,4 +1,7 @@
+import { parseWholeNumber } from "@/lib/dates/parse";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
@@ -15,6 +18,9 @@ const statusOf = { validation: 400, conflict: 409, rate_limited: 429, not_found:
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  if (!isSameOriginRequest(request.headers, [env().appUrl])) {
+    return Response.json({ ok: false, error: "Ticks are sent from the routine's own page." }, { status: 403 });
+  }
   const db = await getDb();
   const access = await resolveShareLink(db, token);
   if (!access.active) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
@@ -22,7 +28,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
   const parsed = tickInput.safeParse(fields);
-  const position = parsed.success ? parsed.data.position : Number(fields.position) || 0;
+  const position = parsed.success ? parsed.data.position : (parseWholeNumber(fields.position, { min: 0, max: 1000 }) ?? 0);
   // Relative on purpose: the redirect stays on whatever public address the patient used.
   const back = (query: string) => new Response(null, { status: 303, headers: { Location: `/r/${token}?${query}#item-${position}` } });
 
