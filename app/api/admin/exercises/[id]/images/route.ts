@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authenticateRequest } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readLimitedFormData } from "@/lib/http/limited-body";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
 import { maxImageBytes } from "@/lib/exercises/images";
 
@@ -16,16 +17,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if ("response" in auth) return auth.response;
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) return Response.json({ error: "Unknown exercise." }, { status: 404 });
-  if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) {
+  // Counted as it streams, chunked uploads too: past the limit the answer is 413 at once.
+  const body = await readLimitedFormData(request, maxRequestBytes);
+  if (!body.ok && body.reason === "too_large") {
     return Response.json({ error: `Upload at most ${maxFiles} pictures of ${maxImageBytes / 1024 / 1024} MB each at a time.` }, { status: 413 });
   }
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return Response.json({ error: "Send the pictures as a multipart form." }, { status: 400 });
-  }
+  if (!body.ok) return Response.json({ error: "Send the pictures as a multipart form." }, { status: 400 });
+  const form = body.form;
   const files = form.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0) return Response.json({ error: "Choose at least one picture." }, { status: 400 });
   if (files.length > maxFiles) return Response.json({ error: `Upload at most ${maxFiles} pictures at a time.` }, { status: 400 });
