@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { sameValue } from "@/lib/exercises/diff";
 import type { SessionUser } from "@/lib/users/accounts";
+import { assertPatientAccess } from "./access";
 import { patientFieldLabels, patientFields, type PatientField, type PatientInput } from "./schemas";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -32,7 +33,7 @@ export async function createPatient(db: Db, actor: SessionUser, input: PatientIn
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(patients)
-      .values({ ...input, createdBy: actor.id })
+      .values({ ...input, createdBy: actor.id, clinicianId: actor.id })
       .returning({ id: patients.id });
     if (!row) throw new Error("Inserting the patient returned no row.");
     await recordAuditEvent(tx, {
@@ -65,6 +66,7 @@ export async function updatePatient(
   baseVersion: number,
   input: PatientInput,
 ): Promise<{ version: number; changes: PatientChanges }> {
+  await assertPatientAccess(db, actor, id);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(patients).where(eq(patients.id, id));
     if (!before) throw new AppError("not_found", "That patient no longer exists.");
@@ -125,6 +127,7 @@ async function conflictFor(tx: Tx, current: PatientRow, baseVersion: number): Pr
  * not bumped, because no field the edit form holds changes, so an editor with the page open can still save.
  */
 export async function setPatientArchived(db: Db, actor: SessionUser, id: number, archived: boolean): Promise<void> {
+  await assertPatientAccess(db, actor, id);
   await db.transaction(async (tx) => {
     const now = new Date();
     const changed = await tx

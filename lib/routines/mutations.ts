@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPatientAccess, assertRoutineAccess } from "@/lib/patients/access";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
@@ -61,6 +62,7 @@ export async function createRoutine(
   actor: SessionUser,
   input: { patientId: number | null; templateId: number | null; title?: string },
 ): Promise<{ id: number }> {
+  if (input.patientId !== null) await assertPatientAccess(db, actor, input.patientId);
   return db.transaction(async (tx) => {
     let patientName: string | null = null;
     if (input.patientId !== null) {
@@ -109,6 +111,7 @@ export async function saveRoutine(
   content: RoutineContent,
   action = "routine.saved",
 ): Promise<{ version: number; revision: number }> {
+  await assertRoutineAccess(db, actor, id);
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ version: routines.version, archivedAt: routines.archivedAt }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
@@ -155,6 +158,7 @@ async function conflictFor(tx: Tx, routineId: number, currentVersion: number): P
 
 /** Brings back an old revision as the newest one; nothing in the history is rewritten. */
 export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: number, baseVersion: number, number: number) {
+  await assertRoutineAccess(db, actor, id);
   const [revision] = await db
     .select({ snapshot: routineRevisions.snapshot })
     .from(routineRevisions)
@@ -165,6 +169,7 @@ export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: num
 
 /** Copies a routine's current content into a new template (patient details never travel with it). */
 export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: number, title: string): Promise<{ id: number }> {
+  await assertRoutineAccess(db, actor, id);
   const content = await readRoutineContent(db, id);
   if (!content) throw new AppError("not_found", "That routine no longer exists.");
   return db.transaction(async (tx) => {
@@ -179,6 +184,7 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
 }
 
 export async function setRoutineArchived(db: Db, actor: SessionUser, id: number, archived: boolean): Promise<void> {
+  await assertRoutineAccess(db, actor, id);
   await db.transaction(async (tx) => {
     const rows = await tx.update(routines).set({ archivedAt: archived ? new Date() : null }).where(eq(routines.id, id)).returning({ id: routines.id });
     if (!rows.length) throw new AppError("not_found", "That routine no longer exists.");

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError, failure, invalid, type FieldErrors } from "@/lib/errors";
+import { assignPatient, setPatientShared } from "@/lib/patients/access";
 import { createPatient, setPatientArchived, updatePatient, type PatientConflict } from "@/lib/patients/mutations";
 import { patientFields, patientInput, type PatientField } from "@/lib/patients/schemas";
 
@@ -81,4 +82,26 @@ export async function setPatientArchivedAction(formData: FormData): Promise<void
   }
   revalidatePath("/admin/patients");
   revalidatePath(`/admin/patients/${parsed.data.patientId}`);
+}
+
+const careInput = z.object({
+  patientId: z.coerce.number().int().positive(),
+  userId: z.coerce.number().int().positive(),
+  change: z.enum(["assign", "share", "unshare"]),
+});
+
+/** Assigns the patient to a colleague, or shares them with one (or stops sharing). */
+export async function changePatientCareAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = careInput.safeParse({ patientId: formData.get("patientId"), userId: formData.get("userId"), change: formData.get("change") });
+  if (!parsed.success) return;
+  const { patientId, userId, change } = parsed.data;
+  try {
+    const db = await getDb();
+    if (change === "assign") await assignPatient(db, user, patientId, userId);
+    else await setPatientShared(db, user, patientId, userId, change === "share");
+  } catch (error) {
+    failure(error);
+  }
+  revalidatePath(`/admin/patients/${patientId}`);
 }

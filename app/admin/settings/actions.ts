@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { endOwnSession, endOwnSessions } from "@/lib/auth/server-sessions";
+import { patientPolicies, setPatientPolicy } from "@/lib/patients/access";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { failure, invalid, type FieldErrors } from "@/lib/errors";
@@ -44,5 +45,20 @@ export async function endSessionAction(formData: FormData): Promise<void> {
   const parsed = sessionKeyInput.safeParse({ sessionKey: formData.get("sessionKey") });
   if (!parsed.success) return;
   await endOwnSession(await getDb(), user, parsed.data.sessionKey);
+  revalidatePath("/admin/settings");
+}
+
+const policyInput = z.object({ policy: z.enum(patientPolicies) });
+
+/** The clinic's choice of who sees which patients (admins only; checked again in the data layer). */
+export async function setPatientPolicyAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = policyInput.safeParse({ policy: formData.get("policy") });
+  if (!parsed.success) return;
+  try {
+    await setPatientPolicy(await getDb(), user, parsed.data.policy);
+  } catch (error) {
+    failure(error);
+  }
   revalidatePath("/admin/settings");
 }

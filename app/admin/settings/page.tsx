@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getCurrentSessionKey, requireUser } from "@/lib/auth/session";
 import { listActiveSessions } from "@/lib/auth/server-sessions";
 import { getDb } from "@/lib/db";
-import { endSessionAction, signOutEverywhereAction } from "./actions";
+import { getPatientPolicy } from "@/lib/patients/access";
+import { endSessionAction, setPatientPolicyAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -15,7 +16,8 @@ type Props = { searchParams: Promise<{ changed?: string }> };
 export default async function SettingsPage({ searchParams }: Props) {
   const user = await requireUser();
   const { changed } = await searchParams;
-  const sessions = await listActiveSessions(await getDb(), user, await getCurrentSessionKey());
+  const db = await getDb();
+  const [sessions, policy] = await Promise.all([listActiveSessions(db, user, await getCurrentSessionKey()), getPatientPolicy(db)]);
   return (
     <div className="stack">
       <h1>Settings</h1>
@@ -79,6 +81,22 @@ export default async function SettingsPage({ searchParams }: Props) {
           <p>
             Add clinicians and disable accounts of people who have left on the <Link href="/admin/users">Users</Link> page.
           </p>
+          <form className="stack" action={setPatientPolicyAction}>
+            <fieldset className="stack">
+              <legend>Who sees which patients</legend>
+              <label>
+                <input type="radio" name="policy" value="all" defaultChecked={policy === "all"} /> Clinicians see all patients (team care)
+              </label>
+              <label>
+                <input type="radio" name="policy" value="own" defaultChecked={policy === "own"} /> Clinicians see their own patients and those shared with them
+              </label>
+            </fieldset>
+            <div>
+              <button className="button secondary" type="submit">
+                Save patient access
+              </button>
+            </div>
+          </form>
         </section>
       )}
     </div>

@@ -1,5 +1,7 @@
 import { authenticateRequest } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { parseHandoutQuery } from "@/lib/handout/options";
 import { handoutResponse } from "@/lib/handout/handout-response";
 
@@ -21,5 +23,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const query = parseHandoutQuery(new URL(request.url).searchParams);
   if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
 
-  return handoutResponse(request, await getDb(), id, query.options, cacheControl);
+  const db = await getDb();
+  try {
+    await assertRoutineAccess(db, auth.user, id);
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: "That routine does not exist." }, { status: 404 });
+    throw error;
+  }
+  return handoutResponse(request, db, id, query.options, cacheControl);
 }
