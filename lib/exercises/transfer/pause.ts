@@ -6,7 +6,7 @@
  */
 export type Pauser = () => Promise<void>;
 
-export function createPauser(sliceMs = 8): Pauser {
+export function createPauser(sliceMs = 4): Pauser {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < sliceMs) return;
