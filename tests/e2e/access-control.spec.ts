@@ -22,7 +22,8 @@ test("admin route handlers refuse anonymous requests with 401", async ({ request
 
 /** The id of the "disable/enable" server action, read from a row's progressive-enhancement form. */
 async function disableActionId(row: Locator): Promise<string> {
-  const name = await row.locator('input[name^="$ACTION_ID_"]').getAttribute("name");
+  const form = row.locator("form", { has: row.page().getByRole("button", { name: /^(Disable|Enable) / }) });
+  const name = await form.locator('input[name^="$ACTION_ID_"]').getAttribute("name");
   expect(name).toMatch(/^\$ACTION_ID_[0-9a-f]+$/);
   return name!;
 }
@@ -48,7 +49,7 @@ test("a server action refuses direct POSTs: anonymous, wrong role, and a revoked
   await page.goto("/admin/users");
   const targetRow = page.getByRole("row", { name: new RegExp(target.email) });
   const actionField = await disableActionId(targetRow);
-  const targetId = (await targetRow.locator('input[name="userId"]').getAttribute("value"))!;
+  const targetId = (await targetRow.locator('input[name="userId"]').first().getAttribute("value"))!;
 
   // 1. Anonymous: no cookies at all.
   const anonymous = await playwright.request.newContext({ baseURL: page.url() });
