@@ -1,21 +1,20 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { findUserByEmail } from "@/lib/users/accounts";
+import { findUserByEmail, type SessionUser } from "@/lib/users/accounts";
 import { signInInput } from "@/lib/users/schemas";
 import { clientAddress } from "./client-address";
 import { authConfig } from "./config";
-import { decoyPasswordHash, verifyPassword } from "./password";
-import { cookies } from "next/headers";
 import { deviceCookiePolicy, issueDeviceCookie } from "./device-cookie";
-import { clearAccountFailures, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
-import { requestSignInBuckets } from "./request-buckets";
 import { createLogLimiter } from "./log-limiter";
+import { decoyPasswordHash, verifyPassword } from "./password";
+import { requestSignInBuckets } from "./request-buckets";
 import { resolveAuthSecret } from "./secret";
 import { endSession, findLiveSessionUser, hashSessionId, startSession } from "./server-sessions";
-import type { SessionUser } from "@/lib/users/accounts";
+import { clearAccountFailures, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
 
 // A cookie that does not decrypt (an old secret, tampering) is one short line a minute, never a stack trace.
 const logInvalidCookie = createLogLimiter(60_000);
