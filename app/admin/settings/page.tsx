@@ -49,7 +49,12 @@ export default async function SettingsPage({ searchParams }: Props) {
                 <tr key={s.id}>
                   <td>
                     {s.browser}
-                    {s.current && <span className="badge"> This browser</span>}
+                    {s.current && (
+                      <>
+                        {" "}
+                        <span className="badge">This browser</span>
+                      </>
+                    )}
                   </td>
                   <td>{s.clientAddress || "—"}</td>
                   <td>{when.format(s.createdAt)}</td>

@@ -30,6 +30,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
   });
   const [routines, care, colleagues] = await Promise.all([listPatientRoutines(db, user, id), getPatientCare(db, user, id), listColleagues(db, user)]);
   const sharedIds = new Set(care.sharedWith.map((c) => c.id));
+  const shareable = colleagues.filter((c) => c.id !== care.clinicianId && !sharedIds.has(c.id));
   const { created } = await searchParams;
   const archived = patient.archivedAt !== null;
 
@@ -70,38 +71,42 @@ export default async function PatientPage({ params, searchParams }: Props) {
           {care.sharedWith.length > 0 && <> · shared with {care.sharedWith.map((c) => c.name).join(", ")}</>}
         </p>
         <div className="toolbar">
-          <form className="toolbar" action={changePatientCareAction}>
+          <form className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
             <input type="hidden" name="patientId" value={patient.id} />
             <input type="hidden" name="change" value="assign" />
-            <label htmlFor="assign-to">Assign to</label>
-            <select id="assign-to" name="userId" defaultValue={care.clinicianId ?? undefined}>
-              {colleagues.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <button className="button secondary" type="submit">
-              Assign
-            </button>
-          </form>
-          <form className="toolbar" action={changePatientCareAction}>
-            <input type="hidden" name="patientId" value={patient.id} />
-            <input type="hidden" name="change" value="share" />
-            <label htmlFor="share-with">Share with</label>
-            <select id="share-with" name="userId">
-              {colleagues
-                .filter((c) => c.id !== care.clinicianId && !sharedIds.has(c.id))
-                .map((c) => (
+            <div className="field">
+              <label htmlFor="assign-to">Assign to</label>
+              <select id="assign-to" name="userId" defaultValue={care.clinicianId ?? undefined}>
+                {colleagues.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                   </option>
                 ))}
-            </select>
+              </select>
+            </div>
             <button className="button secondary" type="submit">
-              Share
+              Assign
             </button>
           </form>
+          {shareable.length > 0 && (
+            <form className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <input type="hidden" name="change" value="share" />
+              <div className="field">
+                <label htmlFor="share-with">Share with</label>
+                <select id="share-with" name="userId">
+                  {shareable.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button className="button secondary" type="submit">
+                Share
+              </button>
+            </form>
+          )}
           {care.sharedWith.map((c) => (
             <form key={c.id} action={changePatientCareAction}>
               <input type="hidden" name="patientId" value={patient.id} />
