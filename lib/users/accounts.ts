@@ -33,16 +33,6 @@ export async function findUserByEmail(db: Db, email: string) {
   return row;
 }
 
-/** The user a session belongs to, if the session is still valid: enabled, and its version current. */
-export async function findSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | undefined> {
-  const [row] = await db
-    .select({ ...summaryColumns, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, id));
-  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return undefined;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
-}
-
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
   return row?.n ?? 0;
