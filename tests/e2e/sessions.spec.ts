@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { e2e } from "./servers";
-import { adminCreatesAccount, openAs } from "./helpers";
+import { adminCreatesAccount, openAs, unique } from "./helpers";
 
 const sessionCookie = /^(__Secure-)?authjs\.session-token/;
 
@@ -27,7 +27,7 @@ test("defect 1: a cookie copied before sign-out opens nothing afterwards, and /a
 });
 
 test("Settings lists your sessions; sign out everywhere ends the others; an admin can end someone's sessions", async ({ page, browser }) => {
-  const account = await adminCreatesAccount(page, "Noor Many");
+  const account = await adminCreatesAccount(page, unique("Noor"));
   const laptop = await openAs(browser, account);
   const phone = await openAs(browser, account);
   await laptop.goto("/admin/settings");
@@ -35,15 +35,17 @@ test("Settings lists your sessions; sign out everywhere ends the others; an admi
   await expect(table.locator("tbody tr")).toHaveCount(2);
   await expect(table).toContainText("This browser");
 
-  // The admin signs Noor out everywhere from the Users page.
+  // The admin signs them out everywhere from the Users page.
   await page.goto("/admin/users");
-  await page.getByRole("button", { name: "Sign Noor Many out everywhere" }).click();
+  const ended = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/users"));
+  await page.getByRole("button", { name: `Sign ${account.name} out everywhere` }).click();
+  await ended;
   await phone.goto("/admin/settings");
   await expect(phone).toHaveURL(/\/login/);
   await laptop.reload();
   await expect(laptop).toHaveURL(/\/login/);
 
-  // Noor signs in twice again, then signs out everywhere from one of them.
+  // They sign in twice again, then signs out everywhere from one of them.
   const again = await openAs(browser, account);
   const other = await openAs(browser, account);
   await again.goto("/admin/settings");
