@@ -48,3 +48,28 @@ test("defect 2: the server believes its socket, not a client's X-Forwarded-For",
   await expect(row).not.toContainText("203.0.113.9");
   await context.close();
 });
+
+test("defect 2: a browser that signed in before keeps its allowance while the account is attacked from elsewhere", async ({ page, browser }) => {
+  const owner = await adminCreatesAccount(page, "Olu Owner");
+  const ownBrowser = await (await browser.newContext()).newPage();
+  await ownBrowser.goto("/login");
+  await submitSignIn(ownBrowser, owner.email, owner.password);
+  await expect(ownBrowser).toHaveURL(/\/admin/);
+  expect((await ownBrowser.context().cookies()).some((c) => c.name.startsWith("routine-device-") && c.httpOnly)).toBe(true);
+  await ownBrowser.getByRole("button", { name: "Sign out" }).click();
+  await expect(ownBrowser).toHaveURL(/\/login/);
+
+  const attacker = await (await browser.newContext()).newPage();
+  await attacker.goto("/login");
+  for (let i = 0; i < 10; i++) {
+    await submitSignIn(attacker, owner.email, `guess ${i}`);
+    await expect(attacker.getByTestId("form-error")).toBeVisible();
+  }
+  await submitSignIn(attacker, owner.email, owner.password);
+  await expect(attacker.getByTestId("form-error")).toHaveText(/Too many sign-in attempts/);
+
+  // The owner's own browser, with its device cookie, still gets in.
+  await submitSignIn(ownBrowser, owner.email, owner.password);
+  await expect(ownBrowser).toHaveURL(/\/admin/);
+  await Promise.all([attacker.context().close(), ownBrowser.context().close()]);
+});
