@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { findUserByEmail, type SessionUser } from "@/lib/users/accounts";
+import { findUserByEmail } from "@/lib/users/accounts";
 import { signInInput } from "@/lib/users/schemas";
 import { clientAddress } from "./client-address";
 import { authConfig } from "./config";
@@ -14,6 +14,7 @@ import { decoyPasswordHash, verifyPassword } from "./password";
 import { requestSignInBuckets } from "./request-buckets";
 import { resolveAuthSecret } from "./secret";
 import { endSession, findLiveSessionUser, hashSessionId, startSession } from "./server-sessions";
+import { mintSessionUser, type SessionUser } from "./session-user";
 import { clearAccountFailures, releaseSignInAttempt, reserveSignInAttempt } from "./throttle";
 
 // A cookie that does not decrypt (an old secret, tampering) is one short line a minute, never a stack trace.
@@ -50,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) return authConfig.callbacks.jwt({ token, user });
       const found = await findLiveSessionUser(await getDb(), token as { uid?: number; sv?: number; sid?: string });
       if (!found) return null;
-      checkedUsers.set(token, found);
+      checkedUsers.set(token, mintSessionUser(found));
       return token;
     },
     session({ session, token }) {

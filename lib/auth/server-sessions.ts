@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/users/accounts";
+import type { SessionUser, StaffIdentity } from "./session-user";
 
 /** How long a session lasts: 12 hours from sign-in at most, and 2 hours without a request. */
 export const sessionPolicy = {
@@ -59,7 +59,7 @@ export async function startSession(
  * nor idle for 2, the account is enabled and its session version current. One query; last-seen is
  * written at most once a minute.
  */
-export async function findLiveSessionUser(db: Db, claims: Partial<SessionClaims>, now = Date.now()): Promise<SessionUser | undefined> {
+export async function findLiveSessionUser(db: Db, claims: Partial<SessionClaims>, now = Date.now()): Promise<StaffIdentity | undefined> {
   if (typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return undefined;
   const id = hashSessionId(claims.sid);
   const [row] = await db

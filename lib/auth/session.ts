@@ -1,9 +1,9 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import type { SessionUser } from "@/lib/users/accounts";
 import type { Role } from "@/lib/users/schemas";
 import { auth } from "./index";
+import type { SessionUser } from "./session-user";
 
 export type { SessionUser };
 
@@ -35,14 +35,4 @@ export async function requireRole(role: Role): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== role) forbidden();
   return user;
-}
-
-/** For route handlers: the user, or the JSON response to send instead (401 signed out, 403 wrong role). */
-export async function authenticateRequest(role?: Role): Promise<{ user: SessionUser } | { response: Response }> {
-  const user = await getCurrentUser();
-  if (!user) return { response: Response.json({ error: "Sign in to use this endpoint." }, { status: 401 }) };
-  if (role && user.role !== role) {
-    return { response: Response.json({ error: "Your account may not use this endpoint." }, { status: 403 }) };
-  }
-  return { user };
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
-import type { SessionUser } from "@/lib/users/accounts";
 import type { ExerciseQuery } from "./schemas";
 import type { ImageMimeType } from "./images";
 
@@ -92,9 +91,11 @@ async function pageIds(db: Db, query: ExerciseQuery, fts: string): Promise<numbe
   return rows.map((r) => r.id);
 }
 
-/** One page of the library for a query: ranked by relevance when there is text, else alphabetical. */
-export async function searchExercises(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<ExerciseSearchResult> {
-  void actor; // every signed-in clinician may search the library
+/**
+ * One page of the library for a query: ranked by relevance when there is text, else alphabetical.
+ * No actor: the library is the clinic's, open to every signed-in clinician (the caller checked the session).
+ */
+export async function searchExercises(db: Db, query: ExerciseQuery): Promise<ExerciseSearchResult> {
   const { where, fts } = matching(query);
   const countQuery = db.select({ n: sql<number>`count(*)` }).from(exercises).where(where);
 
@@ -139,8 +140,7 @@ export async function searchExercises(db: Db, actor: SessionUser, query: Exercis
 }
 
 /** Every id matching a query, in list order (for exporting a filtered view). */
-export async function findExerciseIds(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<number[]> {
-  void actor;
+export async function findExerciseIds(db: Db, query: ExerciseQuery): Promise<number[]> {
   const { where } = matching(query);
   const rows = await db.select({ id: exercises.id }).from(exercises).where(where).orderBy(asc(exercises.name));
   return rows.map((r) => r.id);

@@ -94,8 +94,7 @@ export async function getPatientCare(db: Db, actor: SessionUser, patientId: numb
   return { clinicianId: row?.clinicianId ?? null, clinician: row?.clinician ?? null, sharedWith };
 }
 
-/** Active colleagues to assign or share a patient with, by name. */
-export async function listColleagues(db: Db, actor: SessionUser): Promise<{ id: number; name: string }[]> {
-  void actor; // every signed-in person may see who works at the clinic
+/** Active colleagues to assign or share a patient with, by name (anyone signed in may see who works here). */
+export async function listColleagues(db: Db): Promise<{ id: number; name: string }[]> {
   return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.disabled, false)).orderBy(users.name);
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
+import { mintSessionUser } from "../../lib/auth/session-user";
 import { applyImport, validateImportInSlices } from "../../lib/exercises/transfer/import-exercises";
 import { createPauser, neverPause, type Pauser } from "../../lib/exercises/transfer/pause";
 import { createTempDb } from "../helpers/temp-db";
@@ -55,7 +56,7 @@ async function healthWhile(db: Db, work: () => Promise<unknown>): Promise<number
 async function main() {
   const t = await createTempDb();
   const [actorRow] = await t.db.insert(users).values({ email: "bench@clinic.test", name: "Bench", role: "admin", passwordHash: "x" }).returning();
-  const actor = { id: actorRow!.id, email: actorRow!.email, name: actorRow!.name, role: actorRow!.role };
+  const actor = mintSessionUser({ id: actorRow!.id, email: actorRow!.email, name: actorRow!.name, role: actorRow!.role });
   const table: Record<string, string | number>[] = [];
   const run = async (label: string, tag: string, pauser: () => Pauser) => {
     const text = importFile(tag);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
+import { mintSessionUser } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors";
 import { assignPatient, getPatientPolicy, setPatientPolicy, setPatientShared } from "@/lib/patients/access";
 import { createPatient, setPatientArchived, updatePatient } from "@/lib/patients/mutations";
@@ -21,7 +22,7 @@ beforeEach(async () => {
   t = await createTempDb();
   ({ ada, bo } = await insertStaff(t.db));
   const [row] = await t.db.insert(users).values({ email: "cy@clinic.test", name: "Cy", role: "clinician", passwordHash: "x" }).returning();
-  cy = { id: row!.id, email: row!.email, name: row!.name, role: row!.role };
+  cy = mintSessionUser({ id: row!.id, email: row!.email, name: row!.name, role: row!.role });
 });
 afterEach(() => t.close());
 

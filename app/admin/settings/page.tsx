@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { DataTable } from "@/components/ui/data-table";
 import { getCurrentSessionKey, requireUser } from "@/lib/auth/session";
 import { listActiveSessions } from "@/lib/auth/server-sessions";
+import { formatInstant } from "@/lib/dates/format";
 import { getDb } from "@/lib/db";
 import { getPatientPolicy } from "@/lib/patients/access";
 import { endSessionAction, setPatientPolicyAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,54 +32,47 @@ export default async function SettingsPage({ searchParams }: Props) {
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
         <p className="muted">A session ends after 2 hours without use and 12 hours after signing in.</p>
-        <div className="table-wrap">
-          <table className="table" aria-label="Active sessions">
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">Address</th>
-                <th scope="col">Signed in (UTC)</th>
-                <th scope="col">Last seen (UTC)</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.browser}
-                    {s.current && (
-                      <>
-                        {" "}
-                        <span className="badge">This browser</span>
-                      </>
-                    )}
-                  </td>
-                  <td>{s.clientAddress || "—"}</td>
-                  <td>{when.format(s.createdAt)}</td>
-                  <td>{when.format(s.lastSeenAt)}</td>
-                  <td>
-                    {!s.current && (
-                      <form action={endSessionAction}>
-                        <input type="hidden" name="sessionKey" value={s.id} />
-                        <button className="button secondary" type="submit">
-                          Sign out
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <form action={signOutEverywhereAction}>
+        <DataTable
+          label="Active sessions"
+          rows={sessions}
+          columns={[
+            {
+              header: "Browser",
+              cell: (s) => (
+                <>
+                  {s.browser}
+                  {s.current && (
+                    <>
+                      {" "}
+                      <span className="badge">This browser</span>
+                    </>
+                  )}
+                </>
+              ),
+            },
+            { header: "Address", cell: (s) => s.clientAddress || "—" },
+            { header: "Signed in", cell: (s) => formatInstant(s.createdAt, "date-time") },
+            { header: "Last seen", cell: (s) => formatInstant(s.lastSeenAt, "date-time") },
+            {
+              header: "Actions",
+              hideHeader: true,
+              cell: (s) =>
+                !s.current && (
+                  <ActionForm action={endSessionAction}>
+                    <input type="hidden" name="sessionKey" value={s.id} />
+                    <button className="button secondary" type="submit">
+                      Sign out
+                    </button>
+                  </ActionForm>
+                ),
+            },
+          ]}
+        />
+        <ActionForm action={signOutEverywhereAction}>
           <button className="button danger" type="submit">
             Sign out everywhere
           </button>
-        </form>
+        </ActionForm>
       </section>
       {user.role === "admin" && (
         <section className="card" aria-labelledby="clinic-heading">
@@ -86,7 +80,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           <p>
             Add clinicians and disable accounts of people who have left on the <Link href="/admin/users">Users</Link> page.
           </p>
-          <form className="stack" action={setPatientPolicyAction}>
+          <ActionForm className="stack" action={setPatientPolicyAction}>
             <fieldset className="stack">
               <legend>Who sees which patients</legend>
               <label>
@@ -101,7 +95,7 @@ export default async function SettingsPage({ searchParams }: Props) {
                 Save patient access
               </button>
             </div>
-          </form>
+          </ActionForm>
         </section>
       )}
     </div>

@@ -1,53 +1,35 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { authedAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { failure, invalid, type FieldErrors } from "@/lib/errors";
+import { idInput } from "@/lib/ids";
 import { createShareLink, revokeShareLink } from "@/lib/share/links";
 import { qrCodeDataUrl } from "@/lib/share/qr-code";
 import { newShareLinkInput } from "@/lib/share/schemas";
 
-export type CreateShareLinkState = {
-  error?: string;
-  fieldErrors?: FieldErrors;
-  /** What was sent, to refill the form after an error (also without JavaScript). */
-  values?: { label: string; expiry: string; customDate: string };
-  /** The new link: the only time its full address is shown. */
-  created?: { id: number; label: string; url: string; qrCode: string; expiresAt: string };
-};
-
-export async function createShareLinkAction(_previous: CreateShareLinkState, formData: FormData): Promise<CreateShareLinkState> {
-  const user = await requireUser();
-  const text = (key: string) => (typeof formData.get(key) === "string" ? (formData.get(key) as string) : "");
-  const values = { label: text("label"), expiry: text("expiry"), customDate: text("customDate") };
-  const parsed = newShareLinkInput.safeParse({
+/** The form's fields as the schema wants them: a blank expiry is the default, the date counts only for "custom". */
+const shareLinkForm = z.preprocess((raw) => {
+  const fields = (typeof raw === "object" && raw ? raw : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : "");
+  return {
     routineId: text("routineId"),
-    label: values.label,
-    expiry: values.expiry || undefined,
-    customDate: values.expiry === "custom" ? values.customDate || undefined : undefined,
-  });
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  try {
-    const link = await createShareLink(await getDb(), user, parsed.data, env().appUrl);
-    revalidatePath(`/admin/routines/${parsed.data.routineId}`);
-    return { created: { id: link.id, label: link.label, url: link.url, qrCode: await qrCodeDataUrl(link.url), expiresAt: link.expiresAt.toISOString() } };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+    label: text("label"),
+    expiry: text("expiry") || undefined,
+    customDate: text("expiry") === "custom" ? text("customDate") || undefined : undefined,
+  };
+}, newShareLinkInput);
 
-const revokeInput = z.object({ routineId: z.coerce.number().int().positive(), linkId: z.coerce.number().int().positive() });
+/** Creates a link; the answer carries its full address, the only time it is shown. */
+export const createShareLinkAction = authedAction(shareLinkForm, async (input, user) => {
+  const link = await createShareLink(await getDb(), user, input, env().appUrl);
+  revalidatePath(`/admin/routines/${input.routineId}`);
+  const created = { id: link.id, label: link.label, url: link.url, qrCode: await qrCodeDataUrl(link.url), expiresAt: link.expiresAt.toISOString() };
+  return { created };
+});
 
-export async function revokeShareLinkAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = revokeInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  try {
-    await revokeShareLink(await getDb(), user, parsed.data.routineId, parsed.data.linkId);
-  } catch (error) {
-    failure(error); // a link already gone needs no revoking; anything else is a bug and propagates
-  }
-  revalidatePath(`/admin/routines/${parsed.data.routineId}`);
-}
+export const revokeShareLinkAction = authedAction(z.object({ routineId: idInput, linkId: idInput }), async ({ routineId, linkId }, user) => {
+  await revokeShareLink(await getDb(), user, routineId, linkId);
+  revalidatePath(`/admin/routines/${routineId}`);
+});
