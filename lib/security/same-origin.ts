@@ -8,6 +8,9 @@ export function isSameOriginRequest(headers: Headers, allowedOrigins: string[]):
   if (site !== null && site !== "same-origin" && site !== "none") return false;
   const origin = headers.get("origin");
   if (origin === null) return true;
+  // The patient's page is served with Referrer-Policy: no-referrer, so Chromium sends its own form posts
+  // with `Origin: null`; Sec-Fetch-Site (which no page can set) then vouches for them.
+  if (origin === "null" && site !== null) return true;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   const proto = headers.get("x-forwarded-proto") ?? "http";
   const own = host ? [`${proto}://${host}`] : [];

@@ -9,12 +9,15 @@ describe("defect 9: tick posts check Origin and Sec-Fetch-Site", () => {
     expect(check({ "sec-fetch-site": "same-origin", origin: "https://hep.example.org" })).toBe(true);
     expect(check({ origin: "http://10.0.0.5:3000" })).toBe(true);
     expect(check({})).toBe(true);
+    // The no-referrer page's own form post, as Chromium sends it.
+    expect(check({ "sec-fetch-site": "same-origin", origin: "null" })).toBe(true);
   });
   it("refuses posts from other sites", () => {
     expect(check({ "sec-fetch-site": "cross-site", origin: "https://evil.test" })).toBe(false);
     expect(check({ "sec-fetch-site": "same-site" })).toBe(false);
     expect(check({ origin: "https://evil.test" })).toBe(false);
     expect(check({ origin: "null" })).toBe(false);
+    expect(check({ "sec-fetch-site": "cross-site", origin: "null" })).toBe(false);
   });
 });
 
