@@ -29,7 +29,8 @@ export default async function SettingsPage({ searchParams }: Props) {
         </p>
         <ChangePasswordForm changed={changed === "1"} />
       </section>
-      <section className="card" aria-labelledby="sessions-heading">
+      {/* minWidth 0: the sessions table scrolls inside the card instead of widening the page on a phone. */}
+      <section className="card" aria-labelledby="sessions-heading" style={{ minWidth: 0 }}>
         <h2 id="sessions-heading">Where you are signed in</h2>
         <p className="muted">A session ends after 2 hours without use and 12 hours after signing in.</p>
         <DataTable
@@ -68,7 +69,7 @@ export default async function SettingsPage({ searchParams }: Props) {
             },
           ]}
         />
-        <ActionForm action={signOutEverywhereAction}>
+        <ActionForm action={signOutEverywhereAction} style={{ marginTop: "1rem" }}>
           <button className="button danger" type="submit">
             Sign out everywhere
           </button>
