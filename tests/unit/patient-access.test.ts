@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { mintSessionUser } from "@/lib/auth/session-user";
+import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { AppError } from "@/lib/errors";
 import { assignPatient, getPatientPolicy, setPatientPolicy, setPatientShared } from "@/lib/patients/access";
 import { createPatient, setPatientArchived, updatePatient } from "@/lib/patients/mutations";
@@ -92,6 +93,21 @@ describe("defect 10: who sees which patient", () => {
     await assignPatient(t.db, ada, patientId, cy.id);
     expect(await names(cy, "mine")).toEqual(["Renamed"]);
     await expect(getPatient(t.db, bo, patientId)).rejects.toThrow(AppError);
+  });
+
+  it("the dashboard counts only the patients, routines and links the actor may see", async () => {
+    await setPatientPolicy(t.db, ada, "own");
+    const { patientId } = await reachAsCy();
+    const counts = async (actor: SessionUser) => {
+      const { patients, routines, templates, activeLinks } = await getDashboardSummary(t.db, actor);
+      return { patients, routines, templates, activeLinks };
+    };
+    const all = await counts(ada);
+    expect(all).toMatchObject({ patients: 1, routines: 1, activeLinks: 1 });
+    expect(await counts(bo)).toEqual(all);
+    expect(await counts(cy)).toEqual({ patients: 0, routines: 0, templates: all.templates, activeLinks: 0 });
+    await setPatientShared(t.db, bo, patientId, cy.id, true);
+    expect(await counts(cy)).toEqual(all);
   });
 
   it("only an admin chooses the policy", async () => {
