@@ -22,10 +22,10 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
 
-  if (request.method === "GET" || request.method === "HEAD") {
-    const refusal = await refuseInactiveShareLink(pathname, request.nextUrl.searchParams);
-    if (refusal) return refusal;
-  }
+  // Any method: a POST to an inactive link gets the same plain 404 as a GET, not Next's own page. Only a GET
+  // counts as the patient opening the page.
+  const refusal = await refuseInactiveShareLink(pathname, request.method === "GET" ? request.nextUrl.searchParams : null);
+  if (refusal) return refusal;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });

@@ -1,4 +1,9 @@
-/** `npm run db:migrate` and `npm run db:seed`: the same steps the server runs at start, on demand. */
+/**
+ * `npm run db:migrate` and `npm run db:seed`: the same steps the server runs at start, on demand.
+ * `npm run db:backup`: a consistent copy of the embedded database under DATA_DIR/backups/.
+ */
+import path from "node:path";
+import { backupDatabase } from "../db/backup";
 import { openDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { seedStarterContent } from "../db/seed";
@@ -18,8 +23,14 @@ async function main(command: string | undefined) {
       return seedStarterContent(db);
     });
     console.log(`Seeded: ${report.exercisesAdded} exercises and ${report.templatesAdded} templates added (existing ones are left alone).`);
+  } else if (command === "backup") {
+    if (config.isRemoteDatabase) {
+      throw new Error("db:backup copies the embedded database; back up a libSQL server with its own tools (see the README).");
+    }
+    const file = await backupDatabase(db, path.join(config.dataDir, "backups"));
+    console.log(`Backed up to ${path.relative(process.cwd(), file)}.`);
   } else {
-    throw new Error("Usage: tsx scripts/db.ts migrate|seed");
+    throw new Error("Usage: tsx scripts/db.ts migrate|seed|backup");
   }
   db.$client.close();
 }

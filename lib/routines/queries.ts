@@ -1,4 +1,5 @@
 import "server-only";
+import { assertRoutineAccess, visiblePatients } from "@/lib/patients/access";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
@@ -93,7 +94,7 @@ export type RoutineDetail = {
 
 /** Everything the routine page shows, read in one round trip (one batch). */
 export async function getRoutine(db: Db, actor: SessionUser, id: number): Promise<RoutineDetail> {
-  void actor; // routines are shared by the clinic's clinicians
+  await assertRoutineAccess(db, actor, id);
   const [[routine], rows, ...rest] = await db.batch([
     db
       .select({
@@ -139,23 +140,23 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
 
 /** Patients' routines for the Routines page, most recently changed first. */
 export async function listPatientRoutinesAll(db: Db, actor: SessionUser) {
-  void actor;
+  const visible = await visiblePatients(db, actor);
   return db
     .select({ id: routines.id, title: routines.title, updatedAt: routines.updatedAt, reviewDate: routines.reviewDate, patientId: patients.id, patientName: patients.displayName })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
-    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt)))
+    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), visible))
     .orderBy(desc(routines.updatedAt))
     .limit(200);
 }
 
 /** Active patients to start a routine for, by name (a clinic's active list is hundreds, not millions). */
 export async function listPatientChoices(db: Db, actor: SessionUser) {
-  void actor;
+  const visible = await visiblePatients(db, actor);
   return db
     .select({ id: patients.id, displayName: patients.displayName, externalRef: patients.externalRef })
     .from(patients)
-    .where(isNull(patients.archivedAt))
+    .where(and(isNull(patients.archivedAt), visible))
     .orderBy(asc(patients.displayName))
     .limit(2000);
 }

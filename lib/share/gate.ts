@@ -11,13 +11,14 @@ const patientPage = /^\/r\/([^/]+)$/;
  * Next renders a page's notFound() into an empty HTML shell filled in by JavaScript (vercel/next.js#62228),
  * so a phone without JavaScript would see a blank page; answering here keeps it a real, readable 404.
  * The check also counts the visit (one statement, one round trip; the page then reads everything else in
- * one more). Coming back from a tick's form post is not another visit: only real opens are counted.
+ * one more). Coming back from a tick's form post is not another visit: only real opens are counted, and
+ * `opened` is null for a request that is not an open at all (any method but GET).
  */
-export async function refuseInactiveShareLink(pathname: string, searchParams?: URLSearchParams): Promise<Response | null> {
+export async function refuseInactiveShareLink(pathname: string, opened: URLSearchParams | null): Promise<Response | null> {
   const match = patientPage.exec(pathname);
   if (!match) return null;
-  const returningFromTick = searchParams !== undefined && readTickFeedback(Object.fromEntries(searchParams)) !== null;
+  const isOpen = opened !== null && readTickFeedback(Object.fromEntries(opened)) === null;
   const db = await getDb();
-  const access = returningFromTick ? await resolveShareLink(db, match[1]!) : await openShareLink(db, match[1]!);
+  const access = isOpen ? await openShareLink(db, match[1]!) : await resolveShareLink(db, match[1]!);
   return access.active ? null : inactiveLinkResponse();
 }

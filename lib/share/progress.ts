@@ -1,4 +1,5 @@
 import "server-only";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exercises, routineRevisions, shareLinks, shareTicks } from "@/db/schema";
@@ -32,7 +33,7 @@ const weeksShown = 4;
 
 /** What the patient reported through the routine's links over the last four weeks, for the clinician. */
 export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<RoutineProgress> {
-  void actor; // routines are shared by the clinic's clinicians
+  await assertRoutineAccess(db, actor, routineId);
   const today = utcDay(now);
   const firstShown = addDays(today, -weekdayIndex(today) - 7 * (weeksShown - 1));
   const recentTicks = and(eq(shareLinks.routineId, routineId), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)));

@@ -30,12 +30,21 @@ export default async function PatientsPage({ searchParams }: Props) {
           </Link>
         </div>
       </div>
+      <nav className="toolbar" aria-label="Whose patients">
+        <Link className={query.view === "mine" ? "button" : "button secondary"} aria-current={query.view === "mine" ? "page" : undefined} href={linkTo({ view: "mine", page: undefined })}>
+          My patients
+        </Link>
+        <Link className={query.view === "all" ? "button" : "button secondary"} aria-current={query.view === "all" ? "page" : undefined} href={linkTo({ view: "all", page: undefined })}>
+          All patients
+        </Link>
+      </nav>
       {/* A plain GET form: the search lives in the URL, so it can be bookmarked and works without JavaScript. */}
       <form className="toolbar" role="search" method="get" action="/admin/patients">
         <div className="field" style={{ flex: "1 1 16rem" }}>
           <label htmlFor="patient-search">Search patients</label>
           <input id="patient-search" name="q" type="search" defaultValue={query.q} placeholder="Name or external reference" />
         </div>
+        <input type="hidden" name="view" value={query.view} />
         <label style={{ display: "inline-flex", gap: "0.35rem", alignItems: "center", alignSelf: "end", paddingBottom: "0.6rem" }}>
           <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} />
           Show archived patients
@@ -46,6 +55,7 @@ export default async function PatientsPage({ searchParams }: Props) {
       </form>
       <p className="muted" data-testid="result-count">
         {result.total === 1 ? "1 patient" : `${result.total} patients`}
+        {query.view === "mine" ? " assigned to you" : ""}
         {query.q ? ` matching “${query.q}”` : ""}
         {query.archived ? ", archived included" : ""}
       </p>

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/users/accounts";
-import { setUserDisabledAction } from "./actions";
+import { endUserSessionsAction, setUserDisabledAction } from "./actions";
 import { NewUserForm } from "./new-user-form";
 
 export const metadata: Metadata = { title: "Users" };
@@ -29,13 +29,21 @@ export default async function UsersPage() {
             hideHeader: true,
             cell: (u) =>
               u.id !== admin.id && (
-                <ActionForm action={setUserDisabledAction}>
-                  <input type="hidden" name="userId" value={u.id} />
-                  <input type="hidden" name="disabled" value={String(!u.disabled)} />
-                  <button className={u.disabled ? "button secondary" : "button danger"} type="submit">
-                    {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
-                  </button>
-                </ActionForm>
+                <div className="toolbar">
+                  <ActionForm action={setUserDisabledAction}>
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="disabled" value={String(!u.disabled)} />
+                    <button className={u.disabled ? "button secondary" : "button danger"} type="submit">
+                      {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
+                    </button>
+                  </ActionForm>
+                  {!u.disabled && (
+                    <ActionForm action={endUserSessionsAction}>
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button className="button secondary" type="submit">{`Sign ${u.name} out everywhere`}</button>
+                    </ActionForm>
+                  )}
+                </div>
               ),
           },
         ]}

@@ -9,10 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { parseId } from "@/lib/ids";
-import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
-import { setPatientArchivedAction, updatePatientAction } from "../actions";
 import { formatInstant } from "@/lib/dates/format";
+import { parseId } from "@/lib/ids";
+import { getPatientCare, listColleagues } from "@/lib/patients/access";
+import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
+import { changePatientCareAction, setPatientArchivedAction, updatePatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -26,7 +27,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const routines = await listPatientRoutines(db, user, id);
+  const [routines, care, colleagues] = await Promise.all([listPatientRoutines(db, user, id), getPatientCare(db, user, id), listColleagues(db)]);
+  const sharedIds = new Set(care.sharedWith.map((c) => c.id));
+  const shareable = colleagues.filter((c) => c.id !== care.clinicianId && !sharedIds.has(c.id));
   const { created } = await searchParams;
   const archived = patient.archivedAt !== null;
 
@@ -59,6 +62,60 @@ export default async function PatientPage({ params, searchParams }: Props) {
       {archived && (
         <p className="muted">This patient is archived: they are left out of the patient list, and their routines and history are kept.</p>
       )}
+
+      <section className="card stack" aria-labelledby="care-heading">
+        <h2 id="care-heading">Care team</h2>
+        <p data-testid="assigned-clinician">
+          Clinician: <strong>{care.clinician ?? "nobody yet"}</strong>
+          {care.sharedWith.length > 0 && <> · shared with {care.sharedWith.map((c) => c.name).join(", ")}</>}
+        </p>
+        <div className="toolbar">
+          <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
+            <input type="hidden" name="patientId" value={patient.id} />
+            <input type="hidden" name="change" value="assign" />
+            <div className="field">
+              <label htmlFor="assign-to">Assign to</label>
+              <select id="assign-to" name="userId" defaultValue={care.clinicianId ?? undefined}>
+                {colleagues.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button className="button secondary" type="submit">
+              Assign
+            </button>
+          </ActionForm>
+          {shareable.length > 0 && (
+            <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <input type="hidden" name="change" value="share" />
+              <div className="field">
+                <label htmlFor="share-with">Share with</label>
+                <select id="share-with" name="userId">
+                  {shareable.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button className="button secondary" type="submit">
+                Share
+              </button>
+            </ActionForm>
+          )}
+          {care.sharedWith.map((c) => (
+            <ActionForm key={c.id} action={changePatientCareAction}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <input type="hidden" name="userId" value={c.id} />
+              <input type="hidden" name="change" value="unshare" />
+              <button className="button secondary" type="submit">{`Stop sharing with ${c.name}`}</button>
+            </ActionForm>
+          ))}
+        </div>
+      </section>
 
       <section className="stack" aria-labelledby="routines-heading">
         <div className="page-head" style={{ marginBottom: 0 }}>

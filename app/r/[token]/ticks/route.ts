@@ -1,6 +1,9 @@
 import { publicRoute } from "@/lib/auth/route";
+import { parseWholeNumber } from "@/lib/dates/parse";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, appErrorResponse, fieldErrorsOf } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
@@ -14,6 +17,9 @@ import { recordTick } from "@/lib/share/ticks";
 export const POST = publicRoute<{ token: string }>(async (request, { params }) => {
   const { token } = params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  if (!isSameOriginRequest(request.headers, [env().appUrl])) {
+    return appErrorResponse(new AppError("forbidden", "Ticks are sent from the routine's own page."));
+  }
   const db = await getDb();
   // The link and the routine's newest revision in one round trip; the write is the second.
   const access = await resolveShareLinkRevision(db, token);
@@ -22,7 +28,7 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
   const parsed = tickInput.safeParse(fields);
-  const position = parsed.success ? parsed.data.position : Number(fields.position) || 0;
+  const position = parsed.success ? parsed.data.position : (parseWholeNumber(fields.position, { min: 0, max: 1000 }) ?? 0);
   // Relative on purpose: the redirect stays on whatever public address the patient used.
   const back = (query: string) => new Response(null, { status: 303, headers: { Location: `/r/${token}?${query}#item-${position}` } });
 
