@@ -17,7 +17,7 @@ export function ExercisePicker({ sections, onAdd }: Props) {
   const [q, setQ] = useState("");
   const [filters, setFilters] = useState({ category: "", region: "", equipment: "" });
   const [target, setTarget] = useState("");
-  const [result, setResult] = useState<PickerResult>({ total: 0, cards: [] });
+  const [result, setResult] = useState<PickerResult>({ total: 0, cards: [], correctedQuery: null });
   const [searching, startSearch] = useTransition();
   const section = sections.find((s) => s.uid === target)?.uid ?? sections.at(-1)?.uid ?? "";
 
@@ -76,6 +76,16 @@ export function ExercisePicker({ sections, onAdd }: Props) {
       </div>
       <p className="muted" aria-live="polite" style={{ margin: 0 }}>
         {searching ? "Searching…" : `${result.total} published exercise${result.total === 1 ? "" : "s"}`}
+        {!searching && result.correctedQuery && (
+          <>
+            {" "}
+            for “{result.correctedQuery}”. Did you mean{" "}
+            <button type="button" className="button link" onClick={() => setQ(result.correctedQuery ?? "")}>
+              {result.correctedQuery}
+            </button>
+            ?
+          </>
+        )}
       </p>
       <ul className="picker-results" aria-label="Search results">
         {result.cards.map((card) => (

@@ -83,7 +83,7 @@ export async function archiveRoutineAction(formData: FormData): Promise<void> {
   revalidatePath(`/admin/routines/${parsed.data.routineId}`);
 }
 
-export type PickerResult = { total: number; cards: ExerciseCard[] };
+export type PickerResult = { total: number; cards: ExerciseCard[]; correctedQuery: string | null };
 
 /** The picker beside the routine: the library's search, published exercises only. */
 export async function searchPickerAction(query: unknown): Promise<PickerResult> {
@@ -92,5 +92,5 @@ export async function searchPickerAction(query: unknown): Promise<PickerResult> 
   const db = await getDb();
   const result = await searchExercises(db, user, parsed);
   const cards = await loadExerciseCards(db, result.items.map((i) => i.id));
-  return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []) };
+  return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []), correctedQuery: result.correctedQuery };
 }
