@@ -1,6 +1,7 @@
 import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm } from "./create-share-link-form";
+import { ShareLinkActions } from "./share-link-actions";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -18,8 +19,8 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
       <div>
         <h2 id="share-heading">Patient links</h2>
         <p className="muted">
-          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Each link is shown
-          once when created; revoking it stops it at once.
+          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Copy an active link or
+          show its QR code again at any time; revoking it stops it at once.
         </p>
       </div>
       {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} />}
@@ -41,6 +42,12 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
                 <tr key={link.id}>
                   <td>
                     <strong>{link.label}</strong>
+                    {link.status === "active" &&
+                      (link.canShowAgain ? (
+                        <ShareLinkActions routineId={routineId} link={link} />
+                      ) : (
+                        <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
+                      ))}
                   </td>
                   <td>
                     {dateFormat.format(link.createdAt)}

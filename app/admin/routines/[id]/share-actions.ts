@@ -8,6 +8,7 @@ import { failure, invalid, type FieldErrors } from "@/lib/errors";
 import { createShareLink, revokeShareLink } from "@/lib/share/links";
 import { qrCodeDataUrl } from "@/lib/share/qr-code";
 import { newShareLinkInput } from "@/lib/share/schemas";
+import { showShareLink } from "@/lib/share/show-share-link";
 
 export type CreateShareLinkState = {
   error?: string;
@@ -39,6 +40,21 @@ export async function createShareLinkAction(_previous: CreateShareLinkState, for
 }
 
 const revokeInput = z.object({ routineId: z.coerce.number().int().positive(), linkId: z.coerce.number().int().positive() });
+
+export type ShowShareLinkResult = { ok: true; url: string; qrCode: string } | { ok: false; error: string };
+
+/** An active link's address again, with its QR code: for "Copy link" and "Show QR" (audited). */
+export async function showShareLinkAction(input: unknown): Promise<ShowShareLinkResult> {
+  const user = await requireUser();
+  const parsed = revokeInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "That link does not exist." };
+  try {
+    const link = await showShareLink(await getDb(), user, parsed.data.routineId, parsed.data.linkId, env().appUrl);
+    return { ok: true, url: link.url, qrCode: await qrCodeDataUrl(link.url) };
+  } catch (error) {
+    return failure(error);
+  }
+}
 
 export async function revokeShareLinkAction(formData: FormData): Promise<void> {
   const user = await requireUser();

@@ -1,0 +1,78 @@
+"use client";
+import { useState, useTransition } from "react";
+import { showShareLinkAction, type ShowShareLinkResult } from "@/app/admin/routines/[id]/share-actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+type Props = { routineId: number; link: { id: number; label: string } };
+
+/** "Copy link" and "Show QR" for an active link: its address is derived again on the server each time it is asked for. */
+export function ShareLinkActions({ routineId, link }: Props) {
+  const hydrated = useHydrated();
+  const [shown, setShown] = useState<Extract<ShowShareLinkResult, { ok: true }> | null>(null);
+  const [qrOpen, setQrOpen] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+
+  async function reveal(): Promise<Extract<ShowShareLinkResult, { ok: true }> | null> {
+    if (shown) return shown;
+    const result = await showShareLinkAction({ routineId, linkId: link.id });
+    if (!result.ok) {
+      setError(result.error);
+      return null;
+    }
+    setError("");
+    setShown(result);
+    return result;
+  }
+
+  const copy = () =>
+    startTransition(async () => {
+      const result = await reveal();
+      if (!result) return;
+      try {
+        await navigator.clipboard.writeText(result.url);
+        setMessage("Copied.");
+      } catch {
+        setQrOpen(true);
+        setMessage("Could not copy: select the link below and copy it by hand.");
+      }
+    });
+
+  const toggleQr = () =>
+    startTransition(async () => {
+      if (qrOpen) return setQrOpen(false);
+      if (await reveal()) setQrOpen(true);
+    });
+
+  return (
+    <div className="stack share-link-actions">
+      <div className="toolbar">
+        <button className="button secondary" type="button" onClick={copy} disabled={!hydrated || pending} aria-label={`Copy the link “${link.label}”`}>
+          Copy link
+        </button>
+        <button className="button secondary" type="button" onClick={toggleQr} disabled={!hydrated || pending} aria-expanded={qrOpen} aria-label={`${qrOpen ? "Hide" : "Show"} the QR code of “${link.label}”`}>
+          {qrOpen ? "Hide QR" : "Show QR"}
+        </button>
+        <span aria-live="polite" className="muted">
+          {message}
+        </span>
+      </div>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {qrOpen && shown && (
+        <div className="new-link-body" data-testid="shown-share-link">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}
+          <img className="qr" src={shown.qrCode} alt={`QR code for the link “${link.label}”`} width={148} height={148} />
+          <div className="field new-link-url">
+            <label htmlFor={`link-url-${link.id}`}>Link for the patient</label>
+            <input id={`link-url-${link.id}`} readOnly value={shown.url} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
