@@ -2,14 +2,25 @@
 import { useState, useTransition } from "react";
 import { showShareLinkAction, type ShowShareLinkResult } from "@/app/admin/routines/[id]/share-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ShareLinkEmailSetup } from "@/lib/share/email-schemas";
+import { EmailShareLinkForm } from "./email-share-link-form";
 
-type Props = { routineId: number; link: { id: number; label: string } };
+type Props = {
+  routineId: number;
+  link: { id: number; label: string };
+  /** Null when the patient has no email address: then there is no "Email the link". */
+  email: ShareLinkEmailSetup | null;
+};
 
-/** "Copy link" and "Show QR" for an active link: its address is derived again on the server each time it is asked for. */
-export function ShareLinkActions({ routineId, link }: Props) {
+/**
+ * "Copy link", "Show QR" and "Email the link" for an active link: its address is derived again on the server
+ * each time it is asked for.
+ */
+export function ShareLinkActions({ routineId, link, email }: Props) {
   const hydrated = useHydrated();
   const [shown, setShown] = useState<Extract<ShowShareLinkResult, { ok: true }> | null>(null);
   const [qrOpen, setQrOpen] = useState(false);
+  const [emailOpen, setEmailOpen] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
@@ -54,6 +65,11 @@ export function ShareLinkActions({ routineId, link }: Props) {
         <button className="button secondary" type="button" onClick={toggleQr} disabled={!hydrated || pending} aria-expanded={qrOpen} aria-label={`${qrOpen ? "Hide" : "Show"} the QR code of “${link.label}”`}>
           {qrOpen ? "Hide QR" : "Show QR"}
         </button>
+        {email && (
+          <button className="button secondary" type="button" onClick={() => setEmailOpen((open) => !open)} disabled={!hydrated} aria-expanded={emailOpen} aria-label={`Email the link “${link.label}”`}>
+            Email the link
+          </button>
+        )}
         <span aria-live="polite" className="muted">
           {message}
         </span>
@@ -73,6 +89,7 @@ export function ShareLinkActions({ routineId, link }: Props) {
           </div>
         </div>
       )}
+      {emailOpen && email && <EmailShareLinkForm routineId={routineId} link={link} {...email} />}
     </div>
   );
 }

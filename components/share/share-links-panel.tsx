@@ -1,4 +1,5 @@
 import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
+import type { ShareLinkEmailSetup } from "@/lib/share/email-schemas";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm } from "./create-share-link-form";
 import { ShareLinkActions } from "./share-link-actions";
@@ -13,7 +14,17 @@ const statusBadge = {
 };
 
 /** A patient routine's links: create one (shown once), see who uses which, revoke any at once. */
-export function ShareLinksPanel({ routineId, links, archived }: { routineId: number; links: ShareLinkSummary[]; archived: boolean }) {
+export function ShareLinksPanel({
+  routineId,
+  links,
+  archived,
+  email,
+}: {
+  routineId: number;
+  links: ShareLinkSummary[];
+  archived: boolean;
+  email: ShareLinkEmailSetup | null;
+}) {
   return (
     <section className="card stack" aria-labelledby="share-heading">
       <div>
@@ -44,7 +55,7 @@ export function ShareLinksPanel({ routineId, links, archived }: { routineId: num
                     <strong>{link.label}</strong>
                     {link.status === "active" &&
                       (link.canShowAgain ? (
-                        <ShareLinkActions routineId={routineId} link={link} />
+                        <ShareLinkActions routineId={routineId} link={link} email={email} />
                       ) : (
                         <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
                       ))}

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRoutine } from "@/lib/routines/queries";
+import { getShareLinkEmailSetup } from "@/lib/share/email-share-link";
 import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
@@ -30,7 +31,13 @@ export default async function RoutinePage({ params, searchParams }: Props) {
     throw error;
   });
   // Templates have no patient: nothing to share, nothing to track.
-  const [links, progress] = routine.isTemplate ? [[], null] : await Promise.all([listShareLinks(db, user, id), getRoutineProgress(db, user, id)]);
+  const [links, progress, email] = routine.isTemplate
+    ? [[], null, null]
+    : await Promise.all([
+        listShareLinks(db, user, id),
+        getRoutineProgress(db, user, id),
+        getShareLinkEmailSetup(db, user, id, { clinicName: env().clinicName, mailConfigured: env().mail !== undefined }),
+      ]);
   const { restored, template, notice } = await searchParams;
 
   return (
@@ -61,7 +68,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       {/* key: after a restore the builder starts again from the restored content */}
       <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
       {progress && <RoutineProgress progress={progress} />}
-      {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} />}
+      {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} email={email} />}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
         <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />
         <section className="card stack" aria-labelledby="revisions-heading">

@@ -7,6 +7,9 @@ import { env } from "@/lib/env";
 import { failure, invalid, type FieldErrors } from "@/lib/errors";
 import { createShareLink, revokeShareLink } from "@/lib/share/links";
 import { qrCodeDataUrl } from "@/lib/share/qr-code";
+import { configuredMailer } from "@/lib/mail/mailer";
+import { emailShareLink } from "@/lib/share/email-share-link";
+import { shareLinkEmailInput } from "@/lib/share/email-schemas";
 import { newShareLinkInput } from "@/lib/share/schemas";
 import { showShareLink } from "@/lib/share/show-share-link";
 
@@ -66,4 +69,28 @@ export async function revokeShareLinkAction(formData: FormData): Promise<void> {
     failure(error); // a link already gone needs no revoking; anything else is a bug and propagates
   }
   revalidatePath(`/admin/routines/${parsed.data.routineId}`);
+}
+
+export type EmailShareLinkState = {
+  error?: string;
+  fieldErrors?: FieldErrors;
+  /** What was typed, kept after an error. */
+  values?: { subject: string; message: string };
+  sent?: { to: string; at: string };
+};
+
+/** "Email the link": the clinician's subject and note, and the link, to the patient's address on file. */
+export async function emailShareLinkAction(_previous: EmailShareLinkState, formData: FormData): Promise<EmailShareLinkState> {
+  const user = await requireUser();
+  const text = (key: string) => (typeof formData.get(key) === "string" ? (formData.get(key) as string) : "");
+  const values = { subject: text("subject"), message: text("message") };
+  const parsed = shareLinkEmailInput.safeParse({ routineId: text("routineId"), linkId: text("linkId"), ...values });
+  if (!parsed.success) return { ...invalid(parsed.error), values };
+  try {
+    const { appUrl, clinicName } = env();
+    const { to } = await emailShareLink(await getDb(), user, parsed.data, { mailer: configuredMailer(), appUrl, clinicName });
+    return { sent: { to, at: new Date().toISOString() }, values };
+  } catch (error) {
+    return { ...failure(error), values };
+  }
 }
