@@ -75,17 +75,16 @@ export function ExercisePicker({ sections, onAdd }: Props) {
         </div>
       </div>
       <p className="muted" aria-live="polite" style={{ margin: 0 }}>
-        {searching ? "Searching…" : `${result.total} published exercise${result.total === 1 ? "" : "s"}`}
         {!searching && result.correctedQuery && (
           <>
-            {" "}
-            for “{result.correctedQuery}”. Did you mean{" "}
+            Nothing matches “{q}”. Did you mean{" "}
             <button type="button" className="button link" onClick={() => setQ(result.correctedQuery ?? "")}>
               {result.correctedQuery}
             </button>
-            ?
+            ?{" "}
           </>
         )}
+        {searching ? "Searching…" : `${result.total} published exercise${result.total === 1 ? "" : "s"}`}
       </p>
       <ul className="picker-results" aria-label="Search results">
         {result.cards.map((card) => (

@@ -19,9 +19,11 @@ export function toFtsQuery(typed: string): string | undefined {
   const words = searchWords(typed).slice(0, 12);
   if (words.length === 0) return undefined;
   const phrase = (w: string[]) => `"${w.join(" ")}"*`;
-  return groupSynonyms(words)
-    .map(({ words: own, plain }) => (plain.length === 0 ? phrase(own) : `(${[phrase(own), ...plain.map((p) => phrase(searchWords(p)))].join(" OR ")})`))
-    .join(" ");
+  const terms = groupSynonyms(words).map(({ words: own, plain }) =>
+    plain.length === 0 ? phrase(own) : `(${[phrase(own), ...plain.map((p) => phrase(searchWords(p)))].join(" OR ")})`,
+  );
+  // FTS5's implicit AND does not join a parenthesised group to its neighbours: spell AND out when there is one.
+  return terms.join(terms.some((t) => t.startsWith("(")) ? " AND " : " ");
 }
 
 const jsonArrayHas = (column: SQL | typeof exercises.bodyRegions, value: string) =>

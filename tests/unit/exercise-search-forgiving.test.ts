@@ -33,7 +33,13 @@ describe("clinical words", () => {
 
   it("writes an OR group per clinical term, still safe from FTS5 syntax", () => {
     expect(toFtsQuery("cervical")).toBe('("cervical"* OR "neck"*)');
-    expect(toFtsQuery('rhomboid "x" OR')).toBe('("rhomboid"* OR "shoulder blade"* OR "squeeze"*) "x"* "OR"*');
+    expect(toFtsQuery('rhomboid "x" OR')).toBe('("rhomboid"* OR "shoulder blade"* OR "squeeze"*) AND "x"* AND "OR"*');
+    expect(toFtsQuery("stretch cervical pecs")).toBe('"stretch"* AND ("cervical"* OR "neck"*) AND ("pecs"* OR "chest"*)');
+  });
+
+  it("runs clinical words anywhere in the search", async () => {
+    expect(await names("stretch levator")).toContain("Levator Scapulae Stretch");
+    expect(await names("doorway pectoral stretch")).toContain("Doorway Chest Stretch");
   });
 
   it("finds the lay-worded exercises for the clinical words", async () => {
