@@ -80,6 +80,7 @@ test("search forgives: a typo gets “Did you mean”, clinical words find the p
   const didYouMean = page.getByTestId("did-you-mean");
   await expect(didYouMean).toContainText("Nothing matches “thorasic”. Did you mean thoracic?");
   await expect(table(page).getByRole("link", { name: "Thoracic Spine Release" })).toBeVisible();
+  await page.screenshot({ path: "test-results/did-you-mean-desktop.png" });
   await didYouMean.getByRole("link", { name: "thoracic" }).click();
   await expect(page).toHaveURL(/q=thoracic\b/);
   await expect(page.getByTestId("result-count")).toContainText("matching “thoracic”");

@@ -100,6 +100,9 @@ test("email the link: editable subject and message, the clinic's name, no clinic
   expect(mail.text).toContain(e2e.clinic.name);
   for (const clinical of ["Upper back pain", "MRN-MAIL-5521", "rotator cuff"]) expect(mail.text).not.toContain(clinical);
   await page.screenshot({ path: "test-results/share-email-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("region", { name: "Patient links" }).screenshot({ path: "test-results/share-email-phone.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The emailed link opens the patient's page.
   const emailedUrl = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "")?.[0];

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { exercises, routines } from "@/db/schema";
 import { starterExercises } from "@/db/seed/exercises";
+import { exerciseQuery } from "@/lib/exercises/schemas";
+import { searchExercises } from "@/lib/exercises/search";
 import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { findUserByEmail } from "@/lib/users/accounts";
 import { startSqld, type SqldServer } from "../helpers/sqld";
@@ -37,5 +39,15 @@ describe("against a libSQL server (sqld)", () => {
     const templates = await second.select({ title: routines.title }).from(routines).where(eq(routines.isTemplate, true));
     expect(templates.map((r) => r.title)).toEqual(["Upper back pain — mobility"]);
     expect((await findUserByEmail(second, "owner@clinic.test"))?.role).toBe("admin");
+  });
+
+  it("corrects typos from the index's own word list (fts5vocab) and expands clinical words, as embedded", async () => {
+    await prepareDatabase(first, {}); // idempotent: this test does not lean on the one above
+    const user = { id: 1, email: "owner@clinic.test", name: "Owner", role: "admin" as const };
+    const typo = await searchExercises(second, user, exerciseQuery.parse({ q: "thorasic" }));
+    expect(typo.correctedQuery).toBe("thoracic");
+    expect(typo.items.map((i) => i.name)).toContain("Thoracic Spine Release");
+    const clinical = await searchExercises(second, user, exerciseQuery.parse({ q: "stretch levator" }));
+    expect(clinical.items.map((i) => i.name)).toContain("Levator Scapulae Stretch");
   });
 });
