@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { startSmtpInbox, type SmtpInbox } from "../helpers/smtp-inbox";
 import { admin, createPatient, signIn, startFromTemplate, unique, withServerDatabase } from "./helpers";
@@ -100,6 +102,8 @@ test("email the link: editable subject and message, the clinic's name, no clinic
   expect(mail.text).toContain(e2e.clinic.name);
   for (const clinical of ["Upper back pain", "MRN-MAIL-5521", "rotator cuff"]) expect(mail.text).not.toContain(clinical);
   await page.screenshot({ path: "test-results/share-email-desktop.png", fullPage: true });
+  mkdirSync(e2e.screenshots, { recursive: true });
+  await page.getByRole("region", { name: "Patient links" }).screenshot({ path: path.join(e2e.screenshots, "share-links.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("region", { name: "Patient links" }).screenshot({ path: "test-results/share-email-phone.png" });
   await page.setViewportSize({ width: 1280, height: 720 });
