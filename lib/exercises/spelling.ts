@@ -22,7 +22,11 @@ async function readLexicon(db: Db): Promise<Lexicon> {
   for (const { term, doc } of rows) if (term.length >= 3 && !/\d/.test(term)) docs.set(term, doc);
   for (const word of clinicalWords) if (word.length >= 3 && !docs.has(word)) docs.set(word, 1);
   const byLength = new Map<number, string[]>();
-  for (const term of docs.keys()) byLength.set(term.length, [...(byLength.get(term.length) ?? []), term]);
+  for (const term of docs.keys()) {
+    const sameLength = byLength.get(term.length);
+    if (sameLength) sameLength.push(term);
+    else byLength.set(term.length, [term]);
+  }
   return { sorted: [...docs.keys()].sort(), docs, byLength };
 }
 
