@@ -3,6 +3,22 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+const componentsReachDb = { group: ["@/db", "@/db/*", "**/db", "**/db/*"], message: "Components never import db/: go through lib/." };
+const componentsReachApp = {
+  group: ["@/app", "@/app/*", "**/app", "**/app/*"],
+  message: "Components never import from app/: the page passes its server actions in as props.",
+};
+const dbReachesLib = {
+  group: ["@/lib", "@/lib/*", "**/lib", "**/lib/*"],
+  allowTypeImports: true,
+  message: "db/ imports no values from lib/ (types only): data flows app → lib → db.",
+};
+const mintsSessionUser = {
+  group: ["@/lib/auth/session-user", "**/auth/session-user"],
+  importNames: ["mintSessionUser"],
+  message: "Only lib/auth mints a SessionUser, from a session it checked: take one from authedAction/authedRoute.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -14,12 +30,20 @@ export default defineConfig([
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
+  // Data flows one way, app → lib → db. One config per folder, because a later no-restricted-imports
+  // replaces an earlier one for the same file: each lists every pattern that applies there.
   {
-    // Components never reach the database: data flows app → lib → db.
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: ["lib/auth/**", "tests/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [mintsSessionUser] }] },
+  },
+  {
     files: ["components/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/db"], message: "Components never import db/: go through lib/." }] }],
-    },
+    rules: { "no-restricted-imports": ["error", { patterns: [mintsSessionUser, componentsReachDb, componentsReachApp] }] },
+  },
+  {
+    files: ["db/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [mintsSessionUser, dbReachesLib] }] },
   },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -6,6 +6,8 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
+/** A transaction handed to `db.transaction(async (tx) => …)`: query functions take `Db | Tx`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbConfig = { url: string; authToken?: string };
 
 /** Opens a database: a local libSQL file (created with its folder if missing) or a libSQL server. */

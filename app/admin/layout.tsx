@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
+import { ActionForm } from "@/components/ui/action-form";
 import { Brand } from "@/components/ui/brand";
 import { requireUser } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
@@ -33,11 +34,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               {user.email} · {user.role}
             </span>
           </span>
-          <form action={signOutAction}>
+          <ActionForm action={signOutAction}>
             <button className="button secondary" type="submit">
               Sign out
             </button>
-          </form>
+          </ActionForm>
         </div>
       </aside>
       <main className="main" id="main">

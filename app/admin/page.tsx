@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await requireUser();
   const db = await getDb();
-  const [summary, templates] = await Promise.all([getDashboardSummary(db, user), listTemplates(db, user)]);
+  const [summary, templates] = await Promise.all([getDashboardSummary(db, user), listTemplates(db)]);
   const stats = [
     { label: "Exercises", value: summary.exercises, href: "/admin/exercises" },
     { label: "Patients", value: summary.patients, href: "/admin/patients" },

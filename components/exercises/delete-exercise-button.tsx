@@ -1,26 +1,21 @@
-"use client";
-import { useActionState } from "react";
-import { deleteExerciseAction, type DeleteState } from "@/app/admin/exercises/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/errors";
+
+type Props = {
+  exerciseId: number;
+  name: string;
+  /** deleteExerciseAction, passed in by the page. */
+  deleteExercise: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+};
 
 /** Hard delete, for exercises no routine uses; the server refuses the others and says to archive. */
-export function DeleteExerciseButton({ exerciseId, name }: { exerciseId: number; name: string }) {
-  const [state, action, pending] = useActionState<DeleteState, FormData>(deleteExerciseAction, {});
+export function DeleteExerciseButton({ exerciseId, name, deleteExercise }: Props) {
   return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        if (!window.confirm(`Delete “${name}” for good? This cannot be undone.`)) e.preventDefault();
-      }}
-    >
+    <ActionForm action={deleteExercise} confirm={`Delete “${name}” for good? This cannot be undone.`}>
       <input type="hidden" name="exerciseId" value={exerciseId} />
-      <button className="button danger" type="submit" disabled={pending}>
+      <button className="button danger" type="submit">
         Delete
       </button>
-      {state.error && (
-        <p className="notice error" role="alert" style={{ marginTop: "0.5rem" }}>
-          {state.error}
-        </p>
-      )}
-    </form>
+    </ActionForm>
   );
 }

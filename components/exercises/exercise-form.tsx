@@ -1,10 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveExerciseAction, type SaveExerciseResult } from "@/app/admin/exercises/actions";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fieldErrorsUnder, type ActionResult } from "@/lib/errors";
+import type { ExerciseConflict } from "@/lib/exercises/mutations";
 import type { ExerciseInput } from "@/lib/exercises/schemas";
+import { mergeMine } from "@/lib/versioned-save/conflict";
 import {
   bodyRegions,
   difficulties,
@@ -45,24 +47,15 @@ function fromDraft({ tags, dose, ...rest }: Draft): unknown {
   return { ...rest, tags: tagList, defaultDose: doseFromDraft(dose) };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export type SaveExerciseResult = ActionResult<{ id: number; version: number }, ExerciseConflict>;
 
-/** Three-way merge: my edits win where I changed a field; elsewhere the newer saved version stands. */
-function mergeDrafts(base: Draft, mine: Draft, theirs: Draft): Draft {
-  const merged = { ...theirs, dose: { ...theirs.dose } };
-  for (const key of Object.keys(mine) as (keyof Draft)[]) {
-    if (key === "dose") continue;
-    if (!same(mine[key], base[key])) (merged as Record<string, unknown>)[key] = mine[key];
-  }
-  for (const key of Object.keys(mine.dose) as (keyof DoseDraft)[]) {
-    if (mine.dose[key] !== base.dose[key]) merged.dose[key] = mine.dose[key];
-  }
-  return merged;
-}
+type Props = {
+  exercise?: ExerciseInput & { id: number; version: number };
+  /** saveExerciseAction, passed in by the page: creates (target null) or saves on top of baseVersion. */
+  saveExercise: (input: { target: { id: number; baseVersion: number } | null; values: unknown }) => Promise<SaveExerciseResult>;
+};
 
-type Props = { exercise?: ExerciseInput & { id: number; version: number } };
-
-export function ExerciseForm({ exercise }: Props) {
+export function ExerciseForm({ exercise, saveExercise }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [draft, setDraft] = useState<Draft>(() => toDraft(exercise ?? blankExercise));
@@ -71,7 +64,7 @@ export function ExerciseForm({ exercise }: Props) {
   const [baseVersion, setBaseVersion] = useState(exercise?.version ?? 0);
   const [result, setResult] = useState<SaveExerciseResult | null>(null);
   const [saving, startSaving] = useTransition();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "values") : {};
   const errorsOf = (path: string) => errors[path];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const toggle = (key: "bodyRegions" | "equipment", value: string) =>
@@ -80,7 +73,7 @@ export function ExerciseForm({ exercise }: Props) {
   const save = (version = baseVersion, values = draft) =>
     startSaving(async () => {
       const target = exercise ? { id: exercise.id, baseVersion: version } : null;
-      const saved = await saveExerciseAction(target, fromDraft(values));
+      const saved = await saveExercise({ target, values: fromDraft(values) });
       setResult(saved);
       if (!saved.ok) return;
       setBaseVersion(saved.version);
@@ -146,7 +139,7 @@ export function ExerciseForm({ exercise }: Props) {
           conflict={conflict}
           onKeepMine={() => {
             const theirs = toDraft(conflict.current);
-            const merged = mergeDrafts(original, draft, theirs);
+            const merged = mergeMine(original, draft, theirs);
             setDraft(merged);
             setOriginal(theirs);
             setBaseVersion(conflict.currentVersion);

@@ -1,9 +1,19 @@
-import { makeImageMainAction, removeImageAction, updateImageAltAction } from "@/app/admin/exercises/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/errors";
 import type { ExerciseImageView } from "@/lib/exercises/queries";
 import { ImageUploader } from "./image-uploader";
 
+type ImageAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+type Props = {
+  exerciseId: number;
+  images: ExerciseImageView[];
+  /** The picture actions, passed in by the page. */
+  actions: { updateAlt: ImageAction; makeMain: ImageAction; remove: ImageAction };
+};
+
 /** The exercise's pictures: the first is the main one (list thumbnail, handout, patient page). */
-export function ExerciseImages({ exerciseId, images }: { exerciseId: number; images: ExerciseImageView[] }) {
+export function ExerciseImages({ exerciseId, images, actions }: Props) {
   return (
     <section className="card stack" aria-labelledby="pictures-heading">
       <h2 id="pictures-heading">Pictures</h2>
@@ -23,7 +33,7 @@ export function ExerciseImages({ exerciseId, images }: { exerciseId: number; ima
                     {Math.ceil(image.byteSize / 1024)} KB
                   </span>
                 </span>
-                <form action={updateImageAltAction} className="toolbar">
+                <ActionForm action={actions.updateAlt} className="toolbar">
                   <input type="hidden" name="exerciseId" value={exerciseId} />
                   <input type="hidden" name="imageId" value={image.id} />
                   <label className="visually-hidden" htmlFor={`alt-${image.id}`}>
@@ -33,24 +43,24 @@ export function ExerciseImages({ exerciseId, images }: { exerciseId: number; ima
                   <button className="button secondary" type="submit">
                     Save description
                   </button>
-                </form>
+                </ActionForm>
                 <div className="toolbar">
                   {i > 0 && (
-                    <form action={makeImageMainAction}>
+                    <ActionForm action={actions.makeMain}>
                       <input type="hidden" name="exerciseId" value={exerciseId} />
                       <input type="hidden" name="imageId" value={image.id} />
                       <button className="button secondary" type="submit">
                         Make main picture
                       </button>
-                    </form>
+                    </ActionForm>
                   )}
-                  <form action={removeImageAction}>
+                  <ActionForm action={actions.remove}>
                     <input type="hidden" name="exerciseId" value={exerciseId} />
                     <input type="hidden" name="imageId" value={image.id} />
                     <button className="button danger" type="submit">
                       Remove
                     </button>
-                  </form>
+                  </ActionForm>
                 </div>
               </figcaption>
             </figure>

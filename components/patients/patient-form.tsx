@@ -1,19 +1,18 @@
 "use client";
-import {
-  createPatientAction,
-  updatePatientAction,
-  type PatientFormState,
-  type PatientFormValues,
-} from "@/app/admin/patients/actions";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/errors";
+import type { PatientConflict } from "@/lib/patients/mutations";
 import type { PatientField } from "@/lib/patients/schemas";
 
-export type EditablePatient = PatientFormValues & { id: number; version: number };
+export type EditablePatient = Record<PatientField, string> & { id: number; version: number };
+
+/** What a save answers: on success the version the form now sits on (an edit) and a confirmation. */
+export type PatientFormResult = ActionResult<{ version?: number; message?: string }, PatientConflict>;
 
 /** What the other person saved, field by field, so the editor can compare before saving again. */
-function ConflictDetails({ conflict }: { conflict: NonNullable<PatientFormState["conflict"]> }) {
+function ConflictDetails({ conflict }: { conflict: PatientConflict }) {
   return (
     <div className="conflict" data-testid="conflict">
       <strong>What {conflict.by} saved:</strong>
@@ -30,23 +29,32 @@ function ConflictDetails({ conflict }: { conflict: NonNullable<PatientFormState[
 }
 
 /** Create (no patient) or edit a patient. Inputs are uncontrolled and the form is never reset, so nothing typed is lost. */
-export function PatientForm({ patient }: { patient?: EditablePatient }) {
-  const { state, pending, formProps } = useFormAction<PatientFormState>(patient ? updatePatientAction : createPatientAction, {});
-  const errors = state.fieldErrors ?? {};
-  // After a submit, what was sent; before, what is stored. Without JavaScript this is what refills the form.
-  const initial = (field: PatientField) => state.values?.[field] ?? patient?.[field] ?? "";
+type Props = {
+  /** createPatientAction, or updatePatientAction with `patient`: passed in by the page. */
+  action: (previous: PatientFormResult | null, formData: FormData) => Promise<PatientFormResult>;
+  patient?: EditablePatient;
+};
+
+export function PatientForm({ action, patient }: Props) {
+  const { state, pending, formProps } = useFormAction<PatientFormResult | null>(action, null);
+  const refused = state && !state.ok ? state : undefined;
+  const errors = refused?.fieldErrors ?? {};
+  // After a refused submit, what was sent; otherwise what is stored. Without JavaScript this refills the form.
+  const initial = (field: PatientField) => refused?.values?.[field] ?? patient?.[field] ?? "";
+  // The version the form's values sit on: the one just saved, or after a conflict the one saved meanwhile.
+  const version = (state?.ok ? state.version : refused?.conflict?.currentVersion) ?? patient?.version;
   const notesHintId = "field-notes-hint";
   const notesErrorId = errors.notes?.length ? "field-notes-error" : undefined;
 
   return (
     <form className="form" noValidate {...formProps} style={{ maxWidth: "36rem" }}>
-      <FormNotice error={state.error} success={state.success} />
-      {state.conflict && <ConflictDetails conflict={state.conflict} />}
+      <FormNotice error={refused?.error} success={state?.ok ? state.message : undefined} />
+      {refused?.conflict && <ConflictDetails conflict={refused.conflict} />}
       {patient && (
         <>
           <input type="hidden" name="patientId" value={patient.id} />
           {/* The version the values in the form sit on: after a conflict, the one saved meanwhile. */}
-          <input type="hidden" name="baseVersion" value={state.version ?? patient.version} />
+          <input type="hidden" name="baseVersion" value={version} />
         </>
       )}
       {/* No maxLength: a pasted text cut short without a word would be lost silently; the server says what is too long. */}

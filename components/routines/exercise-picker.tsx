@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useState, useTransition } from "react";
-import { searchPickerAction, type PickerResult } from "@/app/admin/routines/actions";
-import type { ExerciseCard } from "@/lib/routines/queries";
+import type { ActionResult } from "@/lib/errors";
 import { bodyRegions, equipmentKinds, exerciseCategories, labelOf } from "@/lib/exercises/vocabulary";
+import type { ExerciseCard } from "@/lib/routines/queries";
 
 const pickerFilters = [
   { name: "category", label: "Category", options: exerciseCategories },
@@ -10,22 +10,36 @@ const pickerFilters = [
   { name: "equipment", label: "Equipment", options: equipmentKinds },
 ] as const;
 
-type Props = { sections: { uid: string; title: string }[]; onAdd: (exercise: ExerciseCard, sectionUid: string) => void };
+/** correctedQuery: the spelling searched instead when the typed words found nothing ("Did you mean"). */
+type PickerResult = { total: number; cards: ExerciseCard[]; correctedQuery: string | null };
+/** searchPickerAction, passed in by the page through the builder. */
+export type SearchPicker = (query: Record<string, string>) => Promise<ActionResult<PickerResult>>;
+
+type Props = { sections: { uid: string; title: string }[]; onAdd: (exercise: ExerciseCard, sectionUid: string) => void; search: SearchPicker };
+
+const nothingFound: PickerResult = { total: 0, cards: [], correctedQuery: null };
 
 /** The library's search beside the routine: published exercises, added with one click or Enter. */
-export function ExercisePicker({ sections, onAdd }: Props) {
+export function ExercisePicker({ sections, onAdd, search }: Props) {
   const [q, setQ] = useState("");
   const [filters, setFilters] = useState({ category: "", region: "", equipment: "" });
   const [target, setTarget] = useState("");
-  const [result, setResult] = useState<PickerResult>({ total: 0, cards: [], correctedQuery: null });
+  const [result, setResult] = useState<PickerResult>(nothingFound);
   const [searching, startSearch] = useTransition();
   const section = sections.find((s) => s.uid === target)?.uid ?? sections.at(-1)?.uid ?? "";
 
   useEffect(() => {
     const query = { q, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
-    const timer = setTimeout(() => startSearch(async () => setResult(await searchPickerAction(query))), 150);
+    const timer = setTimeout(
+      () =>
+        startSearch(async () => {
+          const found = await search(query);
+          setResult(found.ok ? found : nothingFound);
+        }),
+      150,
+    );
     return () => clearTimeout(timer);
-  }, [q, filters]);
+  }, [q, filters, search]);
 
   return (
     <aside className="card picker stack" aria-labelledby="picker-heading">

@@ -1,105 +1,82 @@
 "use client";
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { saveRoutineAction, type SaveRoutineResult } from "@/app/admin/routines/actions";
+import { useReducer, useState, useTransition } from "react";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { fieldErrorsUnder, type ActionResult } from "@/lib/errors";
+import type { RoutineConflict } from "@/lib/routines/mutations";
 import type { ExerciseCard } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
-import { ExercisePicker } from "./exercise-picker";
-import { fromRoutineDraft, newItem, newUid, previewDose, toRoutineDraft, type ItemDraft, type RoutineDraft, type SectionDraft } from "./routine-draft";
+import { ExercisePicker, type SearchPicker } from "./exercise-picker";
+import { builderReducer, fromRoutineDraft, initialBuilderState, previewDose } from "./routine-draft";
 import { RoutineItem } from "./routine-item";
 import { RoutinePreview } from "./routine-preview";
 import { SortableSection } from "./sortable-section";
 
-type Props = { routineId: number; version: number; content: RoutineContent; exercises: Record<number, ExerciseCard> };
-type Removed = { item: ItemDraft; sectionUid: string; index: number; name: string };
+export type SaveRoutineResult = ActionResult<{ version: number; revision: number }, RoutineConflict>;
 
-export function RoutineBuilder({ routineId, version, content, exercises: initialExercises }: Props) {
+type Props = {
+  routineId: number;
+  version: number;
+  content: RoutineContent;
+  exercises: Record<number, ExerciseCard>;
+  patientName: string | null;
+  clinicName: string;
+  /** saveRoutineAction and searchPickerAction, passed in by the page. */
+  actions: {
+    save: (input: { routineId: number; baseVersion: number; content: unknown }) => Promise<SaveRoutineResult>;
+    search: SearchPicker;
+  };
+};
+
+export function RoutineBuilder({ routineId, version, content, exercises: initialExercises, patientName, clinicName, actions }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [draft, setDraft] = useState<RoutineDraft>(() => toRoutineDraft(content));
+  const [{ draft, removed, dirty }, dispatch] = useReducer(builderReducer, content, initialBuilderState);
   const [exercises, setExercises] = useState(initialExercises);
   const [baseVersion, setBaseVersion] = useState(version);
   const [result, setResult] = useState<SaveRoutineResult | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [removed, setRemoved] = useState<Removed | null>(null);
   const [showPreview, setShowPreview] = useState(false);
   const [saving, startSaving] = useTransition();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
-  const errors = result && !result.ok ? result.fieldErrors : {};
-  const update = (change: (d: RoutineDraft) => RoutineDraft) => {
-    setDraft(change);
-    setDirty(true);
-  };
-  const updateSection = (uid: string, change: (s: SectionDraft) => SectionDraft) =>
-    update((d) => ({ ...d, sections: d.sections.map((s) => (s.uid === uid ? change(s) : s)) }));
+  const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
 
   const save = () =>
     startSaving(async () => {
-      const saved = await saveRoutineAction(routineId, baseVersion, fromRoutineDraft(draft));
+      const saved = await actions.save({ routineId, baseVersion, content: fromRoutineDraft(draft) });
       setResult(saved);
       // After a conflict the next save is a deliberate "mine wins": theirs stays in the revision history.
       if (!saved.ok && saved.conflict) setBaseVersion(saved.conflict.currentVersion);
       if (!saved.ok) return;
       setBaseVersion(saved.version);
-      setDirty(false);
+      dispatch({ type: "saved" });
       router.refresh();
     });
 
   const addExercise = (card: ExerciseCard, sectionUid: string) => {
     setExercises((all) => ({ ...all, [card.id]: card }));
-    updateSection(sectionUid, (s) => ({ ...s, items: [...s.items, newItem(card.id, card.defaultDose)] }));
+    dispatch({ type: "addItem", sectionUid, exerciseId: card.id, dose: card.defaultDose });
   };
-  const removeItem = (sectionUid: string, index: number) => {
-    const section = draft.sections.find((s) => s.uid === sectionUid)!;
-    const item = section.items[index]!;
-    setRemoved({ item, sectionUid, index, name: exercises[item.exerciseId]?.name ?? "Exercise" });
-    updateSection(sectionUid, (s) => ({ ...s, items: s.items.filter((_, i) => i !== index) }));
-  };
-  const undoRemove = () => {
-    if (!removed) return;
-    updateSection(removed.sectionUid, (s) => ({ ...s, items: [...s.items.slice(0, removed.index), removed.item, ...s.items.slice(removed.index)] }));
-    setRemoved(null);
-  };
-  const moveItem = (from: string, index: number, to: string) =>
-    update((d) => {
-      const item = d.sections.find((s) => s.uid === from)!.items[index]!;
-      return {
-        ...d,
-        sections: d.sections.map((s) =>
-          s.uid === from ? { ...s, items: s.items.filter((_, i) => i !== index) } : s.uid === to ? { ...s, items: [...s.items, item] } : s,
-        ),
-      };
-    });
   const onDragEnd = (list: "sections" | string) => (event: DragEndEvent) => {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
     if (list === "sections") {
-      update((d) => {
-        const from = d.sections.findIndex((s) => s.uid === active.id);
-        const to = d.sections.findIndex((s) => s.uid === over.id);
-        return { ...d, sections: arrayMove(d.sections, from, to) };
-      });
+      dispatch({ type: "moveSection", from: draft.sections.findIndex((s) => s.uid === active.id), to: draft.sections.findIndex((s) => s.uid === over.id) });
     } else {
-      updateSection(list, (s) => {
-        const from = s.items.findIndex((i) => i.uid === active.id);
-        const to = s.items.findIndex((i) => i.uid === over.id);
-        return { ...s, items: arrayMove(s.items, from, to) };
-      });
+      const items = draft.sections.find((s) => s.uid === list)?.items ?? [];
+      dispatch({ type: "reorderItems", sectionUid: list, from: items.findIndex((i) => i.uid === active.id), to: items.findIndex((i) => i.uid === over.id) });
     }
   };
-  const moveSection = (index: number, by: -1 | 1) => update((d) => ({ ...d, sections: arrayMove(d.sections, index, index + by) }));
 
   let number = 0;
   const sectionOptions = draft.sections.map((s) => ({ uid: s.uid, title: s.title }));
   const text = (key: "title" | "startDate" | "reviewDate", label: string, type = "text") => (
     <div className="field">
       <label htmlFor={`routine-${key}`}>{label}</label>
-      <input id={`routine-${key}`} type={type} value={draft[key]} aria-invalid={errors[key] ? true : undefined} onChange={(e) => update((d) => ({ ...d, [key]: e.target.value }))} />
+      <input id={`routine-${key}`} type={type} value={draft[key]} aria-invalid={errors[key] ? true : undefined} onChange={(e) => dispatch({ type: "edit", field: key, value: e.target.value })} />
       {errors[key] && <p className="error">{errors[key]!.join(" ")}</p>}
     </div>
   );
@@ -122,6 +99,8 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
         <RoutinePreview
           routine={{ ...draft, sections: draft.sections.map((s) => ({ title: s.title, items: s.items.map((i) => ({ exerciseId: i.exerciseId, dose: previewDose(i.dose), note: i.note })) })) }}
           exercises={exercises}
+          patientName={patientName}
+          clinicName={clinicName}
         />
       ) : (
         <div className="builder">
@@ -131,7 +110,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
               <div className="field">
                 <label htmlFor="routine-instructions">Instructions for the patient</label>
                 <span className="hint">The goal, how often, and what to do if pain increases.</span>
-                <textarea id="routine-instructions" rows={5} value={draft.instructions} onChange={(e) => update((d) => ({ ...d, instructions: e.target.value }))} />
+                <textarea id="routine-instructions" rows={5} value={draft.instructions} onChange={(e) => dispatch({ type: "edit", field: "instructions", value: e.target.value })} />
               </div>
               <div className="toolbar">
                 {text("startDate", "Start date", "date")}
@@ -145,13 +124,13 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                     <div className="section-head">
                       <div className="field">
                         <label htmlFor={`section-${section.uid}`}>Section heading</label>
-                        <input id={`section-${section.uid}`} value={section.title} onChange={(e) => updateSection(section.uid, (x) => ({ ...x, title: e.target.value }))} />
+                        <input id={`section-${section.uid}`} value={section.title} onChange={(e) => dispatch({ type: "renameSection", sectionUid: section.uid, title: e.target.value })} />
                       </div>
                       <div className="icon-buttons">
-                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} up`} disabled={s === 0} onClick={() => moveSection(s, -1)}>
+                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} up`} disabled={s === 0} onClick={() => dispatch({ type: "moveSection", from: s, to: s - 1 })}>
                           ↑
                         </button>
-                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} down`} disabled={s === draft.sections.length - 1} onClick={() => moveSection(s, 1)}>
+                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} down`} disabled={s === draft.sections.length - 1} onClick={() => dispatch({ type: "moveSection", from: s, to: s + 1 })}>
                           ↓
                         </button>
                         <button
@@ -160,7 +139,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                           aria-label={`Remove section ${section.title}`}
                           disabled={draft.sections.length === 1 || section.items.length > 0}
                           title={section.items.length > 0 ? "Move or remove its exercises first" : undefined}
-                          onClick={() => update((d) => ({ ...d, sections: d.sections.filter((x) => x.uid !== section.uid) }))}
+                          onClick={() => dispatch({ type: "removeSection", sectionUid: section.uid })}
                         >
                           ✕
                         </button>
@@ -179,10 +158,10 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                               sectionUid={section.uid}
                               errors={errors[`sections.${s}.items.${i}`]}
                               fieldErrors={(path) => errors[`sections.${s}.items.${i}.${path}`]}
-                              onChange={(next) => updateSection(section.uid, (x) => ({ ...x, items: x.items.map((it, j) => (j === i ? next : it)) }))}
-                              onDuplicate={() => updateSection(section.uid, (x) => ({ ...x, items: [...x.items.slice(0, i + 1), { ...item, uid: newUid() }, ...x.items.slice(i + 1)] }))}
-                              onRemove={() => removeItem(section.uid, i)}
-                              onMove={(to) => moveItem(section.uid, i, to)}
+                              onChange={(next) => dispatch({ type: "changeItem", sectionUid: section.uid, index: i, item: next })}
+                              onDuplicate={() => dispatch({ type: "duplicateItem", sectionUid: section.uid, index: i })}
+                              onRemove={() => dispatch({ type: "removeItem", sectionUid: section.uid, index: i })}
+                              onMove={(to) => dispatch({ type: "moveItem", sectionUid: section.uid, index: i, toSectionUid: to })}
                             />
                           ))}
                         </ol>
@@ -194,18 +173,18 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
               </SortableContext>
             </DndContext>
             <div>
-              <button type="button" className="button secondary" onClick={() => update((d) => ({ ...d, sections: [...d.sections, { uid: newUid(), title: "New section", items: [] }] }))}>
+              <button type="button" className="button secondary" onClick={() => dispatch({ type: "addSection" })}>
                 Add section
               </button>
             </div>
           </div>
-          <ExercisePicker sections={sectionOptions} onAdd={addExercise} />
+          <ExercisePicker sections={sectionOptions} onAdd={addExercise} search={actions.search} />
         </div>
       )}
       {removed && (
         <div className="undo-bar" role="status">
-          <span>Removed {removed.name}.</span>
-          <button type="button" onClick={undoRemove}>
+          <span>Removed {exercises[removed.item.exerciseId]?.name ?? "Exercise"}.</span>
+          <button type="button" onClick={() => dispatch({ type: "undoRemove" })}>
             Undo
           </button>
         </div>

@@ -1,31 +1,38 @@
 "use client";
 import { useState } from "react";
-import { createShareLinkAction, type CreateShareLinkState } from "@/app/admin/routines/[id]/share-actions";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/errors";
 import { defaultExpiry, expiryChoices } from "@/lib/share/schemas";
 import { NewLinkReveal } from "./new-link-reveal";
 
-/** Creates a link; the result shows the full address once, with a copy button and a QR code. */
-export function CreateShareLinkForm({ routineId }: { routineId: number }) {
-  const { state, pending, formProps } = useFormAction<CreateShareLinkState>(createShareLinkAction, {});
+/** The new link: the only time its full address is shown. */
+export type CreatedShareLink = { id: number; label: string; url: string; qrCode: string; expiresAt: string };
+export type CreateShareLinkResult = ActionResult<{ created: CreatedShareLink }>;
+export type CreateShareLink = (previous: CreateShareLinkResult | null, formData: FormData) => Promise<CreateShareLinkResult>;
+
+/** Creates a link (createShareLinkAction, passed in by the page); the result shows the full address once, with a copy button and a QR code. */
+export function CreateShareLinkForm({ routineId, createShareLink }: { routineId: number; createShareLink: CreateShareLink }) {
+  const { state, pending, formProps } = useFormAction<CreateShareLinkResult | null>(createShareLink, null);
   const hydrated = useHydrated();
-  const [expiry, setExpiry] = useState(state.values?.expiry || defaultExpiry);
-  const errors = state.fieldErrors ?? {};
+  const refused = state && !state.ok ? state : undefined;
+  const created = state?.ok ? state.created : undefined;
+  const [expiry, setExpiry] = useState(refused?.values?.expiry || defaultExpiry);
+  const errors = refused?.fieldErrors ?? {};
   // Without JavaScript the date field is always there (the select cannot reveal it); with it, only for "Until a date".
   const showDate = !hydrated || expiry === "custom";
 
   return (
     <div className="stack">
-      {state.created && <NewLinkReveal key={state.created.id} link={state.created} />}
+      {created && <NewLinkReveal key={created.id} link={created} />}
       {/* key: a created link starts the next one from an empty form */}
-      <form key={state.created?.id ?? "new"} className="form share-form" {...formProps}>
-        <FormNotice error={state.error} />
+      <form key={created?.id ?? "new"} className="form share-form" {...formProps}>
+        <FormNotice error={refused?.error} />
         <input type="hidden" name="routineId" value={routineId} />
         <div className="share-form-row">
-          <Field label="Label" name="label" hint="Where the link goes, e.g. “phone” or “printed sheet”." required maxLength={60} defaultValue={state.values?.label ?? ""} errors={errors.label} autoComplete="off" />
+          <Field label="Label" name="label" hint="Where the link goes, e.g. “phone” or “printed sheet”." required maxLength={60} defaultValue={refused?.values?.label ?? ""} errors={errors.label} autoComplete="off" />
           <div className="field">
             <label htmlFor="field-expiry">Works for</label>
             <select id="field-expiry" name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
@@ -37,7 +44,7 @@ export function CreateShareLinkForm({ routineId }: { routineId: number }) {
             </select>
           </div>
           {showDate && (
-            <Field label="Last day" name="customDate" type="date" hint={hydrated ? "Up to a year from today." : "Only for “Until a date…”; up to a year."} defaultValue={state.values?.customDate ?? ""} errors={errors.customDate} />
+            <Field label="Last day" name="customDate" type="date" hint={hydrated ? "Up to a year from today." : "Only for “Until a date…”; up to a year."} defaultValue={refused?.values?.customDate ?? ""} errors={errors.customDate} />
           )}
         </div>
         <div>

@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+import { formatInstant } from "@/lib/dates/format";
 
 /** The new link, shown as soon as it is made (the links table below can show it again while it is active). */
 export function NewLinkReveal({ link }: { link: { label: string; url: string; qrCode: string; expiresAt: string } }) {
@@ -22,7 +21,7 @@ export function NewLinkReveal({ link }: { link: { label: string; url: string; qr
     <div className="new-link" role="status" data-testid="new-share-link">
       <p>
         <strong>Link “{link.label}” created.</strong> Copy it or let the patient scan the code. It works until{" "}
-        {dateFormat.format(new Date(link.expiresAt))}; you can copy it or show its code again from the list below.
+        {formatInstant(link.expiresAt, "date")}; you can copy it or show its code again from the list below.
       </p>
       <div className="new-link-body">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}

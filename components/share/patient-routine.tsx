@@ -1,20 +1,33 @@
-import type { SharedItem, SharedRoutine } from "@/lib/share/shared-routine";
+import type { PatientItem, PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
+import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
 import { TicksProvider, TodayCount } from "./patient-ticks";
 import { TickForm } from "./tick-form";
+import "./patient-routine.css";
+import { formatInstant } from "@/lib/dates/format";
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** What only a live link has: the PDF, today's ticks and where to post them. The builder's preview has none. */
+export type PatientLink = { basePath: string; serverDay: string; ticksByDay: Record<string, TickState[]>; feedback: TickFeedback | null };
 
-function Exercise({ item, number, ticksUrl }: { item: SharedItem; number: number; ticksUrl: string }) {
+type Props = {
+  routine: PatientRoutineModel;
+  displayName: string;
+  clinicName: string;
+  /** Null while the routine is an unsaved draft. */
+  updatedAt: Date | null;
+  link: PatientLink | null;
+};
+
+function Exercise({ item, ticksUrl }: { item: PatientItem; ticksUrl: string | null }) {
   const headingId = `item-${item.position}-name`;
   return (
     <article className="exercise" id={`item-${item.position}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <span className="exercise-number">{number}</span> {item.name}
+        <span className="exercise-number">{item.number}</span> {item.name}
       </h3>
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
-        <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={number > 2 ? "lazy" : "eager"} />
+        <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={item.number > 2 ? "lazy" : "eager"} />
       )}
       {item.dose && <p className="exercise-dose">{item.dose}</p>}
       {item.steps.length > 0 && (
@@ -39,46 +52,66 @@ function Exercise({ item, number, ticksUrl }: { item: SharedItem; number: number
           <strong>From your clinician:</strong> {item.note}
         </p>
       )}
-      <TickForm action={ticksUrl} position={item.position} exerciseId={item.exerciseId} name={item.name} />
+      {ticksUrl && <TickForm action={ticksUrl} position={item.position} exerciseId={item.exerciseId} name={item.name} />}
     </article>
   );
 }
 
-/** The patient's page: who it is for, what to do, and a "done today" for each exercise. */
-export function PatientRoutine({ routine, clinicName, basePath, feedback }: { routine: SharedRoutine; clinicName: string; basePath: string; feedback: TickFeedback | null }) {
-  let number = 0;
+function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link }: Props) {
   return (
-    <TicksProvider serverDay={routine.serverDay} ticksByDay={routine.ticksByDay} feedback={feedback}>
-      <main className="patient">
-        <header className="patient-head">
-          <p className="clinic">{clinicName}</p>
-          <p className="hello">Hello {routine.displayName}</p>
-          <h1>{routine.title}</h1>
-          <p className="updated">Updated on {dayFormat.format(routine.updatedAt)}</p>
-          {routine.instructions && <p className="instructions">{routine.instructions}</p>}
+    <>
+      <header className="patient-head">
+        <p className="clinic">{clinicName}</p>
+        <p className="hello">Hello {displayName}</p>
+        <h1>{routine.title}</h1>
+        {updatedAt && <p className="updated">Updated on {formatInstant(updatedAt, "long-date")}</p>}
+        {routine.instructions && <p className="instructions">{routine.instructions}</p>}
+        {link && (
           <div className="patient-actions">
             {routine.itemCount > 0 && <TodayCount total={routine.itemCount} />}
-            <a className="button secondary small no-print" href={`${basePath}/handout.pdf`}>
+            <a className="button secondary small no-print" href={`${link.basePath}/handout.pdf`}>
               Printable PDF
             </a>
           </div>
-        </header>
-        {routine.sections.map((section, s) =>
-          section.items.length === 0 ? null : (
-            <section key={s} className="patient-section" aria-label={section.title}>
-              <h2>{section.title}</h2>
-              {section.items.map((item) => (
-                <Exercise key={item.position} item={item} number={++number} ticksUrl={`${basePath}/ticks`} />
-              ))}
-            </section>
-          ),
         )}
-        {routine.itemCount === 0 && <p className="instructions">There are no exercises in this routine yet.</p>}
-        <footer className="patient-foot">
-          <p>
-            Shared with you by {clinicName}. This link is just for you: please keep it to yourself.
-          </p>
-        </footer>
+      </header>
+      {routine.sections.map((section, s) =>
+        section.items.length === 0 ? null : (
+          <section key={s} className="patient-section" aria-label={section.title}>
+            <h2>{section.title}</h2>
+            {section.items.map((item) => (
+              <Exercise key={item.position} item={item} ticksUrl={link && `${link.basePath}/ticks`} />
+            ))}
+          </section>
+        ),
+      )}
+      {routine.itemCount === 0 && <p className="instructions">There are no exercises in this routine yet.</p>}
+      <footer className="patient-foot">
+        <p>Shared with you by {clinicName}. This link is just for you: please keep it to yourself.</p>
+      </footer>
+    </>
+  );
+}
+
+/**
+ * The patient's page: who it is for, what to do, and a "done today" for each exercise. The builder's preview
+ * renders this same component without a link, so what the clinician previews is what the patient gets.
+ */
+export function PatientRoutine(props: Props) {
+  const { link } = props;
+  if (!link) {
+    return (
+      <div className="patient-page is-preview">
+        <article className="patient" aria-label="Patient preview">
+          <PatientRoutineBody {...props} />
+        </article>
+      </div>
+    );
+  }
+  return (
+    <TicksProvider serverDay={link.serverDay} ticksByDay={link.ticksByDay} feedback={link.feedback}>
+      <main className="patient">
+        <PatientRoutineBody {...props} />
       </main>
     </TicksProvider>
   );

@@ -1,40 +1,47 @@
 "use client";
 import { useState, useTransition } from "react";
-import { showShareLinkAction, type ShowShareLinkResult } from "@/app/admin/routines/[id]/share-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/errors";
 import type { ShareLinkEmailSetup } from "@/lib/share/email-schemas";
-import { EmailShareLinkForm } from "./email-share-link-form";
+import { EmailShareLinkForm, type EmailShareLink } from "./email-share-link-form";
 
-type Props = {
+type ShownShareLink = { url: string; qrCode: string };
+/** showShareLinkAction: an active link's address again, with its QR code. */
+export type ShowShareLink = (input: { routineId: number; linkId: number }) => Promise<ActionResult<ShownShareLink>>;
+
+export type ShareLinkActionsProps = {
   routineId: number;
   link: { id: number; label: string };
   /** Null when the patient has no email address: then there is no "Email the link". */
   email: ShareLinkEmailSetup | null;
+  /** The server actions, passed in by the page. */
+  actions: { show: ShowShareLink; email: EmailShareLink };
 };
 
 /**
  * "Copy link", "Show QR" and "Email the link" for an active link: its address is derived again on the server
  * each time it is asked for.
  */
-export function ShareLinkActions({ routineId, link, email }: Props) {
+export function ShareLinkActions({ routineId, link, email, actions }: ShareLinkActionsProps) {
   const hydrated = useHydrated();
-  const [shown, setShown] = useState<Extract<ShowShareLinkResult, { ok: true }> | null>(null);
+  const [shown, setShown] = useState<ShownShareLink | null>(null);
   const [qrOpen, setQrOpen] = useState(false);
   const [emailOpen, setEmailOpen] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
 
-  async function reveal(): Promise<Extract<ShowShareLinkResult, { ok: true }> | null> {
+  async function reveal(): Promise<ShownShareLink | null> {
     if (shown) return shown;
-    const result = await showShareLinkAction({ routineId, linkId: link.id });
+    const result = await actions.show({ routineId, linkId: link.id });
     if (!result.ok) {
       setError(result.error);
       return null;
     }
+    const revealed = { url: result.url, qrCode: result.qrCode };
     setError("");
-    setShown(result);
-    return result;
+    setShown(revealed);
+    return revealed;
   }
 
   const copy = () =>
@@ -89,7 +96,7 @@ export function ShareLinkActions({ routineId, link, email }: Props) {
           </div>
         </div>
       )}
-      {emailOpen && email && <EmailShareLinkForm routineId={routineId} link={link} {...email} />}
+      {emailOpen && email && <EmailShareLinkForm routineId={routineId} link={link} {...email} sendEmail={actions.email} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { revokeShareLinkAction } from "@/app/admin/routines/[id]/share-actions";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionResult } from "@/lib/errors";
 import type { ShareLinkEmailSetup } from "@/lib/share/email-schemas";
 import type { ShareLinkSummary } from "@/lib/share/links";
-import { CreateShareLinkForm } from "./create-share-link-form";
-import { ShareLinkActions } from "./share-link-actions";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { CreateShareLinkForm, type CreateShareLink } from "./create-share-link-form";
+import { ShareLinkActions, type ShareLinkActionsProps } from "./share-link-actions";
+import { formatInstant } from "@/lib/dates/format";
+import { DataTable } from "@/components/ui/data-table";
 
 const statusBadge = {
   active: <span className="badge">Active</span>,
@@ -13,18 +13,21 @@ const statusBadge = {
   revoked: <span className="badge warn">Revoked</span>,
 };
 
-/** A patient routine's links: create one (shown once), see who uses which, revoke any at once. */
-export function ShareLinksPanel({
-  routineId,
-  links,
-  archived,
-  email,
-}: {
+type Props = {
   routineId: number;
   links: ShareLinkSummary[];
   archived: boolean;
+  /** Null when the patient has no email address: then there is no "Email the link". */
   email: ShareLinkEmailSetup | null;
-}) {
+  /** The link actions, passed in by the page. */
+  actions: {
+    create: CreateShareLink;
+    revoke: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  } & ShareLinkActionsProps["actions"];
+};
+
+/** A patient routine's links: create one, copy, show or email an active one again, see who uses which, revoke any at once. */
+export function ShareLinksPanel({ routineId, links, archived, email, actions }: Props) {
   return (
     <section className="card stack" aria-labelledby="share-heading">
       <div>
@@ -34,58 +37,60 @@ export function ShareLinksPanel({
           show its QR code again at any time; revoking it stops it at once.
         </p>
       </div>
-      {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} />}
+      {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />}
       {links.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="share-links">
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last opened</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => (
-                <tr key={link.id}>
-                  <td>
-                    <strong>{link.label}</strong>
-                    {link.status === "active" &&
-                      (link.canShowAgain ? (
-                        <ShareLinkActions routineId={routineId} link={link} email={email} />
-                      ) : (
-                        <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
-                      ))}
-                  </td>
-                  <td>
-                    {dateFormat.format(link.createdAt)}
-                    <br />
-                    <span className="muted">by {link.createdBy}</span>
-                  </td>
-                  <td>{dateFormat.format(link.expiresAt)}</td>
-                  <td>{link.lastOpenedAt ? timeFormat.format(link.lastOpenedAt) : <span className="muted">Never</span>}</td>
-                  <td>{link.openCount}</td>
-                  <td>
-                    {statusBadge[link.status]}
-                    {link.status === "active" && (
-                      <form action={revokeShareLinkAction}>
-                        <input type="hidden" name="routineId" value={routineId} />
-                        <input type="hidden" name="linkId" value={link.id} />
-                        <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
-                          Revoke
-                        </button>
-                      </form>
-                    )}
-                    {link.revokedAt && <span className="muted"> {dateFormat.format(link.revokedAt)}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="share-links"
+          rows={links}
+          rowKey={(link) => link.id}
+          columns={[
+            {
+              header: "Label",
+              cell: (link) => (
+                <>
+                  <strong>{link.label}</strong>
+                  {link.status === "active" &&
+                    (link.canShowAgain ? (
+                      <ShareLinkActions routineId={routineId} link={link} email={email} actions={{ show: actions.show, email: actions.email }} />
+                    ) : (
+                      <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
+                    ))}
+                </>
+              ),
+            },
+            {
+              header: "Created",
+              cell: (link) => (
+                <>
+                  {formatInstant(link.createdAt, "date")}
+                  <br />
+                  <span className="muted">by {link.createdBy}</span>
+                </>
+              ),
+            },
+            { header: "Expires", cell: (link) => formatInstant(link.expiresAt, "date") },
+            { header: "Last opened", cell: (link) => (link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>) },
+            { header: "Opens", cell: (link) => link.openCount },
+            {
+              header: "Status",
+              cell: (link) => (
+                <>
+                  {statusBadge[link.status]}
+                  {link.status === "active" && (
+                    <ActionForm action={actions.revoke}>
+                      <input type="hidden" name="routineId" value={routineId} />
+                      <input type="hidden" name="linkId" value={link.id} />
+                      <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
+                        Revoke
+                      </button>
+                    </ActionForm>
+                  )}
+                  {link.revokedAt && <span className="muted"> {formatInstant(link.revokedAt, "date")}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

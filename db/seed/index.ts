@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Db } from "../client";
-import { exercises, routineItems, routineRevisions, routines, routineSections, seedLog } from "../schema";
+import type { Db, Tx } from "../client";
+import { writeRoutineContent } from "../routine-store";
+import { exercises, routines, seedLog } from "../schema";
 import { starterExercises } from "./exercises";
 import { starterTemplates } from "./templates";
 import type { SeedExercise, SeedTemplate } from "./types";
@@ -61,7 +62,7 @@ export async function seedStarterContent(
     let templatesAdded = 0;
     for (const template of content.templates) {
       if (done.has(templateSeedKey(template.key))) continue;
-      await insertTemplate(tx as unknown as Db, template);
+      await insertTemplate(tx, template);
       await tx.insert(seedLog).values({ key: templateSeedKey(template.key) });
       templatesAdded++;
     }
@@ -69,7 +70,7 @@ export async function seedStarterContent(
   });
 }
 
-async function insertTemplate(tx: Db, template: SeedTemplate): Promise<void> {
+async function insertTemplate(tx: Tx, template: SeedTemplate): Promise<void> {
   const keys = template.sections.flatMap((s) => s.items.map((i) => i.exerciseKey));
   const found = await tx
     .select({ id: exercises.id, key: exercises.key, defaultDose: exercises.defaultDose })
@@ -86,27 +87,13 @@ async function insertTemplate(tx: Db, template: SeedTemplate): Promise<void> {
     .returning({ id: routines.id });
   if (!routine) throw new Error(`Could not create the template "${template.title}".`);
 
-  const snapshotSections = [];
-  for (const [sectionIndex, section] of template.sections.entries()) {
-    const [row] = await tx
-      .insert(routineSections)
-      .values({ routineId: routine.id, position: sectionIndex, title: section.title })
-      .returning({ id: routineSections.id });
-    if (!row) throw new Error(`Could not create the section "${section.title}".`);
-    // Skip an item whose exercise is gone (a clinician removed it before the template was planted).
-    const items = section.items.flatMap((item) => {
+  // Skip an item whose exercise is gone (a clinician removed it before the template was planted).
+  const sections = template.sections.map((section) => ({
+    title: section.title,
+    items: section.items.flatMap((item) => {
       const exercise = byKey.get(item.exerciseKey);
       return exercise ? [{ exerciseId: exercise.id, dose: item.dose ?? exercise.defaultDose, note: item.note ?? "" }] : [];
-    });
-    if (items.length > 0) {
-      await tx.insert(routineItems).values(items.map((item, position) => ({ ...item, sectionId: row.id, position })));
-    }
-    snapshotSections.push({ title: section.title, items });
-  }
-
-  await tx.insert(routineRevisions).values({
-    routineId: routine.id,
-    number: 1,
-    snapshot: { title: template.title, instructions: template.instructions, sections: snapshotSections },
-  });
+    }),
+  }));
+  await writeRoutineContent(tx, routine.id, { title: template.title, instructions: template.instructions, startDate: null, reviewDate: null, sections }, null);
 }

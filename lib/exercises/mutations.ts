@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { auditEvents, exerciseImages, exercises, routineItems, users } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { exerciseImages, exercises, routineItems } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
+import type { VersionConflict } from "@/lib/versioned-save/conflict";
+import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
 import { diffExercise, type ExerciseChanges } from "./diff";
 import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Writer = Db | Tx;
 
 /** The editable fields of a stored exercise, in the shape the form and the diff use. */
@@ -64,12 +65,7 @@ export async function createExercise(db: Db, actor: SessionUser, input: Exercise
   return db.transaction(async (tx) => ({ id: await insertExercise(tx, actor, await uniqueExerciseKey(tx, input.name), input) }));
 }
 
-export type ExerciseConflict = {
-  currentVersion: number;
-  current: ExerciseInput;
-  /** Each save made since the version the editor started from: who, when, which fields. */
-  saves: { by: string; at: string; fields: string[] }[];
-};
+export type ExerciseConflict = VersionConflict<ExerciseInput, keyof typeof exerciseFieldLabels>;
 
 /**
  * Saves an edit made on top of `baseVersion`. If someone saved in between, nothing is written and an
@@ -85,55 +81,30 @@ export async function updateExercise(
 ): Promise<{ version: number; changes: ExerciseChanges }> {
   const [before] = await db.select().from(exercises).where(eq(exercises.id, id));
   if (!before) throw new AppError("not_found", "That exercise no longer exists.");
-  if (before.version !== baseVersion) throw await conflictFor(db, before, baseVersion);
+  if (before.version !== baseVersion) throw await exerciseConflict(db, before, baseVersion);
 
   const changes = diffExercise(toExerciseInput(before), input);
   if (Object.keys(changes).length === 0) return { version: before.version, changes };
-  const updated = await db
-    .update(exercises)
-    .set({ ...input, version: sql`${exercises.version} + 1`, updatedBy: actor.id, updatedAt: new Date() })
-    .where(and(eq(exercises.id, id), eq(exercises.version, baseVersion)))
-    .returning({ version: exercises.version });
+  const version = await updateWhereVersion(db, exercises, id, baseVersion, { ...input, updatedBy: actor.id, updatedAt: new Date() });
   // Someone saved between our read and our write: the version check in WHERE caught it.
-  if (updated.length === 0) {
+  if (version === null) {
     const [now] = await db.select().from(exercises).where(eq(exercises.id, id));
-    throw now ? await conflictFor(db, now, baseVersion) : new AppError("not_found", "That exercise no longer exists.");
+    throw now ? await exerciseConflict(db, now, baseVersion) : new AppError("not_found", "That exercise no longer exists.");
   }
-  const version = updated[0]!.version;
   await recordAuditEvent(db, { actorId: actor.id, action, entityType: "exercise", entityId: id, changes: { version, fields: changes } });
   return { version, changes };
 }
 
-async function conflictFor(db: Writer, current: typeof exercises.$inferSelect, baseVersion: number): Promise<AppError> {
-  const events = await db
-    .select({ name: users.name, at: auditEvents.createdAt, changes: auditEvents.changes })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(
-      and(
-        eq(auditEvents.entityType, "exercise"),
-        eq(auditEvents.entityId, current.id),
-        sql`json_extract(${auditEvents.changes}, '$.version') > ${baseVersion}`,
-      ),
-    )
-    .orderBy(auditEvents.createdAt);
-  const saves = events.map((e) => ({
-    by: e.name ?? "Someone",
-    at: e.at.toISOString(),
-    fields: Object.keys((e.changes as { fields?: object }).fields ?? {}).map(
-      (f) => exerciseFieldLabels[f as keyof typeof exerciseFieldLabels] ?? f,
-    ),
-  }));
-  const who = saves.at(-1)?.by ?? "Someone";
-  const fields = [...new Set(saves.flatMap((s) => s.fields))];
-  const detail: ExerciseConflict = { currentVersion: current.version, current: toExerciseInput(current), saves };
-  return new AppError(
-    "conflict",
-    `${who} saved this exercise while you were editing${fields.length ? ` (changed: ${fields.join(", ")})` : ""}. Your changes are still in the form: compare, then save again to keep yours.`,
-    {},
-    detail,
-  );
-}
+const exerciseConflict = (db: Writer, current: typeof exercises.$inferSelect, baseVersion: number) =>
+  versionConflict(db, {
+    entityType: "exercise",
+    id: current.id,
+    baseVersion,
+    currentVersion: current.version,
+    current: toExerciseInput(current),
+    labels: exerciseFieldLabels,
+    advice: "Your changes are still in the form: compare, then save again to keep yours.",
+  });
 
 /** Publishing, archiving and restoring are edits of one field, with the same conflict check. */
 export async function setExerciseStatus(

@@ -3,7 +3,6 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, exerciseImages, exercises, routineItems, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/users/accounts";
 import { imageUrl } from "./images";
 import { toExerciseInput } from "./mutations";
 import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
@@ -20,8 +19,8 @@ export type ExerciseDetail = ExerciseInput & {
   usedInItems: number;
 };
 
-export async function getExercise(db: Db, actor: SessionUser, id: number): Promise<ExerciseDetail> {
-  void actor; // the whole library is open to every signed-in clinician
+/** No actor: the library is the clinic's, open to every signed-in clinician (the caller checked the session). */
+export async function getExercise(db: Db, id: number): Promise<ExerciseDetail> {
   const [row] = await db.select().from(exercises).where(eq(exercises.id, id));
   if (!row) throw new AppError("not_found", "That exercise does not exist.");
   const [images, [usage]] = await Promise.all([
@@ -62,8 +61,7 @@ export type HistoryEntry = {
 };
 
 /** The audit trail of one exercise, newest first: who did what, when, and which fields changed. */
-export async function listExerciseHistory(db: Db, actor: SessionUser, id: number): Promise<HistoryEntry[]> {
-  void actor;
+export async function listExerciseHistory(db: Db, id: number): Promise<HistoryEntry[]> {
   const rows = await db
     .select({ id: auditEvents.id, at: auditEvents.createdAt, by: users.name, action: auditEvents.action, changes: auditEvents.changes })
     .from(auditEvents)

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
-import type { SessionUser } from "@/lib/users/accounts";
 import type { ExerciseQuery } from "./schemas";
 import type { ImageMimeType } from "./images";
 import { groupSynonyms, searchWords } from "./search-words";
@@ -107,9 +106,9 @@ async function pageIds(db: Db, query: ExerciseQuery, fts: string): Promise<numbe
  * One page of the library for a query: ranked by relevance when there is text, else alphabetical. When the
  * text finds nothing, a misspelt word is corrected to the closest one the library uses and those results come
  * back with the corrected spelling, for the page to say "Did you mean …".
+ * No actor: the library is the clinic's, open to every signed-in clinician (the caller checked the session).
  */
-export async function searchExercises(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<ExerciseSearchResult> {
-  void actor; // every signed-in clinician may search the library
+export async function searchExercises(db: Db, query: ExerciseQuery): Promise<ExerciseSearchResult> {
   const result = await searchPage(db, query);
   if (result.total > 0 || !query.q.trim()) return { ...result, correctedQuery: null };
   const suggestion = await suggestSpelling(db, query.q);
@@ -163,8 +162,7 @@ async function searchPage(db: Db, query: ExerciseQuery): Promise<Omit<ExerciseSe
 }
 
 /** Every id matching a query, in list order (for exporting a filtered view). */
-export async function findExerciseIds(db: Db, actor: SessionUser, query: ExerciseQuery): Promise<number[]> {
-  void actor;
+export async function findExerciseIds(db: Db, query: ExerciseQuery): Promise<number[]> {
   const { where } = matching(query);
   const rows = await db.select({ id: exercises.id }).from(exercises).where(where).orderBy(asc(exercises.name));
   return rows.map((r) => r.id);

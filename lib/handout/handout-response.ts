@@ -25,7 +25,8 @@ export async function handoutResponse(request: Request, db: Db, routineId: numbe
       },
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return Response.json({ error: error.message }, { status: 404 });
+    // An unknown routine or refused options: the route wrapper answers with the status from lib/errors' table.
+    if (error instanceof AppError) throw error;
     if (error instanceof PoolBusyError) {
       return Response.json({ error: "Many handouts are being printed right now: try again in a few seconds." }, { status: 503, headers: { "Retry-After": "5" } });
     }

@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exerciseImages, patients, routineRevisions, routines, users } from "@/db/schema";
+import { readCurrentRoutine } from "@/db/routine-store";
+import { exerciseImages } from "@/db/schema";
+import { formatDay, localDay } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
-import { describeDose } from "@/lib/routines/dose-sentence";
+import { toPatientRoutine } from "@/lib/routines/patient-routine";
 import { loadExerciseCards } from "@/lib/routines/queries";
-import { routineContent } from "@/lib/routines/schemas";
+import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 
@@ -21,93 +23,57 @@ export type HandoutSource = {
   withPictures: () => Promise<RoutineHandout>;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dayParts = {
-  weekday: new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" }),
-  month: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
-};
-
-/** The server's calendar date of a moment, as YYYY-MM-DD: the day the clinician saved, where the clinic is. */
-function localIsoDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 function trackingDays(startIso: string): HandoutDay[] {
   return Array.from({ length: 14 }, (_, i) => {
-    const day = utcDate(startIso);
-    day.setUTCDate(day.getUTCDate() + i);
-    return { weekday: dayParts.weekday.format(day), day: String(day.getUTCDate()), month: dayParts.month.format(day) };
+    const day = addDays(startIso, i);
+    return { weekday: formatDay(day, "weekday"), day: formatDay(day, "day-of-month"), month: formatDay(day, "month") };
   });
 }
 
 /**
- * What a routine's handout prints, from its current revision (the latest row of routine_revisions). Only the
+ * What a routine's handout prints, from its current content and the revision it was saved as. Only the
  * patient's display name is read: never their record number, contact details or clinical notes. Access is
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  const [revision] = await db
-    .select({
-      id: routineRevisions.id,
-      number: routineRevisions.number,
-      snapshot: routineRevisions.snapshot,
-      createdAt: routineRevisions.createdAt,
-      clinician: users.name,
-      patientName: patients.displayName,
-    })
-    .from(routineRevisions)
-    .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
-    .leftJoin(patients, eq(patients.id, routines.patientId))
-    .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-    .where(eq(routineRevisions.routineId, routineId))
-    .orderBy(desc(routineRevisions.number))
-    .limit(1);
-  if (!revision) throw new AppError("not_found", "That routine does not exist.");
+  const current = await readCurrentRoutine(db, routineId);
+  if (!current) throw new AppError("not_found", "That routine does not exist.");
+  const { content: saved, revision, patientName } = current;
 
-  const snapshot = routineContent.parse(revision.snapshot);
-  const ids = [...new Set(snapshot.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))];
+  const ids = [...new Set(saved.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))];
   const [cards, pictures] = await Promise.all([loadExerciseCards(db, ids), mainPictures(db, ids)]);
-
-  let number = 0;
-  const sections = snapshot.sections.map((section) => ({
+  const routine = toPatientRoutine(saved, cards);
+  const sections = routine.sections.map((section) => ({
     title: section.title,
-    // An exercise missing from the library cannot be described; it cannot be deleted while a routine uses it.
-    exercises: section.items.flatMap((item) => {
-      const card = cards[item.exerciseId];
-      if (!card) return [];
-      return [
-        {
-          number: ++number,
-          name: card.name,
-          steps: card.steps,
-          dose: describeDose(item.dose),
-          ticksPerDay: Math.min(3, Math.max(1, item.dose.timesPerDay ?? 1)),
-          cues: card.cues,
-          precautions: card.precautions,
-          note: item.note,
-          picture: pictures.get(item.exerciseId) ?? null,
-        },
-      ];
-    }),
+    exercises: section.items.map(({ number, name, steps, dose, ticksPerDay, cues, precautions, note, exerciseId }) => ({
+      number,
+      name,
+      steps,
+      dose,
+      ticksPerDay,
+      cues,
+      precautions,
+      note,
+      // Paper takes its own picture: the main one react-pdf can draw.
+      picture: pictures.get(exerciseId) ?? null,
+    })),
   }));
-  const savedOn = localIsoDate(revision.createdAt);
+  // The day the clinician saved, where the clinic is.
+  const savedOn = localDay(revision.savedAt);
   const content: RoutineHandout<PictureRef> = {
-    patientName: revision.patientName,
-    title: snapshot.title,
-    instructions: snapshot.instructions,
-    clinician: revision.clinician,
+    patientName,
+    title: routine.title,
+    instructions: routine.instructions,
+    clinician: revision.savedBy,
     revisionNumber: revision.number,
-    revisedOn: longDate.format(utcDate(savedOn)),
-    reviewOn: snapshot.reviewDate ? longDate.format(utcDate(snapshot.reviewDate)) : null,
+    revisedOn: formatDay(savedOn, "long-date"),
+    reviewOn: saved.reviewDate ? formatDay(saved.reviewDate, "long-date") : null,
     sections,
-    trackingDays: trackingDays(snapshot.startDate ?? savedOn),
+    trackingDays: trackingDays(saved.startDate ?? savedOn),
   };
   return {
     revisionId: revision.id,
-    fileName: handoutFileName({ patientName: revision.patientName, title: snapshot.title, date: savedOn }),
+    fileName: handoutFileName({ patientName, title: routine.title, date: savedOn }),
     content,
     withPictures: () => readPictures(db, content),
   };

@@ -1,14 +1,15 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { auditEvents, patients, users } from "@/db/schema";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { patients } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { sameValue } from "@/lib/exercises/diff";
 import type { SessionUser } from "@/lib/users/accounts";
+import type { VersionConflict } from "@/lib/versioned-save/conflict";
+import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
 import { patientFieldLabels, patientFields, type PatientField, type PatientInput } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type PatientRow = typeof patients.$inferSelect;
 
 /** Per field, old and new value; clinical notes only ever as "changed", so their text never reaches the audit log. */
@@ -46,13 +47,7 @@ export async function createPatient(db: Db, actor: SessionUser, input: PatientIn
   });
 }
 
-export type PatientConflict = {
-  currentVersion: number;
-  current: PatientInput;
-  by: string;
-  /** The fields saved since the editor's version, in form order, labelled so the form needs no schema code. */
-  fields: { name: PatientField; label: string }[];
-};
+export type PatientConflict = VersionConflict<PatientInput, PatientField>;
 
 /**
  * Saves an edit made on top of `baseVersion`. If someone saved in between, nothing is written and an
@@ -68,21 +63,16 @@ export async function updatePatient(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(patients).where(eq(patients.id, id));
     if (!before) throw new AppError("not_found", "That patient no longer exists.");
-    if (before.version !== baseVersion) throw await conflictFor(tx, before, baseVersion);
+    if (before.version !== baseVersion) throw await patientConflict(tx, before, baseVersion);
 
     const changes = diffPatient(toPatientInput(before), input);
     if (Object.keys(changes).length === 0) return { version: before.version, changes };
-    const updated = await tx
-      .update(patients)
-      .set({ ...input, version: sql`${patients.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(patients.id, id), eq(patients.version, baseVersion)))
-      .returning({ version: patients.version });
+    const version = await updateWhereVersion(tx, patients, id, baseVersion, { ...input, updatedAt: new Date() });
     // Someone saved between our read and our write: the version check in WHERE caught it.
-    if (updated.length === 0) {
+    if (version === null) {
       const [now] = await tx.select().from(patients).where(eq(patients.id, id));
-      throw now ? await conflictFor(tx, now, baseVersion) : new AppError("not_found", "That patient no longer exists.");
+      throw now ? await patientConflict(tx, now, baseVersion) : new AppError("not_found", "That patient no longer exists.");
     }
-    const version = updated[0]!.version;
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "patient.updated",
@@ -94,31 +84,16 @@ export async function updatePatient(
   });
 }
 
-async function conflictFor(tx: Tx, current: PatientRow, baseVersion: number): Promise<AppError> {
-  const saves = await tx
-    .select({ name: users.name, changes: auditEvents.changes })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(
-      and(
-        eq(auditEvents.entityType, "patient"),
-        eq(auditEvents.entityId, current.id),
-        sql`json_extract(${auditEvents.changes}, '$.version') > ${baseVersion}`,
-      ),
-    )
-    .orderBy(auditEvents.createdAt, auditEvents.id);
-  const by = saves.at(-1)?.name ?? "Someone";
-  const changed = new Set(saves.flatMap((s) => Object.keys((s.changes as { fields?: object }).fields ?? {})));
-  const fields = patientFields.filter((f) => changed.has(f)).map((name) => ({ name, label: patientFieldLabels[name] }));
-  const labels = fields.map((f) => f.label).join(", ");
-  const detail: PatientConflict = { currentVersion: current.version, current: toPatientInput(current), by, fields };
-  return new AppError(
-    "conflict",
-    `${by} saved this patient while you were editing${labels ? ` (changed: ${labels})` : ""}. Nothing of yours was saved and your text is still in the form: compare, then save again to keep yours.`,
-    {},
-    detail,
-  );
-}
+const patientConflict = (tx: Tx, current: PatientRow, baseVersion: number) =>
+  versionConflict(tx, {
+    entityType: "patient",
+    id: current.id,
+    baseVersion,
+    currentVersion: current.version,
+    current: toPatientInput(current),
+    labels: patientFieldLabels,
+    advice: "Nothing of yours was saved and your text is still in the form: compare, then save again to keep yours.",
+  });
 
 /**
  * Archives (or restores) a patient: they leave the lists, their routines and history stay. The version is

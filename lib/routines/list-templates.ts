@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routineItems, routines, routineSections } from "@/db/schema";
-import type { SessionUser } from "@/lib/users/accounts";
 
 export type TemplateListItem = {
   id: number;
@@ -12,9 +11,11 @@ export type TemplateListItem = {
   updatedAt: Date;
 };
 
-/** Template routines with the shape of their sections, for the templates page and the dashboard. */
-export async function listTemplates(db: Db, actor: SessionUser): Promise<TemplateListItem[]> {
-  void actor; // templates are shared by every clinician of the clinic
+/**
+ * Template routines with the shape of their sections, for the templates page and the dashboard. No actor:
+ * templates are shared by every clinician of the clinic (the caller checked the session).
+ */
+export async function listTemplates(db: Db): Promise<TemplateListItem[]> {
   const rows = await db
     .select({
       id: routines.id,

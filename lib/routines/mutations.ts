@@ -1,14 +1,16 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
+import { exercises, patients, routineRevisions, routines } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
-import { readRoutineContent } from "./queries";
-import { routineContent, type RoutineContent } from "./schemas";
+import { sameValue } from "@/lib/exercises/diff";
+import type { VersionConflict } from "@/lib/versioned-save/conflict";
+import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
+import { routineContent, routineFieldLabels, type RoutineContent, type RoutineField } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const blankRoutineSections: RoutineContent["sections"] = [
   { title: "Warm-up", items: [] },
@@ -38,23 +40,6 @@ async function checkExercises(tx: Tx, content: RoutineContent, before: RoutineCo
   if (Object.keys(fieldErrors).length) throw new AppError("validation", "Some exercises cannot be used in a routine.", fieldErrors);
 }
 
-async function writeContent(tx: Tx, actor: SessionUser, routineId: number, content: RoutineContent): Promise<number> {
-  await tx.delete(routineSections).where(eq(routineSections.routineId, routineId));
-  for (const [position, section] of content.sections.entries()) {
-    const [row] = await tx.insert(routineSections).values({ routineId, position, title: section.title }).returning({ id: routineSections.id });
-    if (section.items.length) {
-      await tx.insert(routineItems).values(section.items.map((item, i) => ({ ...item, sectionId: row!.id, position: i })));
-    }
-  }
-  const [last] = await tx
-    .select({ n: sql<number>`coalesce(max(${routineRevisions.number}), 0)` })
-    .from(routineRevisions)
-    .where(eq(routineRevisions.routineId, routineId));
-  const number = (last?.n ?? 0) + 1;
-  await tx.insert(routineRevisions).values({ routineId, number, snapshot: content, createdBy: actor.id });
-  return number;
-}
-
 /** A new routine for a patient (or a new template), empty or copied from a template. */
 export async function createRoutine(
   db: Db,
@@ -71,7 +56,7 @@ export async function createRoutine(
       if (!patient) throw new AppError("not_found", "That patient does not exist or is archived.");
       patientName = patient.name;
     }
-    const template = input.templateId !== null ? await readRoutineContent(tx as unknown as Db, input.templateId, { templateOnly: true }) : null;
+    const template = input.templateId !== null ? await readRoutineContent(tx, input.templateId, { templateOnly: true }) : null;
     if (input.templateId !== null && !template) throw new AppError("not_found", "That template no longer exists.");
 
     const content = routineContent.parse({
@@ -83,7 +68,7 @@ export async function createRoutine(
       .insert(routines)
       .values({ patientId: input.patientId, isTemplate: input.patientId === null, title: content.title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: routines.id });
-    await writeContent(tx, actor, row!.id, content);
+    await writeRoutineContent(tx, row!.id, content, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "routine.created",
@@ -95,7 +80,12 @@ export async function createRoutine(
   });
 }
 
-export type RoutineConflict = { currentVersion: number; by: string; at: string };
+export type RoutineConflict = VersionConflict<RoutineContent, RoutineField>;
+
+/** Which parts of the content a save changes: what a conflict tells the next editor. */
+function changedFields(before: RoutineContent, after: RoutineContent): Partial<Record<RoutineField, true>> {
+  return Object.fromEntries((Object.keys(routineFieldLabels) as RoutineField[]).filter((f) => !sameValue(before[f], after[f])).map((f) => [f, true]));
+}
 
 /**
  * Saves the whole routine on top of `baseVersion` as a new immutable revision. A stale save is refused
@@ -110,48 +100,30 @@ export async function saveRoutine(
   action = "routine.saved",
 ): Promise<{ version: number; revision: number }> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ version: routines.version, archivedAt: routines.archivedAt }).from(routines).where(eq(routines.id, id));
+    const [current] = await tx.select({ version: routines.version }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
-    if (current.version !== baseVersion) throw await conflictFor(tx, id, current.version);
-    await checkExercises(tx, content, await readRoutineContent(tx as unknown as Db, id));
+    const before = (await readRoutineContent(tx, id))!;
+    if (current.version !== baseVersion) throw await routineConflict(tx, id, baseVersion, current.version, before);
+    await checkExercises(tx, content, before);
 
-    const updated = await tx
-      .update(routines)
-      .set({
-        title: content.title,
-        instructions: content.instructions,
-        startDate: content.startDate,
-        reviewDate: content.reviewDate,
-        version: sql`${routines.version} + 1`,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(routines.id, id), eq(routines.version, baseVersion)))
-      .returning({ version: routines.version });
-    if (updated.length === 0) throw await conflictFor(tx, id, baseVersion + 1);
-    const revision = await writeContent(tx, actor, id, content);
-    await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version: updated[0]!.version, revision } });
-    return { version: updated[0]!.version, revision };
+    const version = await updateWhereVersion(tx, routines, id, baseVersion, { updatedBy: actor.id, updatedAt: new Date() });
+    if (version === null) throw await routineConflict(tx, id, baseVersion, baseVersion + 1, before);
+    const { revision } = await writeRoutineContent(tx, id, content, actor.id);
+    await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version, revision, fields: changedFields(before, content) } });
+    return { version, revision };
   });
 }
 
-async function conflictFor(tx: Tx, routineId: number, currentVersion: number): Promise<AppError> {
-  const [latest] = await tx
-    .select({ by: users.name, at: routineRevisions.createdAt })
-    .from(routineRevisions)
-    .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-    .where(eq(routineRevisions.routineId, routineId))
-    .orderBy(desc(routineRevisions.number))
-    .limit(1);
-  const by = latest?.by ?? "Someone";
-  const details: RoutineConflict = { currentVersion, by, at: (latest?.at ?? new Date()).toISOString() };
-  return new AppError(
-    "conflict",
-    `${by} saved this routine while you were editing. Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.`,
-    {},
-    details,
-  );
-}
+const routineConflict = (tx: Tx, id: number, baseVersion: number, currentVersion: number, current: RoutineContent) =>
+  versionConflict(tx, {
+    entityType: "routine",
+    id,
+    baseVersion,
+    currentVersion,
+    current,
+    labels: routineFieldLabels,
+    advice: "Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.",
+  });
 
 /** Brings back an old revision as the newest one; nothing in the history is rewritten. */
 export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: number, baseVersion: number, number: number) {
@@ -172,7 +144,7 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
       .insert(routines)
       .values({ isTemplate: true, title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: routines.id });
-    await writeContent(tx, actor, row!.id, { ...content, title, startDate: null, reviewDate: null });
+    await writeRoutineContent(tx, row!.id, { ...content, title, startDate: null, reviewDate: null }, actor.id);
     await recordAuditEvent(tx, { actorId: actor.id, action: "routine.template_saved", entityType: "routine", entityId: row!.id, changes: { from: id } });
     return { id: row!.id };
   });

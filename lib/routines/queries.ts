@@ -1,35 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exerciseImages, exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
+import { exerciseImages, exercises, patients, routineRevisions, routines, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
 import type { SessionUser } from "@/lib/users/accounts";
+import { readRoutineContent } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
 
-/** A routine's current sections and items, in order, in the shape the builder saves. */
-export async function readRoutineContent(db: Db, id: number, { templateOnly = false } = {}): Promise<RoutineContent | null> {
-  const [routine] = await db
-    .select()
-    .from(routines)
-    .where(templateOnly ? and(eq(routines.id, id), eq(routines.isTemplate, true), isNull(routines.archivedAt)) : eq(routines.id, id));
-  if (!routine) return null;
-  const rows = await db
-    .select({ sectionId: routineSections.id, title: routineSections.title, exerciseId: routineItems.exerciseId, dose: routineItems.dose, note: routineItems.note })
-    .from(routineSections)
-    .leftJoin(routineItems, eq(routineItems.sectionId, routineSections.id))
-    .where(eq(routineSections.routineId, id))
-    .orderBy(asc(routineSections.position), asc(routineItems.position));
-  const sections: RoutineContent["sections"] = [];
-  let last: number | undefined;
-  for (const row of rows) {
-    if (row.sectionId !== last) sections.push({ title: row.title, items: [] });
-    last = row.sectionId;
-    if (row.exerciseId !== null) sections.at(-1)!.items.push({ exerciseId: row.exerciseId, dose: row.dose ?? {}, note: row.note ?? "" });
-  }
-  return { title: routine.title, instructions: routine.instructions, startDate: routine.startDate, reviewDate: routine.reviewDate, sections };
-}
+export { readRoutineContent } from "@/db/routine-store";
 
 export type ExerciseCard = {
   id: number;

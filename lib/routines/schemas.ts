@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { doseInput } from "@/lib/exercises/dose";
+import { idInput } from "@/lib/ids";
 
 const isoDate = z
   .string()
@@ -33,8 +34,12 @@ export const routineContent = z
   });
 export type RoutineContent = z.infer<typeof routineContent>;
 
+/** The parts of a routine a save can change, labelled for a conflict message ("changed: Title, Exercises"). */
+export const routineFieldLabels = { title: "Title", instructions: "Instructions", startDate: "Start date", reviewDate: "Review date", sections: "Exercises" } as const;
+export type RoutineField = keyof typeof routineFieldLabels;
+
 export const newRoutineInput = z.object({
-  patientId: z.coerce.number().int().positive().nullable(),
-  templateId: z.coerce.number().int().positive().nullable(),
+  patientId: idInput.nullable(),
+  templateId: idInput.nullable(),
   title: z.string().trim().max(120).optional(),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idInput } from "@/lib/ids";
 
 /** What the clinician may edit before "Email the link": the subject and a short note. The link is added by the server. */
 export const shareLinkEmailInput = z.object({
-  routineId: z.coerce.number().int().positive(),
-  linkId: z.coerce.number().int().positive(),
+  routineId: idInput,
+  linkId: idInput,
   subject: z.string().trim().min(1, "Write a subject.").max(120, "Keep the subject under 120 characters."),
   message: z.string().trim().min(1, "Write a short message.").max(1000, "Keep the message under 1,000 characters."),
 });

@@ -3,6 +3,7 @@ import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, patients, routines } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { formatInstant } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
 import type { Mailer } from "@/lib/mail/mailer";
 import type { SessionUser } from "@/lib/users/accounts";
@@ -12,8 +13,6 @@ import { configuredShareTokenKey } from "./token-key";
 
 export const emailNotConfigured =
   "Email is not set up on this server, so links cannot be emailed yet. An administrator sets SMTP_URL and MAIL_FROM (see the README's Configuration); until then, copy the link or show its QR code.";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 /** The routine's patient's email address and display name, or null when there is no address on file. */
 export async function patientEmailFor(db: Pick<Db, "select">, routineId: number): Promise<{ email: string; displayName: string } | null> {
@@ -70,7 +69,7 @@ export async function emailShareLink(
   const link = await readActiveShareLinkUrl(db, input.routineId, input.linkId, appUrl, now, tokenKey);
   await refuseWhenTooMany(db, actor, input.routineId, now);
 
-  const text = `${input.message}\n\n${link.url}\n\nThe link works until ${dateFormat.format(link.expiresAt)}.\n\n${clinicName}\n`;
+  const text = `${input.message}\n\n${link.url}\n\nThe link works until ${formatInstant(link.expiresAt, "long-date")}.\n\n${clinicName}\n`;
   try {
     await mailer.send({ to: patient.email, subject: input.subject, text, fromName: clinicName });
   } catch (error) {

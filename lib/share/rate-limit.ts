@@ -1,10 +1,9 @@
 import "server-only";
 import { and, count, eq, gte, lt, min } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { shareLinkWrites } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Writes one link may make in a sliding window: far above a patient ticking a day's routine, far below a script. */
 export const shareWritePolicy = { windowMs: 10 * 60_000, limit: 60 } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idInput } from "@/lib/ids";
 import { isoDay } from "./days";
 
 export const expiryChoices = [
@@ -14,7 +15,7 @@ export const maxExpiryDays = 365;
 
 export const newShareLinkInput = z
   .object({
-    routineId: z.coerce.number().int().positive(),
+    routineId: idInput,
     label: z.string().trim().min(1, "Give the link a label, e.g. “phone” or “printed sheet”.").max(60, "Use at most 60 characters."),
     expiry: z.enum(expiryChoices.map((c) => c.value) as [string, ...string[]], { message: "Choose how long the link works." }).default(defaultExpiry),
     customDate: isoDay.optional(),
@@ -41,7 +42,7 @@ const optionalPain = z.preprocess(
 /** One tick from the patient's page: which exercise, done or undone, and how it felt. */
 export const tickInput = z.object({
   position: z.coerce.number().int().min(0).max(1000),
-  exerciseId: z.coerce.number().int().positive(),
+  exerciseId: idInput,
   intent: z.enum(["done", "undo"]).default("done"),
   // The patient's own calendar day (sent by the page's script); without it, the server's date.
   day: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDay.optional()),

@@ -1,26 +1,21 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, routineRevisions, routines, shareTicks } from "@/db/schema";
-import { describeDose } from "@/lib/routines/dose-sentence";
+import { readCurrentRoutine } from "@/db/routine-store";
+import { shareTicks } from "@/db/schema";
+import { toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
 import { loadExerciseCards } from "@/lib/routines/queries";
-import { routineContent, type RoutineContent } from "@/lib/routines/schemas";
+import type { RoutineContent } from "@/lib/routines/schemas";
 import { addDays, utcDay } from "./days";
 
 export type LatestRevision = { number: number; savedAt: Date; displayName: string; content: RoutineContent };
 
 /** The routine as last saved (links always show the newest revision), and only the patient's display name. */
 export async function readLatestRevision(db: Db, routineId: number): Promise<LatestRevision | null> {
-  const [row] = await db
-    .select({ number: routineRevisions.number, savedAt: routineRevisions.createdAt, snapshot: routineRevisions.snapshot, displayName: patients.displayName })
-    .from(routineRevisions)
-    .innerJoin(routines, eq(routines.id, routineRevisions.routineId))
-    .innerJoin(patients, eq(patients.id, routines.patientId))
-    .where(eq(routineRevisions.routineId, routineId))
-    .orderBy(desc(routineRevisions.number))
-    .limit(1);
-  if (!row) return null;
-  return { number: row.number, savedAt: row.savedAt, displayName: row.displayName, content: routineContent.parse(row.snapshot) };
+  const current = await readCurrentRoutine(db, routineId);
+  // Templates have no patient and no links.
+  if (!current || current.patientName === null) return null;
+  return { number: current.revision.number, savedAt: current.revision.savedAt, displayName: current.patientName, content: current.content };
 }
 
 /** Items in reading order, numbered by position across sections: the position is how a tick names its item. */
@@ -29,29 +24,13 @@ export function flattenItems(content: RoutineContent): { position: number; exerc
   return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId })));
 }
 
-export type SharedItem = {
-  position: number;
-  exerciseId: number;
-  name: string;
-  steps: string[];
-  dose: string;
-  cues: string;
-  precautions: string;
-  note: string;
-  image: { url: string; alt: string } | null;
-};
-
 export type TickState = { position: number; exerciseId: number; pain: number | null; comment: string };
 
 /** Everything the patient's page shows, and nothing more: no record number, contact details or notes. */
-export type SharedRoutine = {
+export type SharedRoutine = PatientRoutine & {
   displayName: string;
-  title: string;
-  instructions: string;
   revision: number;
   updatedAt: Date;
-  sections: { title: string; items: SharedItem[] }[];
-  itemCount: number;
   /** The server's UTC day; the page's script switches to the patient's own day, which is at most a day away. */
   serverDay: string;
   ticksByDay: Record<string, TickState[]>;
@@ -71,35 +50,14 @@ export async function getSharedRoutine(db: Db, access: { linkId: number; routine
       .where(and(eq(shareTicks.linkId, access.linkId), inArray(shareTicks.day, days))),
   ]);
 
-  let position = 0;
-  const sections = latest.content.sections.map((section) => ({
-    title: section.title,
-    items: section.items.map((item): SharedItem => {
-      const card = cards[item.exerciseId];
-      return {
-        position: position++,
-        exerciseId: item.exerciseId,
-        name: card?.name ?? "Exercise",
-        steps: card?.steps ?? [],
-        dose: describeDose(item.dose),
-        cues: card?.cues ?? "",
-        precautions: card?.precautions ?? "",
-        note: item.note,
-        image: card?.image ?? null,
-      };
-    }),
-  }));
   const ticksByDay: Record<string, TickState[]> = Object.fromEntries(days.map((d) => [d, []]));
   for (const { day, ...tick } of ticks) ticksByDay[day]!.push(tick);
 
   return {
+    ...toPatientRoutine(latest.content, cards),
     displayName: latest.displayName,
-    title: latest.content.title,
-    instructions: latest.content.instructions,
     revision: latest.number,
     updatedAt: latest.savedAt,
-    sections,
-    itemCount: position,
     serverDay,
     ticksByDay,
   };

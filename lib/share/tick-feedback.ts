@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
  */
 export type TickFeedback = { position: number; kind: "done" | "undone" | "error"; message: string };
 
-const errorCodes = { rate_limited: "busy", conflict: "changed", validation: "invalid", not_found: "changed", forbidden: "changed" } as const;
+const errorCodes = { rate_limited: "busy", conflict: "changed", validation: "invalid", not_found: "changed", forbidden: "changed", unauthenticated: "changed" } as const;
 type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
 const messages: Record<ErrorCode | "done" | "undone", string> = {

@@ -5,12 +5,12 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import type { SessionUser, StaffIdentity } from "@/lib/auth/session-user";
 import type { ChangePasswordInput, NewUserInput, Role, SetupInput } from "./schemas";
 
-/** What the app may know about a signed-in person: never the hash. */
-export type SessionUser = { id: number; email: string; name: string; role: Role };
+export type { SessionUser, StaffIdentity };
 
-export type UserSummary = SessionUser & { disabled: boolean; createdAt: Date };
+export type UserSummary = StaffIdentity & { disabled: boolean; createdAt: Date };
 
 const summaryColumns = {
   id: users.id,
@@ -34,7 +34,7 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 /** The user a session belongs to, if the session is still valid: enabled, and its version current. */
-export async function findSessionUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | undefined> {
+export async function findSessionUser(db: Db, id: number, sessionVersion: number): Promise<StaffIdentity | undefined> {
   const [row] = await db
     .select({ ...summaryColumns, sessionVersion: users.sessionVersion })
     .from(users)
@@ -52,7 +52,7 @@ export async function countUsers(db: Db): Promise<number> {
  * Creates the first account, as admin, only while there is none. The check and the insert are one
  * statement, so two people racing through /setup cannot both become admin.
  */
-export async function createFirstAdmin(db: Db, input: SetupInput): Promise<SessionUser> {
+export async function createFirstAdmin(db: Db, input: SetupInput): Promise<StaffIdentity> {
   const passwordHash = await hashPassword(input.password);
   const result = await db.run(sql`
     insert into ${users} (email, name, role, password_hash)

@@ -5,13 +5,14 @@
 import { openDb, type Db } from "../../db/client";
 import { getDashboardSummary } from "../../lib/dashboard/get-dashboard-summary";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
+import { mintSessionUser } from "../../lib/auth/session-user";
 import { prepareDatabase } from "../../lib/startup/prepare-database";
 import { startSqld } from "../helpers/sqld";
 import { createTempDb } from "../helpers/temp-db";
 import { percentile, printTable, time } from "./stats";
 
 const runs = 200;
-const actor = { id: 1, email: "bench@clinic.test", name: "Bench", role: "admin" as const };
+const actor = mintSessionUser({ id: 1, email: "bench@clinic.test", name: "Bench", role: "admin" });
 
 async function main() {
   const file = await createTempDb();

@@ -5,7 +5,7 @@ test("every kind of response carries the baseline security headers", async ({ re
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     expect(headers["x-content-type-options"], path).toBe("nosniff");
-    expect(headers["referrer-policy"], path).toBeTruthy();
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(headers["x-powered-by"], path).toBeUndefined();

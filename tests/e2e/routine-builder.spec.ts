@@ -117,3 +117,16 @@ test("save a routine as a template, and the starter template is there from the f
   await page.goto("/admin/templates");
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 });
+
+test("a refused template title comes back as a field error, and what was typed stays", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const patient = unique("Blank Title");
+  await createPatient(page, patient);
+  await startFromTemplate(page, patient);
+  // Spaces pass the browser's `required`; the server trims them and refuses.
+  await page.getByLabel("Template title").fill("   ");
+  await page.getByRole("button", { name: "Save as template" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Give the template a title." })).toBeVisible();
+  await expect(page.getByLabel("Template title")).toHaveValue("   ");
+  await expect(page).toHaveURL(/\/admin\/routines\/\d+$/);
+});

@@ -4,7 +4,7 @@ import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { users } from "@/db/schema";
-import type { SessionUser } from "@/lib/users/accounts";
+import { mintSessionUser, type SessionUser } from "@/lib/auth/session-user";
 
 export type TempDb = { db: Db; dir: string; url: string; close: () => void };
 
@@ -34,6 +34,6 @@ export async function insertStaff(db: Db): Promise<{ ada: SessionUser; bo: Sessi
       { email: "bo@clinic.test", name: "Bo", role: "clinician", passwordHash: "x" },
     ])
     .returning();
-  const [ada, bo] = rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role }));
+  const [ada, bo] = rows.map((r) => mintSessionUser({ id: r.id, email: r.email, name: r.name, role: r.role }));
   return { ada: ada!, bo: bo! };
 }

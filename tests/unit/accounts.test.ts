@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
+import { mintSessionUser } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors";
 import {
   changeOwnPassword,
@@ -47,7 +48,7 @@ describe("first-run setup", () => {
 
 describe("accounts", () => {
   let admin: SessionUser;
-  beforeEach(async () => (admin = await createFirstAdmin(t.db, setup)));
+  beforeEach(async () => (admin = mintSessionUser(await createFirstAdmin(t.db, setup))));
 
   it("treats email as case-insensitive and unique", async () => {
     await expect(
@@ -66,7 +67,7 @@ describe("accounts", () => {
       confirmPassword: "another long password",
     });
     await expect(
-      createUser(t.db, clinician, { name: "Mal", email: "mal@clinic.test", role: "admin", password: "x".repeat(12), confirmPassword: "x".repeat(12) }),
+      createUser(t.db, mintSessionUser(clinician), { name: "Mal", email: "mal@clinic.test", role: "admin", password: "x".repeat(12), confirmPassword: "x".repeat(12) }),
     ).rejects.toMatchObject({ code: "forbidden" });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.created"));
     expect(events).toHaveLength(1);
@@ -89,7 +90,7 @@ describe("accounts", () => {
     // Re-enabling does not revive the old session either: they sign in again.
     await setUserDisabled(t.db, admin, clinician.id, false);
     expect(await findSessionUser(t.db, clinician.id, version)).toBeUndefined();
-    expect(await findSessionUser(t.db, clinician.id, await versionOf(clinician.id))).toBeDefined();
+    expect(await findSessionUser(t.db, clinician.id, await versionOf(clinician.id))).toEqual({ id: clinician.id, email: "cleo@clinic.test", name: "Cleo", role: "clinician" });
   });
 
   it("will not let an admin disable themselves", async () => {
@@ -105,7 +106,7 @@ describe("accounts", () => {
 
     await changeOwnPassword(t.db, admin, { currentPassword: setup.password, password: "a new long password", confirmPassword: "a new long password" });
     expect(await findSessionUser(t.db, admin.id, before)).toBeUndefined();
-    expect(await findSessionUser(t.db, admin.id, before + 1)).toBeDefined();
+    expect(await findSessionUser(t.db, admin.id, before + 1)).toEqual({ id: admin.id, email: "ada@clinic.test", name: "Ada Admin", role: "admin" });
   });
 
   it("creates the admin from ADMIN_EMAIL once and leaves it alone afterwards", async () => {

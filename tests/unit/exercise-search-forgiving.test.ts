@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const search = (q: string, extra: Record<string, unknown> = {}) => searchExercises(t.db, ada, exerciseQuery.parse({ q, ...extra }));
+const search = (q: string, extra: Record<string, unknown> = {}) => searchExercises(t.db, exerciseQuery.parse({ q, ...extra }));
 const names = async (q: string) => (await search(q)).items.map((i) => i.name);
 
 describe("clinical words", () => {

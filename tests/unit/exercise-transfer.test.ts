@@ -10,7 +10,7 @@ import { exerciseQuery } from "@/lib/exercises/schemas";
 import { exportExercises } from "@/lib/exercises/transfer/export-exercises";
 import { parseCsv, type ExerciseExport } from "@/lib/exercises/transfer/format";
 import { applyImport, validateImport, type ImportCounts } from "@/lib/exercises/transfer/import-exercises";
-import type { SessionUser } from "@/lib/users/accounts";
+import { mintSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 // A valid 1×1 PNG: small enough to inline, real enough for inspectImage.
@@ -35,7 +35,7 @@ async function createActor(db: Db): Promise<SessionUser> {
     .insert(users)
     .values({ email: "admin@example.org", name: "Ada Admin", role: "admin", passwordHash: "not-a-real-hash" })
     .returning({ id: users.id });
-  return { id: row!.id, email: "admin@example.org", name: "Ada Admin", role: "admin" };
+  return mintSessionUser({ id: row!.id, email: "admin@example.org", name: "Ada Admin", role: "admin" });
 }
 
 /** Validates and applies a file the way the import endpoint does; fails the test on row errors. */
@@ -62,7 +62,6 @@ async function picturesOf(db: Db, key: string) {
 describe("JSON export and import", () => {
   it("copies the library into a fresh install field by field, pictures byte for byte", async () => {
     await seedStarterContent(source.db);
-    const actor = await createActor(source.db);
     const [catCow] = await source.db.select().from(exercises).where(eq(exercises.key, "cat-cow"));
     await source.db.insert(exerciseImages).values({
       exerciseId: catCow!.id,
@@ -76,7 +75,7 @@ describe("JSON export and import", () => {
       position: -1,
     });
 
-    const file = await exportExercises(source.db, actor, everything, "json");
+    const file = await exportExercises(source.db, everything, "json");
     expect(file.fileName).toMatch(/^exercises-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file.contentType).toContain("application/json");
 
@@ -92,8 +91,7 @@ describe("JSON export and import", () => {
 
   it("exports only the filtered view when the query narrows it", async () => {
     await seedStarterContent(source.db);
-    const actor = await createActor(source.db);
-    const file = await exportExercises(source.db, actor, exerciseQuery.parse({ category: "stretch" }), "json");
+    const file = await exportExercises(source.db, exerciseQuery.parse({ category: "stretch" }), "json");
     const parsed = JSON.parse(file.body) as ExerciseExport;
     expect(parsed.exercises.length).toBeGreaterThan(0);
     expect(parsed.exercises.every((e) => e.category === "stretch")).toBe(true);
@@ -102,7 +100,7 @@ describe("JSON export and import", () => {
   it("re-importing the same file changes nothing; editing one row updates exactly that one", async () => {
     await seedStarterContent(source.db);
     const actor = await createActor(source.db);
-    const file = await exportExercises(source.db, actor, everything, "json");
+    const file = await exportExercises(source.db, everything, "json");
     const total = (JSON.parse(file.body) as ExerciseExport).exercises.length;
 
     expect(await importText(source.db, actor, file.body, "backup.json")).toEqual({ created: 0, updated: 0, unchanged: total });
@@ -138,7 +136,6 @@ describe("JSON export and import", () => {
 describe("CSV export and import", () => {
   it("copies every text, vocabulary and dose field into a fresh install", async () => {
     await seedStarterContent(source.db);
-    const actor = await createActor(source.db);
     const [neck] = await source.db.select().from(exercises).where(eq(exercises.key, "neck-rolls"));
     // Cells a spreadsheet would run as formulas, and commas, quotes and line breaks inside cells.
     await source.db
@@ -146,7 +143,7 @@ describe("CSV export and import", () => {
       .set({ summary: '=SUM(A1), "quoted", and more', steps: ["-Lean forward.", "Breathe, then \"relax\"."], defaultDose: { ...neck!.defaultDose, load: "2 kg" } })
       .where(eq(exercises.id, neck!.id));
 
-    const file = await exportExercises(source.db, actor, everything, "csv");
+    const file = await exportExercises(source.db, everything, "csv");
     expect(file.fileName).toMatch(/\.csv$/);
     expect(file.body).toContain("'=SUM(A1)");
 
@@ -169,8 +166,7 @@ describe("CSV export and import", () => {
 describe("invalid imports", () => {
   it("imports nothing when one row among good ones is bad, and names its row and field", async () => {
     await seedStarterContent(source.db);
-    const actor = await createActor(source.db);
-    const file = JSON.parse((await exportExercises(source.db, actor, everything, "json")).body) as ExerciseExport;
+    const file = JSON.parse((await exportExercises(source.db, everything, "json")).body) as ExerciseExport;
     (file.exercises[2] as { category: string }).category = "cardio";
     const validation = validateImport(JSON.stringify(file), "library.json");
     expect(validation).toEqual({ ok: false, errors: [{ row: 3, field: "category", message: "Pick a category." }], errorCount: 1, total: file.exercises.length });
@@ -223,8 +219,7 @@ describe("invalid imports", () => {
 
   it("refuses a key used twice in one file, on the second row", async () => {
     await seedStarterContent(source.db);
-    const actor = await createActor(source.db);
-    const file = JSON.parse((await exportExercises(source.db, actor, everything, "json")).body) as ExerciseExport;
+    const file = JSON.parse((await exportExercises(source.db, everything, "json")).body) as ExerciseExport;
     file.exercises[4]!.key = file.exercises[1]!.key.toUpperCase();
     const validation = validateImport(JSON.stringify(file), "library.json");
     expect(validation).toMatchObject({

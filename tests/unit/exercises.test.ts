@@ -56,12 +56,12 @@ describe("search", () => {
   });
 
   it("finds by name prefix, by words in steps, ranks name hits first, and combines with filters", async () => {
-    const names = async (q: Record<string, unknown>) => (await searchExercises(t.db, ada, query(q))).items.map((i) => i.name);
+    const names = async (q: Record<string, unknown>) => (await searchExercises(t.db, query(q))).items.map((i) => i.name);
     expect((await names({ q: "cat" })).slice(0, 2).sort()).toEqual(["Cat-Cow", "Desk Cat-Cow"]);
     expect(await names({ q: "doorway" })).toContain("Doorway Chest Stretch");
     expect((await names({ q: "doorway" }))[0]).toBe("Doorway Chest Stretch");
     expect(await names({ q: "roll", equipment: "foam-roller" })).toEqual(expect.arrayContaining(["Upper Back Rollout"]));
-    const neckStretches = await searchExercises(t.db, ada, query({ category: "stretch", region: "neck" }));
+    const neckStretches = await searchExercises(t.db, query({ category: "stretch", region: "neck" }));
     expect(neckStretches.total).toBeGreaterThan(0);
     for (const item of neckStretches.items) {
       expect(item.category).toBe("stretch");
@@ -71,18 +71,18 @@ describe("search", () => {
 
   it("keeps the index in step with edits and hides archived exercises unless asked", async () => {
     const { id } = await createExercise(t.db, ada, input({ name: "Zebra Crossing Drill" }));
-    expect((await searchExercises(t.db, ada, query({ q: "zebra" }))).total).toBe(1);
+    expect((await searchExercises(t.db, query({ q: "zebra" }))).total).toBe(1);
     await t.db.transaction((tx) => updateExercise(tx, ada, id, 1, { name: "Pelican Drill" }));
-    expect((await searchExercises(t.db, ada, query({ q: "zebra" }))).total).toBe(0);
-    expect((await searchExercises(t.db, ada, query({ q: "pelic" }))).total).toBe(1);
+    expect((await searchExercises(t.db, query({ q: "zebra" }))).total).toBe(0);
+    expect((await searchExercises(t.db, query({ q: "pelic" }))).total).toBe(1);
     await setExerciseStatus(t.db, ada, id, 2, "archived");
-    expect((await searchExercises(t.db, ada, query({ q: "pelican" }))).total).toBe(0);
-    expect((await searchExercises(t.db, ada, query({ q: "pelican", status: "archived" }))).total).toBe(1);
+    expect((await searchExercises(t.db, query({ q: "pelican" }))).total).toBe(0);
+    expect((await searchExercises(t.db, query({ q: "pelican", status: "archived" }))).total).toBe(1);
   });
 
   it("paginates in a stable order", async () => {
-    const first = await searchExercises(t.db, ada, query({ page: 1 }));
-    const second = await searchExercises(t.db, ada, query({ page: 2 }));
+    const first = await searchExercises(t.db, query({ page: 1 }));
+    const second = await searchExercises(t.db, query({ page: 2 }));
     expect(first.items).toHaveLength(25);
     expect(first.pageCount).toBe(2);
     expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(first.total);
@@ -101,13 +101,13 @@ describe("editing with optimistic concurrency", () => {
     expect(detail.current.name).toBe("Chin Tuck (seated)");
     expect(detail.saves).toEqual([expect.objectContaining({ by: "Ada", fields: ["Name", "Cues"] })]);
     // Nothing of Bo's was written.
-    expect((await getExercise(t.db, bo, id)).summary).toBe("Draw the chin straight back.");
+    expect((await getExercise(t.db, id)).summary).toBe("Draw the chin straight back.");
   });
 
   it("records every change in the history, old and new value", async () => {
     const { id } = await createExercise(t.db, ada, input());
     await t.db.transaction((tx) => updateExercise(tx, bo, id, 1, { steps: ["Sit tall.", "Tuck."] }));
-    const [latest, created] = await listExerciseHistory(t.db, ada, id);
+    const [latest, created] = await listExerciseHistory(t.db, id);
     expect(latest).toMatchObject({ by: "Bo", action: "exercise.updated", version: 2 });
     expect(latest!.changes).toEqual([{ field: "Steps", from: input().steps, to: ["Sit tall.", "Tuck."] }]);
     expect(created).toMatchObject({ by: "Ada", action: "exercise.created", version: 1 });
@@ -125,13 +125,13 @@ describe("deleting, archiving and duplicating", () => {
     await expect(deleteExercise(t.db, ada, used!.id)).rejects.toThrow(/Archive it instead/);
     const { id } = await createExercise(t.db, ada, input());
     await deleteExercise(t.db, ada, id);
-    await expect(getExercise(t.db, ada, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getExercise(t.db, id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("duplicates as a draft with a fresh key and the pictures", async () => {
     const { id } = await createExercise(t.db, ada, input());
     expect("id" in (await addExerciseImage(t.db, ada, id, { bytes: png, name: "dot.png", alt: "A dot" }))).toBe(true);
-    const copy = await getExercise(t.db, ada, (await duplicateExercise(t.db, bo, id)).id);
+    const copy = await getExercise(t.db, (await duplicateExercise(t.db, bo, id)).id);
     expect(copy).toMatchObject({ name: "Chin Tuck (copy)", status: "draft", key: "chin-tuck-copy" });
     expect(copy.images).toHaveLength(1);
     expect(copy.images[0]!.alt).toBe("A dot");
@@ -156,7 +156,7 @@ describe("pictures", () => {
     const second = await addExerciseImage(t.db, ada, id, { bytes: jpeg, name: "b.jpg", alt: "second" });
     expect("id" in first && "id" in second).toBe(true);
     await makeExerciseImageMain(t.db, ada, id, (second as { id: number }).id);
-    const detail = await getExercise(t.db, ada, id);
+    const detail = await getExercise(t.db, id);
     expect(detail.images.map((i) => i.alt)).toEqual(["second", "first"]);
     expect(await t.db.select().from(exerciseImages)).toHaveLength(2);
   });

@@ -43,11 +43,10 @@ describe("against a libSQL server (sqld)", () => {
 
   it("corrects typos from the index's own word list (fts5vocab) and expands clinical words, as embedded", async () => {
     await prepareDatabase(first, {}); // idempotent: this test does not lean on the one above
-    const user = { id: 1, email: "owner@clinic.test", name: "Owner", role: "admin" as const };
-    const typo = await searchExercises(second, user, exerciseQuery.parse({ q: "thorasic" }));
+    const typo = await searchExercises(second, exerciseQuery.parse({ q: "thorasic" }));
     expect(typo.correctedQuery).toBe("thoracic");
     expect(typo.items.map((i) => i.name)).toContain("Thoracic Spine Release");
-    const clinical = await searchExercises(second, user, exerciseQuery.parse({ q: "stretch levator" }));
+    const clinical = await searchExercises(second, exerciseQuery.parse({ q: "stretch levator" }));
     expect(clinical.items.map((i) => i.name)).toContain("Levator Scapulae Stretch");
   });
 });

@@ -1,37 +1,33 @@
 "use server";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { z } from "zod";
 import { signIn, SignInThrottled } from "@/lib/auth";
+import { publicAction } from "@/lib/auth/action";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getThrottleStatus, minutesUntil, signInBuckets } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { signInInput } from "@/lib/users/schemas";
-
-export type SignInState = { error?: string; fieldErrors?: FieldErrors; email?: string };
 
 // One message for a wrong password, an unknown email and a disabled account: none says which it was.
 const wrongCredentials = "That email and password do not match an active account.";
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
-  const parsed = signInInput.safeParse({ email, password: formData.get("password") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email };
-
+export const signInAction = publicAction(signInInput.extend({ callbackUrl: z.unknown() }), async ({ email, password, callbackUrl }) => {
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
-    return {};
+    // Throws the redirect a successful sign-in answers with: it propagates through publicAction.
+    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
   } catch (error) {
     if (error instanceof SignInThrottled) {
       const status = await getThrottleStatus(await getDb(), signInBuckets(email, clientAddress(await headers())));
       const minutes = status.limited ? minutesUntil(status.retryAfterMs) : 1;
-      return { error: throttledMessage(minutes), email };
+      throw new AppError("rate_limited", throttledMessage(minutes));
     }
-    if (error instanceof AuthError) return { error: wrongCredentials, email };
-    throw error; // includes the redirect that a successful sign-in throws
+    if (error instanceof AuthError) throw new AppError("unauthenticated", wrongCredentials);
+    throw error;
   }
-}
+});
 
 function throttledMessage(minutes: number): string {
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;

@@ -2,13 +2,16 @@
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { signInAction, type SignInState } from "./actions";
+import type { ActionResult } from "@/lib/errors";
+import { signInAction } from "./actions";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
-  const { state, pending, formProps } = useFormAction<SignInState>(signInAction, { error: initialError });
+  const initial = initialError ? { ok: false as const, error: initialError, fieldErrors: {} } : null;
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(signInAction, initial);
+  const refused = state && !state.ok ? state : undefined;
   return (
     <form className="form" noValidate {...formProps}>
-      <FormNotice error={state.error} />
+      <FormNotice error={refused?.error} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         label="Email"
@@ -17,8 +20,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         autoComplete="username"
         required
         autoFocus
-        defaultValue={state.email}
-        errors={state.fieldErrors?.email}
+        defaultValue={refused?.values?.email}
+        errors={refused?.fieldErrors.email}
       />
       <Field
         label="Password"
@@ -26,7 +29,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         type="password"
         autoComplete="current-password"
         required
-        errors={state.fieldErrors?.password}
+        errors={refused?.fieldErrors.password}
       />
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

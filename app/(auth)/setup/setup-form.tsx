@@ -1,34 +1,21 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { createFirstAdminAction, type SetupState } from "./actions";
+import type { ActionResult } from "@/lib/errors";
+import { createFirstAdminAction } from "./actions";
 
 export function SetupForm() {
-  const { state, pending, formProps } = useFormAction<SetupState>(createFirstAdminAction, {});
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formProps } = useFormAction<ActionResult | null>(createFirstAdminAction, null);
+  const refused = state && !state.ok ? state : undefined;
+  const errors = refused?.fieldErrors ?? {};
   return (
     <form className="form" noValidate {...formProps}>
-      <FormNotice error={state.error} />
-      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={errors.email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters."
-        required
-        errors={errors.password}
-      />
-      <Field
-        label="Password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.confirmPassword}
-      />
+      <FormNotice error={refused?.error} />
+      <Field label="Your name" name="name" autoComplete="name" required defaultValue={refused?.values?.name} errors={errors.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={refused?.values?.email} errors={errors.email} />
+      <NewPasswordFields errors={errors} />
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create admin account"}
       </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -9,17 +10,17 @@ import { createRoutineAction } from "../routines/actions";
 export const metadata: Metadata = { title: "Templates" };
 
 export default async function TemplatesPage() {
-  const user = await requireUser();
-  const templates = await listTemplates(await getDb(), user);
+  await requireUser();
+  const templates = await listTemplates(await getDb());
   return (
     <div className="stack">
       <div className="page-head">
         <h1>Templates</h1>
-        <form action={createRoutineAction}>
+        <ActionForm action={createRoutineAction}>
           <button className="button secondary" type="submit">
             New template
           </button>
-        </form>
+        </ActionForm>
       </div>
       <p className="muted">Starting points for a patient&apos;s routine. Starting from a template copies it: later changes to the template do not touch routines already made.</p>
       {templates.length === 0 && <EmptyState title="No templates yet" />}

@@ -1,51 +1,27 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
+import { authedAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
-import { failure, invalid, type FieldErrors } from "@/lib/errors";
+import { idInput } from "@/lib/ids";
 import { createUser, setUserDisabled } from "@/lib/users/accounts";
 import { newUserInput } from "@/lib/users/schemas";
 
-export type NewUserState = {
-  error?: string;
-  success?: string;
-  fieldErrors?: FieldErrors;
-  values?: { name: string; email: string; role: string };
-};
-
-export async function createUserAction(_previous: NewUserState, formData: FormData): Promise<NewUserState> {
-  const admin = await requireRole("admin");
-  const values = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    role: String(formData.get("role") ?? "clinician"),
-  };
-  const parsed = newUserInput.safeParse({
-    ...values,
-    password: formData.get("password"),
-    confirmPassword: formData.get("confirmPassword"),
-  });
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  try {
-    const created = await createUser(await getDb(), admin, parsed.data);
+export const createUserAction = authedAction(
+  newUserInput,
+  async (input, admin) => {
+    const created = await createUser(await getDb(), admin, input);
     revalidatePath("/admin/users");
-    return { success: `Account created for ${created.name}. Give them their password in person.` };
-  } catch (error) {
-    return { ...failure(error), values };
-  }
-}
+    return { message: `Account created for ${created.name}. Give them their password in person.` };
+  },
+  { role: "admin" },
+);
 
-const toggleInput = z.object({ userId: z.coerce.number().int().positive(), disabled: z.enum(["true", "false"]) });
-
-export async function setUserDisabledAction(formData: FormData): Promise<void> {
-  const admin = await requireRole("admin");
-  const parsed = toggleInput.safeParse({ userId: formData.get("userId"), disabled: formData.get("disabled") });
-  if (!parsed.success) return;
-  try {
-    await setUserDisabled(await getDb(), admin, parsed.data.userId, parsed.data.disabled === "true");
-  } catch (error) {
-    failure(error); // an AppError (already gone, or your own account) changes nothing; anything else is a bug
-  }
-  revalidatePath("/admin/users");
-}
+export const setUserDisabledAction = authedAction(
+  z.object({ userId: idInput, disabled: z.enum(["true", "false"]) }),
+  async ({ userId, disabled }, admin) => {
+    await setUserDisabled(await getDb(), admin, userId, disabled === "true");
+    revalidatePath("/admin/users");
+  },
+  { role: "admin" },
+);

@@ -1,3 +1,4 @@
+import { publicRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { imageExtension } from "@/lib/exercises/images";
 import { findImageByHash } from "@/lib/exercises/queries";
@@ -8,8 +9,8 @@ const fileName = /^([0-9a-f]{64})\.(png|jpg|webp)$/;
  * Exercise pictures by content hash. Public on purpose: they show exercises, not patients, and a patient's
  * share page needs them without an account. A hash names one content forever, so caches keep it a year.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const match = fileName.exec((await params).file);
+export const GET = publicRoute<{ file: string }>(async (_request, { params }) => {
+  const match = fileName.exec(params.file);
   if (!match) return new Response("Not found", { status: 404 });
   const image = await findImageByHash(await getDb(), match[1]!);
   if (!image || imageExtension[image.mimeType] !== match[2]) return new Response("Not found", { status: 404 });
@@ -21,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       ETag: `"${match[1]}"`,
     },
   });
-}
+});

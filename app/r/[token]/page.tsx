@@ -23,5 +23,6 @@ export default async function SharedRoutinePage({ params, searchParams }: Props)
   if (!access.active) notFound();
   const routine = await getSharedRoutine(db, access);
   if (!routine) notFound();
-  return <PatientRoutine routine={routine} clinicName={env().clinicName} basePath={`/r/${token}`} feedback={feedback} />;
+  const link = { basePath: `/r/${token}`, serverDay: routine.serverDay, ticksByDay: routine.ticksByDay, feedback };
+  return <PatientRoutine routine={routine} displayName={routine.displayName} clinicName={env().clinicName} updatedAt={routine.updatedAt} link={link} />;
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
-import type { SessionUser } from "@/lib/users/accounts";
 import { toExerciseInput } from "../mutations";
 import type { ExerciseQuery } from "../schemas";
 import { findExerciseIds } from "../search";
@@ -23,8 +22,8 @@ function chunksOf<T>(items: T[]): T[][] {
  * The exercises a list query matches, as a file to download: JSON with pictures (a complete copy that
  * re-imports without loss) or CSV for spreadsheets (no pictures). Rows follow the list's order.
  */
-export async function exportExercises(db: Db, actor: SessionUser, query: ExerciseQuery, format: TransferFormat): Promise<ExportFile> {
-  const ids = await findExerciseIds(db, actor, query);
+export async function exportExercises(db: Db, query: ExerciseQuery, format: TransferFormat): Promise<ExportFile> {
+  const ids = await findExerciseIds(db, query);
   const found = new Map<number, typeof exercises.$inferSelect>();
   for (const chunk of chunksOf(ids)) {
     for (const row of await db.select().from(exercises).where(inArray(exercises.id, chunk))) found.set(row.id, row);

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,6 @@ import {
   type TransferFormat,
 } from "./format";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type PreparedImage = InspectedImage & { data: Buffer; alt: string; position: number };
 export type ImportRow = { row: number; key: string | undefined; input: ExerciseInput; images: PreparedImage[] | undefined };

@@ -5,27 +5,35 @@ import { DeleteExerciseButton } from "@/components/exercises/delete-exercise-but
 import { ExerciseForm } from "@/components/exercises/exercise-form";
 import { ExerciseHistory } from "@/components/exercises/exercise-history";
 import { ExerciseImages } from "@/components/exercises/exercise-images";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getExercise, listExerciseHistory } from "@/lib/exercises/queries";
+import { parseId } from "@/lib/ids";
 import { labelOf } from "@/lib/exercises/vocabulary";
-import { duplicateExerciseAction } from "../actions";
+import {
+  deleteExerciseAction,
+  duplicateExerciseAction,
+  makeImageMainAction,
+  removeImageAction,
+  saveExerciseAction,
+  updateImageAltAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Edit exercise" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; duplicated?: string }> };
 
 export default async function ExercisePage({ params, searchParams }: Props) {
-  const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  await requireUser();
+  const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
-  const exercise = await getExercise(db, user, id).catch((error) => {
+  const exercise = await getExercise(db, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const history = await listExerciseHistory(db, user, id);
+  const history = await listExerciseHistory(db, id);
   const { created, duplicated } = await searchParams;
 
   return (
@@ -44,13 +52,13 @@ export default async function ExercisePage({ params, searchParams }: Props) {
           </span>
         </div>
         <div className="toolbar">
-          <form action={duplicateExerciseAction}>
+          <ActionForm action={duplicateExerciseAction}>
             <input type="hidden" name="exerciseId" value={exercise.id} />
             <button className="button secondary" type="submit">
               Duplicate
             </button>
-          </form>
-          {exercise.usedInItems === 0 && <DeleteExerciseButton exerciseId={exercise.id} name={exercise.name} />}
+          </ActionForm>
+          {exercise.usedInItems === 0 && <DeleteExerciseButton exerciseId={exercise.id} name={exercise.name} deleteExercise={deleteExerciseAction} />}
         </div>
       </div>
       {(created || duplicated) && (
@@ -62,8 +70,12 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         <p className="muted">Routines use this exercise, so it cannot be deleted. Set its status to Archived to retire it: routines keep showing it.</p>
       )}
       {/* The form keeps its own state across refreshes (e.g. after an upload), so typing is never lost. */}
-      <ExerciseForm exercise={exercise} />
-      <ExerciseImages exerciseId={exercise.id} images={exercise.images} />
+      <ExerciseForm exercise={exercise} saveExercise={saveExerciseAction} />
+      <ExerciseImages
+        exerciseId={exercise.id}
+        images={exercise.images}
+        actions={{ updateAlt: updateImageAltAction, makeMain: makeImageMainAction, remove: removeImageAction }}
+      />
       <ExerciseHistory entries={history} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExerciseForm } from "@/components/exercises/exercise-form";
 import { requireUser } from "@/lib/auth/session";
+import { saveExerciseAction } from "../actions";
 
 export const metadata: Metadata = { title: "New exercise" };
 
@@ -14,7 +15,7 @@ export default async function NewExercisePage() {
       </p>
       <h1>New exercise</h1>
       <p className="muted">Saved as a draft until you publish it; only published exercises can go into routines. Pictures can be added once it is saved.</p>
-      <ExerciseForm />
+      <ExerciseForm saveExercise={saveExerciseAction} />
     </div>
   );
 }

@@ -1,27 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
-import { setPatientArchivedAction } from "../actions";
+import { setPatientArchivedAction, updatePatientAction } from "../actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patient" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-// Routine dates are calendar days ("2026-12-01"), not instants: format them in UTC so no time zone shifts the day.
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (day: string | null) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : null);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 export default async function PatientPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
   const patient = await getPatient(db, user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -41,16 +40,16 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <h1>{patient.displayName}</h1>
           {archived && <span className="badge grey">Archived</span>}
           <span className="muted">
-            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
+            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {formatInstant(patient.updatedAt, "date")}
           </span>
         </div>
-        <form action={setPatientArchivedAction}>
+        <ActionForm action={setPatientArchivedAction}>
           <input type="hidden" name="patientId" value={patient.id} />
           <input type="hidden" name="archived" value={String(!archived)} />
           <button className={archived ? "button secondary" : "button danger"} type="submit">
             {archived ? "Restore patient" : "Archive patient"}
           </button>
-        </form>
+        </ActionForm>
       </div>
       {created && (
         <p className="notice ok" role="status">
@@ -70,44 +69,33 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        {routines.length === 0 ? (
-          <EmptyState title="No routines yet">
-            <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Routines">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last change</th>
-                  <th scope="col">Review date</th>
-                </tr>
-              </thead>
-              <tbody>
-                {routines.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                        {r.title}
-                      </Link>
-                    </td>
-                    <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
-                    <td>{dateFormat.format(r.updatedAt)}</td>
-                    <td>{formatDay(r.reviewDate) ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="Routines"
+          rows={routines}
+          empty={
+            <EmptyState title="No routines yet">
+              <p>
+                {archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
+              </p>
+            </EmptyState>
+          }
+          columns={[
+            routineColumns.title("Title"),
+            {
+              header: "Status",
+              cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
+            },
+            routineColumns.lastChange("Last change"),
+            routineColumns.reviewDate("Review date"),
+          ]}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         {/* The form keeps its own state across refreshes (e.g. after archiving), so typing is never lost. */}
         <PatientForm
+          action={updatePatientAction}
           patient={{
             id: patient.id,
             version: patient.version,

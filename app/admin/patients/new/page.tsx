@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PatientForm } from "@/components/patients/patient-form";
 import { requireUser } from "@/lib/auth/session";
+import { createPatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "New patient" };
 
@@ -15,7 +16,7 @@ export default async function NewPatientPage() {
       <h1>New patient</h1>
       <p className="muted">Only the display name is needed. Routines can be built for the patient once they are saved.</p>
       <section className="card">
-        <PatientForm />
+        <PatientForm action={createPatientAction} />
       </section>
     </div>
   );

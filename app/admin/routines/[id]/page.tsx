@@ -5,26 +5,27 @@ import { HandoutForm } from "@/components/routines/handout-form";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
 import { RoutineProgress } from "@/components/share/routine-progress";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 import { getRoutine } from "@/lib/routines/queries";
 import { getShareLinkEmailSetup } from "@/lib/share/email-share-link";
 import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
-import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction } from "../actions";
+import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction, saveRoutineAction, searchPickerAction } from "../actions";
+import { createShareLinkAction, emailShareLinkAction, revokeShareLinkAction, showShareLinkAction } from "./share-actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string; notice?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string }> };
 
 export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
   const routine = await getRoutine(db, user, id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -38,7 +39,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         getRoutineProgress(db, user, id),
         getShareLinkEmailSetup(db, user, id, { clinicName: env().clinicName, mailConfigured: env().mail !== undefined }),
       ]);
-  const { restored, template, notice } = await searchParams;
+  const { restored, template } = await searchParams;
 
   return (
     <div className="stack">
@@ -64,11 +65,27 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           Saved as a template. Patients&apos; routines started from it get a copy.
         </p>
       )}
-      {notice && <p className="notice error">{notice}</p>}
       {/* key: after a restore the builder starts again from the restored content */}
-      <RoutineBuilder key={`${routine.id}-${restored ?? ""}`} routineId={routine.id} version={routine.version} content={routine.content} exercises={routine.exercises} />
+      <RoutineBuilder
+        key={`${routine.id}-${restored ?? ""}`}
+        routineId={routine.id}
+        version={routine.version}
+        content={routine.content}
+        exercises={routine.exercises}
+        patientName={routine.patient?.displayName ?? null}
+        clinicName={env().clinicName}
+        actions={{ save: saveRoutineAction, search: searchPickerAction }}
+      />
       {progress && <RoutineProgress progress={progress} />}
-      {!routine.isTemplate && <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} email={email} />}
+      {!routine.isTemplate && (
+        <ShareLinksPanel
+          routineId={routine.id}
+          links={links}
+          archived={routine.archived}
+          email={email}
+          actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction, show: showShareLinkAction, email: emailShareLinkAction }}
+        />
+      )}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
         <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />
         <section className="card stack" aria-labelledby="revisions-heading">
@@ -76,18 +93,18 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           <ol className="history" data-testid="revisions">
             {routine.revisions.map((revision, i) => (
               <li key={revision.number}>
-                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{timeFormat.format(revision.at)}</span>
+                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{formatInstant(revision.at, "date-time")}</span>
                 {i === 0 ? (
                   <span className="badge">Current</span>
                 ) : (
-                  <form action={restoreRevisionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
+                  <ActionForm action={restoreRevisionAction} style={{ display: "inline", marginLeft: "0.5rem" }}>
                     <input type="hidden" name="routineId" value={routine.id} />
                     <input type="hidden" name="baseVersion" value={routine.version} />
                     <input type="hidden" name="number" value={revision.number} />
                     <button className="button link" type="submit">
                       Restore revision {revision.number}
                     </button>
-                  </form>
+                  </ActionForm>
                 )}
               </li>
             ))}
@@ -96,7 +113,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         <section className="card stack" aria-labelledby="more-heading">
           <h2 id="more-heading">More</h2>
           {!routine.isTemplate && (
-            <form action={saveAsTemplateAction} className="form">
+            <ActionForm action={saveAsTemplateAction} className="form">
               <input type="hidden" name="routineId" value={routine.id} />
               <div className="field">
                 <label htmlFor="template-title">Template title</label>
@@ -107,15 +124,15 @@ export default async function RoutinePage({ params, searchParams }: Props) {
                   Save as template
                 </button>
               </div>
-            </form>
+            </ActionForm>
           )}
-          <form action={archiveRoutineAction}>
+          <ActionForm action={archiveRoutineAction}>
             <input type="hidden" name="routineId" value={routine.id} />
             <input type="hidden" name="archived" value={String(!routine.archived)} />
             <button className="button secondary" type="submit">
               {routine.archived ? "Restore from archive" : routine.isTemplate ? "Archive template" : "Archive routine"}
             </button>
-          </form>
+          </ActionForm>
         </section>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listTemplates } from "@/lib/routines/list-templates";
@@ -15,7 +16,7 @@ export default async function NewRoutinePage({ searchParams }: Props) {
   const user = await requireUser();
   const { patient, template } = await searchParams;
   const db = await getDb();
-  const [templates, patients] = await Promise.all([listTemplates(db, user), listPatientChoices(db, user)]);
+  const [templates, patients] = await Promise.all([listTemplates(db), listPatientChoices(db, user)]);
 
   return (
     <div className="stack">
@@ -23,7 +24,7 @@ export default async function NewRoutinePage({ searchParams }: Props) {
         <Link href="/admin/routines">← Routines</Link>
       </p>
       <h1>New routine</h1>
-      <form action={createRoutineAction} className="card form" style={{ maxWidth: "36rem" }}>
+      <ActionForm action={createRoutineAction} className="card form" style={{ maxWidth: "36rem" }}>
         <div className="field">
           <label htmlFor="new-patient">Patient</label>
           <select id="new-patient" name="patientId" defaultValue={patient ?? ""} required>
@@ -59,7 +60,7 @@ export default async function NewRoutinePage({ searchParams }: Props) {
             Create routine
           </button>
         </div>
-      </form>
+      </ActionForm>
     </div>
   );
 }

@@ -1,19 +1,18 @@
+import { publicRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { AppError, appErrorResponse, fieldErrorsOf } from "@/lib/errors";
 import { resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
 import { recordTick } from "@/lib/share/ticks";
 
-const statusOf = { validation: 400, conflict: 409, rate_limited: 429, not_found: 404, forbidden: 403 } as const;
-
 /**
  * A patient's tick. The page's script posts with `Accept: application/json` and gets JSON; a browser
  * without JavaScript posts the form and is sent back to the page (303) with the outcome in the query.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export const POST = publicRoute<{ token: string }>(async (request, { params }) => {
+  const { token } = params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const db = await getDb();
   const access = await resolveShareLink(db, token);
@@ -36,8 +35,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (!wantsJson) return back(tickFeedbackQuery(position, tickErrorCode(error)));
-    const retryAfterMs = (error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-    const headers: HeadersInit = retryAfterMs ? { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) } : {};
-    return Response.json({ ok: false, error: error.message, fieldErrors: error.fieldErrors }, { status: statusOf[error.code], headers });
+    return appErrorResponse(error);
   }
-}
+});

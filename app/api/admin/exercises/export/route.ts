@@ -1,4 +1,4 @@
-import { authenticateRequest } from "@/lib/auth/session";
+import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { exportExercises } from "@/lib/exercises/transfer/export-exercises";
@@ -8,16 +8,14 @@ import { exportExercises } from "@/lib/exercises/transfer/export-exercises";
  * position, status), as format=json (with pictures; the default) or format=csv (no pictures).
  * status defaults to the list's "active" view: ask for status=all to include archived exercises.
  */
-export async function GET(request: Request) {
-  const result = await authenticateRequest();
-  if ("response" in result) return result.response;
+export const GET = authedRoute(async (request) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "json";
   if (format !== "json" && format !== "csv") {
     return Response.json({ error: "Ask for format=json or format=csv." }, { status: 400 });
   }
   const query = exerciseQuery.parse(Object.fromEntries(params));
-  const file = await exportExercises(await getDb(), result.user, query, format);
+  const file = await exportExercises(await getDb(), query, format);
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
@@ -25,4 +23,4 @@ export async function GET(request: Request) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,4 +1,4 @@
-import { authenticateRequest } from "@/lib/auth/session";
+import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { maxImportBytes, type ImportEvent } from "@/lib/exercises/transfer/format";
@@ -20,9 +20,7 @@ const tooBig = `The file is over ${maxImportBytes / 1024 / 1024} MB. Split it in
  * errors; nothing was written. 200 NDJSON: "validated", "progress" after each batch, then "done" (or
  * "failed" if writing stopped: then nothing was written either).
  */
-export async function POST(request: Request) {
-  const result = await authenticateRequest();
-  if ("response" in result) return result.response;
+export const POST = authedRoute(async (request, { user }) => {
   // Refuse an oversized upload before reading it; the slack covers the multipart framing around the file.
   if (Number(request.headers.get("content-length") ?? 0) > maxImportBytes + 64 * 1024) return badRequest(tooBig);
 
@@ -61,7 +59,7 @@ export async function POST(request: Request) {
         }
       };
       send({ type: "validated", total: rows.length });
-      void applyImport(db, result.user, rows, (progress) => send({ type: "progress", ...progress }))
+      void applyImport(db, user, rows, (progress) => send({ type: "progress", ...progress }))
         .then((counts) => send({ type: "done", ...counts }))
         .catch((error: unknown) => {
           if (!(error instanceof AppError)) console.error("Exercise import failed", error);
@@ -78,4 +76,4 @@ export async function POST(request: Request) {
     },
   });
   return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: ndjsonHeaders });
-}
+});

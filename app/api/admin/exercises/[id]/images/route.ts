@@ -1,21 +1,17 @@
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { authenticateRequest } from "@/lib/auth/session";
+import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
 import { maxImageBytes } from "@/lib/exercises/images";
+import { idParam } from "@/lib/ids";
 
 const maxFiles = 10;
 // The whole request: ten pictures at the limit, plus the form's own overhead.
 const maxRequestBytes = maxFiles * maxImageBytes + 64 * 1024;
 
 /** Uploads pictures to an exercise (multipart: one or more `file`, optional `alt`). Each file is judged alone. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authenticateRequest();
-  if ("response" in auth) return auth.response;
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
-  if (!id.success) return Response.json({ error: "Unknown exercise." }, { status: 404 });
+export const POST = authedRoute<{ id: string }>(async (request, { user, params }) => {
+  const id = idParam(params, "exercise");
   if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) {
     return Response.json({ error: `Upload at most ${maxFiles} pictures of ${maxImageBytes / 1024 / 1024} MB each at a time.` }, { status: 413 });
   }
@@ -34,16 +30,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const db = await getDb();
   const errors: string[] = [];
   let added = 0;
-  try {
-    for (const file of files) {
-      const outcome = await addExerciseImage(db, auth.user, id.data, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, alt });
-      if ("error" in outcome) errors.push(outcome.error);
-      else added++;
-    }
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return Response.json({ error: error.message }, { status: 404 });
-    throw error;
+  // An exercise that does not exist throws AppError("not_found"): authedRoute answers 404.
+  for (const file of files) {
+    const outcome = await addExerciseImage(db, user, id, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, alt });
+    if ("error" in outcome) errors.push(outcome.error);
+    else added++;
   }
-  revalidatePath(`/admin/exercises/${id.data}`);
+  revalidatePath(`/admin/exercises/${id}`);
   return Response.json({ added, errors }, { status: added === 0 ? 422 : 200 });
-}
+});

@@ -1,0 +1,78 @@
+import type { Dose } from "@/lib/exercises/dose";
+import { describeDose } from "./dose-sentence";
+
+/** What the patient is shown of one exercise of the library (ExerciseCard fits). */
+export type PatientExerciseSource = {
+  name: string;
+  steps: string[];
+  cues: string;
+  precautions: string;
+  image: { url: string; alt: string } | null;
+};
+
+/** The routine's content as saved, or the builder's unsaved draft (RoutineContent fits). */
+export type PatientRoutineSource = {
+  title: string;
+  instructions: string;
+  sections: { title: string; items: { exerciseId: number; dose: Dose; note: string }[] }[];
+};
+
+export type PatientItem = {
+  /** The item's place in the routine across sections, counted before anything is left out: how a tick names it. */
+  position: number;
+  /** The number the patient reads, 1, 2, 3… */
+  number: number;
+  exerciseId: number;
+  name: string;
+  steps: string[];
+  /** The dose as the one sentence the patient reads everywhere. */
+  dose: string;
+  /** Tick boxes per day on paper: the dose's times a day, 1 to 3. */
+  ticksPerDay: number;
+  cues: string;
+  precautions: string;
+  note: string;
+  image: { url: string; alt: string } | null;
+};
+
+/** What the patient sees of a routine, on the phone, on paper and in the builder's preview. */
+export type PatientRoutine = {
+  title: string;
+  instructions: string;
+  sections: { title: string; items: PatientItem[] }[];
+  itemCount: number;
+};
+
+/**
+ * The one mapping from a routine to what the patient sees. An item whose exercise is not in `exercises` is
+ * left out (a routine's exercises cannot be deleted, so only an unsaved draft can meet one) but keeps its
+ * position, so ticks stay keyed to the same items.
+ */
+export function toPatientRoutine(routine: PatientRoutineSource, exercises: Record<number, PatientExerciseSource | undefined>): PatientRoutine {
+  let position = 0;
+  let number = 0;
+  const sections = routine.sections.map((section) => ({
+    title: section.title,
+    items: section.items.flatMap((item): PatientItem[] => {
+      const at = position++;
+      const exercise = exercises[item.exerciseId];
+      if (!exercise) return [];
+      return [
+        {
+          position: at,
+          number: ++number,
+          exerciseId: item.exerciseId,
+          name: exercise.name,
+          steps: exercise.steps,
+          dose: describeDose(item.dose),
+          ticksPerDay: Math.min(3, Math.max(1, item.dose.timesPerDay ?? 1)),
+          cues: exercise.cues,
+          precautions: exercise.precautions,
+          note: item.note,
+          image: exercise.image,
+        },
+      ];
+    }),
+  }));
+  return { title: routine.title, instructions: routine.instructions, sections, itemCount: number };
+}
