@@ -73,8 +73,10 @@ export type ExerciseSearchResult = {
 };
 
 // Each row's main picture (the lowest position), read in the same query as the row: one round trip fewer.
+// The outer id is named with its table: in a select list drizzle writes a bare "id", which inside this
+// subquery would mean the picture's own id.
 const thumbnail = sql<string | null>`(select json_object('sha256', img.sha256, 'mimeType', img.mime_type, 'alt', img.alt)
-  from ${exerciseImages} img where img.exercise_id = ${exercises.id} order by img.position, img.id limit 1)`;
+  from ${exerciseImages} img where img.exercise_id = ${sql.identifier("exercises")}.${sql.identifier("id")} order by img.position, img.id limit 1)`;
 
 const listColumns = {
   id: exercises.id,
