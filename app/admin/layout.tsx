@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionButton } from "@/components/ui/action-button";
 import { Brand } from "@/components/ui/brand";
 import { requireUser } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
@@ -34,11 +34,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               {user.email} · {user.role}
             </span>
           </span>
-          <ActionForm action={signOutAction}>
-            <button className="button secondary" type="submit">
-              Sign out
-            </button>
-          </ActionForm>
+          <ActionButton action={signOutAction}>Sign out</ActionButton>
         </div>
       </aside>
       <main className="main" id="main">

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { DataTable, RowLink } from "@/components/ui/data-table";
 import { ExerciseFilters } from "@/components/exercises/exercise-filters";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHead } from "@/components/ui/page-head";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -26,23 +27,17 @@ export default async function ExercisesPage({ searchParams }: Props) {
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <h1>Exercises</h1>
-        <div className="toolbar">
-          <Link className="button" href="/admin/exercises/new">
-            New exercise
-          </Link>
-          <Link className="button secondary" href="/admin/exercises/import">
-            Import
-          </Link>
-          <a className="button secondary" href={exportHref("json")} download>
-            Export JSON
-          </a>
-          <a className="button secondary" href={exportHref("csv")} download>
-            Export CSV
-          </a>
-        </div>
-      </div>
+      <PageHead title="Exercises" create={{ href: "/admin/exercises/new", label: "New exercise" }}>
+        <Link className="button secondary" href="/admin/exercises/import">
+          Import
+        </Link>
+        <a className="button secondary" href={exportHref("json")} download>
+          Export JSON
+        </a>
+        <a className="button secondary" href={exportHref("csv")} download>
+          Export CSV
+        </a>
+      </PageHead>
       <Suspense>
         <ExerciseFilters />
       </Suspense>

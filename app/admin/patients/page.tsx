@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, RowLink } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHead } from "@/components/ui/page-head";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -22,14 +23,7 @@ export default async function PatientsPage({ searchParams }: Props) {
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <h1>Patients</h1>
-        <div className="toolbar">
-          <Link className="button" href="/admin/patients/new">
-            New patient
-          </Link>
-        </div>
-      </div>
+      <PageHead title="Patients" create={{ href: "/admin/patients/new", label: "New patient" }} />
       <nav className="toolbar" aria-label="Whose patients">
         <Link className={query.view === "mine" ? "button" : "button secondary"} aria-current={query.view === "mine" ? "page" : undefined} href={linkTo({ view: "mine", page: undefined })}>
           My patients

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { routineColumns } from "@/components/routines/routine-columns";
-import { DataTable } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RoutineTable } from "@/components/routines/routine-table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatientRoutinesAll } from "@/lib/routines/queries";
@@ -20,14 +19,9 @@ export default async function RoutinesPage() {
           New routine
         </Link>
       </div>
-      <DataTable
-        label="Routines"
+      <RoutineTable
         rows={routines}
-        empty={
-          <EmptyState title="No routines yet">
-            <p>Start one for a patient, blank or from a template.</p>
-          </EmptyState>
-        }
+        emptyHint="Start one for a patient, blank or from a template."
         columns={[
           routineColumns.title("Routine"),
           { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },

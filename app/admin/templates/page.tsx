@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionButton } from "@/components/ui/action-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -16,11 +16,7 @@ export default async function TemplatesPage() {
     <div className="stack">
       <div className="page-head">
         <h1>Templates</h1>
-        <ActionForm action={createRoutineAction}>
-          <button className="button secondary" type="submit">
-            New template
-          </button>
-        </ActionForm>
+        <ActionButton action={createRoutineAction}>New template</ActionButton>
       </div>
       <p className="muted">Starting points for a patient&apos;s routine. Starting from a template copies it: later changes to the template do not touch routines already made.</p>
       {templates.length === 0 && <EmptyState title="No templates yet" />}

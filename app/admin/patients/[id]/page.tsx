@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { routineColumns } from "@/components/routines/routine-columns";
-import { DataTable } from "@/components/ui/data-table";
+import { RoutineTable } from "@/components/routines/routine-table";
 import { notFound } from "next/navigation";
+import { CareTeamForm } from "@/components/patients/care-team-form";
 import { PatientForm } from "@/components/patients/patient-form";
 import { ActionForm } from "@/components/ui/action-form";
-import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -70,41 +70,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
           {care.sharedWith.length > 0 && <> · shared with {care.sharedWith.map((c) => c.name).join(", ")}</>}
         </p>
         <div className="toolbar">
-          <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
-            <input type="hidden" name="patientId" value={patient.id} />
-            <input type="hidden" name="change" value="assign" />
-            <div className="field">
-              <label htmlFor="assign-to">Assign to</label>
-              <select id="assign-to" name="userId" defaultValue={care.clinicianId ?? undefined}>
-                {colleagues.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button className="button secondary" type="submit">
-              Assign
-            </button>
-          </ActionForm>
+          <CareTeamForm action={changePatientCareAction} patientId={patient.id} change="assign" id="assign-to" label="Assign to" submit="Assign" people={colleagues} chosen={care.clinicianId} />
           {shareable.length > 0 && (
-            <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
-              <input type="hidden" name="patientId" value={patient.id} />
-              <input type="hidden" name="change" value="share" />
-              <div className="field">
-                <label htmlFor="share-with">Share with</label>
-                <select id="share-with" name="userId">
-                  {shareable.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button className="button secondary" type="submit">
-                Share
-              </button>
-            </ActionForm>
+            <CareTeamForm action={changePatientCareAction} patientId={patient.id} change="share" id="share-with" label="Share with" submit="Share" people={shareable} />
           )}
           {care.sharedWith.map((c) => (
             <ActionForm key={c.id} action={changePatientCareAction}>
@@ -126,16 +94,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        <DataTable
-          label="Routines"
+        <RoutineTable
           rows={routines}
-          empty={
-            <EmptyState title="No routines yet">
-              <p>
-                {archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
-              </p>
-            </EmptyState>
-          }
+          emptyHint={archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
           columns={[
             routineColumns.title("Title"),
             {
