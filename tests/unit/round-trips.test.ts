@@ -187,9 +187,16 @@ describe("round trips to the database per request", () => {
         const response = await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) });
         expect(response.status).toBe(200);
       });
-      // The handout (already drawn, so no pictures are read) still checks the routine's access in a trip of its
-      // own before its content (admins skip it): one trip more than an admin's, not yet folded in.
-      expect(handout).toEqual({ requests: 3, sequential: 3 });
+      // Already drawn, so no pictures are read: the session, then the access check beside the content.
+      expect(handout).toEqual({ requests: 3, sequential: 2 });
+      // The check beside the content still decides: unshared, the handout is a 404, even for a matching ETag.
+      const etag = (await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) })).headers.get("ETag")!;
+      await setPatientShared(counting.db, f.ada, f.patientId, f.bo.id, false);
+      for (const headers of [{}, { "If-None-Match": etag }] as Record<string, string>[]) {
+        expect((await getHandout(new Request(url, { headers }), { params: Promise.resolve({ id: String(f.routineId) }) })).status).toBe(
+          404,
+        );
+      }
     } finally {
       app.claims = null;
     }
