@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -56,36 +56,39 @@ export async function startSession(
 
 /**
  * The user a session cookie belongs to, if the session is alive: its row exists and is neither past 12 hours
- * nor idle for 2, the account is enabled and its session version current. One query; last-seen is
- * written at most once a minute.
+ * nor idle for 2, the account is enabled and its session version current. One round trip; last-seen is
+ * written at most once a minute, in the same batch.
  */
 export async function findLiveSessionUser(db: Db, claims: Partial<SessionClaims>, now = Date.now()): Promise<StaffIdentity | undefined> {
   if (typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return undefined;
   const id = hashSessionId(claims.sid);
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      lastSeenAt: userSessions.lastSeenAt,
-    })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(
-      and(
-        eq(userSessions.id, id),
-        eq(userSessions.userId, claims.uid),
-        gt(userSessions.expiresAt, new Date(now)),
-        gt(userSessions.lastSeenAt, new Date(now - sessionPolicy.idleMs)),
-      ),
-    );
+  const alive = and(
+    eq(userSessions.id, id),
+    eq(userSessions.userId, claims.uid),
+    gt(userSessions.expiresAt, new Date(now)),
+    gt(userSessions.lastSeenAt, new Date(now - sessionPolicy.idleMs)),
+  );
+  // One round trip: the check, and last-seen moved on in the same batch when it is a minute old (the update
+  // matches no row otherwise), so the request that is due a touch waits no longer than any other.
+  const [[row]] = await db.batch([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabled: users.disabled,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(userSessions)
+      .innerJoin(users, eq(users.id, userSessions.userId))
+      .where(alive),
+    db
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(and(alive, lte(userSessions.lastSeenAt, new Date(now - sessionPolicy.touchEveryMs)))),
+  ]);
   if (!row || row.disabled || row.sessionVersion !== claims.sv) return undefined;
-  if (now - row.lastSeenAt.getTime() >= sessionPolicy.touchEveryMs) {
-    await db.update(userSessions).set({ lastSeenAt: new Date(now) }).where(eq(userSessions.id, id));
-  }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 

@@ -8,10 +8,19 @@ import { PoolBusyError } from "./render-pool";
 /**
  * The HTTP answer for a handout, shared by the clinician's download and the patient's link: 304 for a
  * matching ETag, the PDF as an attachment, or a JSON error a person can act on (never a stack trace).
+ * `access`, the caller's access check, runs beside the content's read (one trip, not two) and must pass
+ * before anything is answered or drawn.
  */
-export async function handoutResponse(request: Request, db: Db, routineId: number, options: HandoutOptions, cacheControl: string): Promise<Response> {
+export async function handoutResponse(
+  request: Request,
+  db: Db,
+  routineId: number,
+  options: HandoutOptions,
+  cacheControl: string,
+  access: Promise<void> = Promise.resolve(),
+): Promise<Response> {
   try {
-    const handout = await prepareHandout(db, routineId, options);
+    const [handout] = await Promise.all([prepareHandout(db, routineId, options), access]);
     const headers = { ETag: handout.etag, "Cache-Control": cacheControl };
     if (matches(request.headers.get("If-None-Match"), handout.etag)) return new Response(null, { status: 304, headers });
     const pdf = await handout.pdf();

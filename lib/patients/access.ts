@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clinicSettings, patients, patientShares, routines, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -30,10 +30,17 @@ export async function setPatientPolicy(db: Db, actor: SessionUser, policy: Patie
   await recordAuditEvent(db, { actorId: actor.id, action: "clinic.patient_policy", entityType: "clinic", entityId: null, changes: { policy } });
 }
 
-/** A condition on `patients` rows the actor may see, or undefined when they may see all. */
-export async function visiblePatients(db: Db, actor: SessionUser): Promise<SQL | undefined> {
-  if (actor.role === "admin" || (await getPatientPolicy(db)) === "all") return undefined;
+/** True in SQL when the clinic's policy is "own": read inside the query that needs it, so it costs no trip. */
+const ownPolicy = sql`coalesce((select ${clinicSettings.value} from ${clinicSettings} where ${clinicSettings.key} = ${policyKey}), 'all') = 'own'`;
+
+/**
+ * A condition on `patients` rows the actor may see, or undefined when they may see all (admins). For a
+ * clinician the policy itself is part of the condition, so the caller's query reads it with no trip of its own.
+ */
+export async function visiblePatients(_db: Db, actor: SessionUser): Promise<SQL | undefined> {
+  if (actor.role === "admin") return undefined;
   return or(
+    sql`not ${ownPolicy}`,
     eq(patients.clinicianId, actor.id),
     sql`exists (select 1 from ${patientShares} where ${patientShares.patientId} = ${patients.id} and ${patientShares.userId} = ${actor.id})`,
   );
@@ -43,20 +50,45 @@ export async function visiblePatients(db: Db, actor: SessionUser): Promise<SQL |
 export async function assertPatientAccess(db: Db, actor: SessionUser, patientId: number): Promise<void> {
   const visible = await visiblePatients(db, actor);
   if (!visible) return;
-  const [row] = await db.select({ id: patients.id }).from(patients).where(and(eq(patients.id, patientId), visible));
-  if (!row) throw new AppError("not_found", "That patient does not exist.");
+  const [row] = await db
+    .select({ restricted: sql<number>`${ownPolicy}`, seen: sql<number>`${exists(db.select({ one: sql`1` }).from(patients).where(and(eq(patients.id, patientId), visible)))}` })
+    .from(sql`(select 1)`);
+  if (row?.restricted && !row.seen) throw new AppError("not_found", "That patient does not exist.");
 }
 
-/** Templates are everyone's; a patient's routine follows its patient. */
+/**
+ * The access check of a routine as one query, to go into the caller's batch (so it costs no trip of its own):
+ * pass its rows to throwUnlessRoutineSeen. Templates are everyone's; a patient's routine follows its patient;
+ * admins, and everyone under the "all" policy, are never refused (a missing routine is the caller's not_found).
+ */
+export function routineAccessQuery(db: Db, actor: SessionUser, routineId: number) {
+  const visible = or(
+    eq(patients.clinicianId, actor.id),
+    sql`exists (select 1 from ${patientShares} where ${patientShares.patientId} = ${patients.id} and ${patientShares.userId} = ${actor.id})`,
+  );
+  return db
+    .select({
+      restricted: actor.role === "admin" ? sql<number>`0` : sql<number>`${ownPolicy}`,
+      seen: sql<number>`${exists(
+        db
+          .select({ one: sql`1` })
+          .from(routines)
+          .leftJoin(patients, eq(patients.id, routines.patientId))
+          .where(and(eq(routines.id, routineId), or(isNull(routines.patientId), visible))),
+      )}`,
+    })
+    .from(sql`(select 1)`);
+}
+
+export function throwUnlessRoutineSeen(rows: { restricted: number; seen: number }[] | undefined): void {
+  const [row] = rows ?? [];
+  if (row?.restricted && !row.seen) throw new AppError("not_found", "That routine does not exist.");
+}
+
+/** Templates are everyone's; a patient's routine follows its patient. One query for clinicians, none for admins. */
 export async function assertRoutineAccess(db: Db, actor: SessionUser, routineId: number): Promise<void> {
-  const visible = await visiblePatients(db, actor);
-  if (!visible) return;
-  const [row] = await db.select({ patientId: routines.patientId }).from(routines).where(eq(routines.id, routineId));
-  if (!row) throw new AppError("not_found", "That routine does not exist.");
-  if (row.patientId !== null) {
-    const [seen] = await db.select({ id: patients.id }).from(patients).where(and(eq(patients.id, row.patientId), visible));
-    if (!seen) throw new AppError("not_found", "That routine does not exist.");
-  }
+  if (actor.role === "admin") return;
+  throwUnlessRoutineSeen(await routineAccessQuery(db, actor, routineId));
 }
 
 /** Assigns a patient to a clinician (anyone who may see the patient may hand them over). */

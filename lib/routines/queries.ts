@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRoutineAccess, visiblePatients } from "@/lib/patients/access";
+import { routineAccessQuery, throwUnlessRoutineSeen, visiblePatients } from "@/lib/patients/access";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
@@ -94,8 +94,8 @@ export type RoutineDetail = {
 
 /** Everything the routine page shows, read in one round trip (one batch). */
 export async function getRoutine(db: Db, actor: SessionUser, id: number): Promise<RoutineDetail> {
-  await assertRoutineAccess(db, actor, id);
-  const [[routine], rows, ...rest] = await db.batch([
+  const [access, [routine], rows, ...rest] = await db.batch([
+    routineAccessQuery(db, actor, id),
     db
       .select({
         id: routines.id,
@@ -123,6 +123,7 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
       .orderBy(desc(routineRevisions.number))
       .limit(100),
   ]);
+  throwUnlessRoutineSeen(access);
   if (!routine) throw new AppError("not_found", "That routine does not exist.");
   const [cardRows, imageRows, revisions] = rest;
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRoutineAccess } from "@/lib/patients/access";
+import { assertRoutineAccess, routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks, users } from "@/db/schema";
@@ -88,25 +88,29 @@ export type ShareLinkSummary = {
 
 /** A routine's links for the clinician, newest first (never the hash). */
 export async function listShareLinks(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<ShareLinkSummary[]> {
-  await assertRoutineAccess(db, actor, routineId);
-  const rows = await db
-    .select({
-      id: shareLinks.id,
-      label: shareLinks.label,
-      createdBy: users.name,
-      createdAt: shareLinks.createdAt,
-      expiresAt: shareLinks.expiresAt,
-      revokedAt: shareLinks.revokedAt,
-      lastOpenedAt: shareLinks.lastOpenedAt,
-      openCount: shareLinks.openCount,
-      tokenSeed: shareLinks.tokenSeed,
-      tokenHash: shareLinks.tokenHash,
-    })
-    .from(shareLinks)
-    .leftJoin(users, eq(users.id, shareLinks.createdBy))
-    .where(eq(shareLinks.routineId, routineId))
-    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
-    .limit(100);
+  // One round trip: the access check and the links side by side.
+  const [access, rows] = await db.batch([
+    routineAccessQuery(db, actor, routineId),
+    db
+      .select({
+        id: shareLinks.id,
+        label: shareLinks.label,
+        createdBy: users.name,
+        createdAt: shareLinks.createdAt,
+        expiresAt: shareLinks.expiresAt,
+        revokedAt: shareLinks.revokedAt,
+        lastOpenedAt: shareLinks.lastOpenedAt,
+        openCount: shareLinks.openCount,
+        tokenSeed: shareLinks.tokenSeed,
+        tokenHash: shareLinks.tokenHash,
+      })
+      .from(shareLinks)
+      .leftJoin(users, eq(users.id, shareLinks.createdBy))
+      .where(eq(shareLinks.routineId, routineId))
+      .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+      .limit(100),
+  ]);
+  throwUnlessRoutineSeen(access);
   const tokenKey = configuredShareTokenKey();
   return rows.map(({ tokenSeed, tokenHash, ...r }) => ({
     ...r,

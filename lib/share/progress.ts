@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRoutineAccess } from "@/lib/patients/access";
+import { routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
 import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exercises, routineRevisions, shareLinks, shareTicks } from "@/db/schema";
@@ -33,12 +33,12 @@ const weeksShown = 4;
 
 /** What the patient reported through the routine's links over the last four weeks, for the clinician. */
 export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<RoutineProgress> {
-  await assertRoutineAccess(db, actor, routineId);
   const today = utcDay(now);
   const firstShown = addDays(today, -weekdayIndex(today) - 7 * (weeksShown - 1));
   const recentTicks = and(eq(shareLinks.routineId, routineId), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)));
-  // One round trip: the ticks, the comments, and the revisions those ticks were made against.
-  const [ticks, comments, snapshots] = await db.batch([
+  // One round trip: the access check, the ticks, the comments, and the revisions those ticks were made against.
+  const [access, ticks, comments, snapshots] = await db.batch([
+    routineAccessQuery(db, actor, routineId),
     db
       .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, revision: shareTicks.revision, pain: shareTicks.pain })
       .from(shareTicks)
@@ -62,6 +62,7 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
         ),
       ),
   ]);
+  throwUnlessRoutineSeen(access);
 
   const itemsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).length]));
 

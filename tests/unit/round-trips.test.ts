@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
+import { sessionPolicy, startSession } from "@/lib/auth/server-sessions";
+import { setPatientPolicy, setPatientShared } from "@/lib/patients/access";
+import { userSessions } from "@/db/schema";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
 import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { shareFixture } from "../helpers/share-fixture";
@@ -11,10 +14,22 @@ import { openCountingDb, type RoundTrips } from "../helpers/round-trips";
 import { startSqld, type SqldServer } from "../helpers/sqld";
 
 // The app's own pages, proxy and route handlers, run against a real sqld: only the database handle and the
-// signed cookie's contents are handed in (the session is still checked against the database).
-const app = vi.hoisted(() => ({ db: undefined as Db | undefined, session: null as { uid: number; sv: number } | null }));
+// signed cookie's claims are handed in. auth() does what its jwt and session callbacks do (lib/auth/index.ts):
+// the claims of a session started by the real startSession are checked by the real findLiveSessionUser, so
+// the session's row and its user are read from the database, and counted, on every request.
+const app = vi.hoisted(() => ({ db: undefined as Db | undefined, claims: null as { uid: number; sv: number; sid: string } | null }));
 vi.mock("@/lib/db", () => ({ getDb: async () => app.db! }));
-vi.mock("@/lib/auth/index", () => ({ auth: async () => app.session }));
+vi.mock("@/lib/auth/index", async () => {
+  const { findLiveSessionUser, hashSessionId } = await import("@/lib/auth/server-sessions");
+  const { mintSessionUser } = await import("@/lib/auth/session-user");
+  return {
+    auth: async () => {
+      if (!app.claims) return null;
+      const found = await findLiveSessionUser(app.db!, app.claims);
+      return found ? { account: mintSessionUser(found), sessionKey: hashSessionId(app.claims.sid) } : null;
+    },
+  };
+});
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
   connection: async () => {},
@@ -39,7 +54,8 @@ beforeAll(async () => {
   app.db = counting.db;
   await prepareDatabase(counting.db, {});
   f = await shareFixture({ db: counting.db, dir: "", url: server.url, close: () => {} });
-  app.session = { uid: f.ada.id, sv: 1 };
+  const sid = await startSession(counting.db, f.ada.id, { userAgent: "round-trips test" });
+  app.claims = { uid: f.ada.id, sv: 1, sid }; // a new account's session version
   // A picture on the routine's first exercise, so drawing the handout has bytes to read.
   const [first] = await counting.db.all<{ id: number }>(
     sql`select json_extract(snapshot, '$.sections[0].items[0].exerciseId') as id from routine_revisions where routine_id = ${f.routineId}`,
@@ -134,5 +150,55 @@ describe("round trips to the database per request", () => {
       expect((await getHandout(new Request(url, { headers: { "If-None-Match": etag } }), params)).status).toBe(304),
     );
     expect(notModified.sequential).toBe(2);
+  });
+
+  it("a session due its last-seen write: the write goes in the session check's trip", async () => {
+    await counting.db
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(Date.now() - sessionPolicy.touchEveryMs - 1000) })
+      .where(eq(userSessions.userId, f.ada.id));
+    const dashboard = await trips(async () => expect(textIn(await DashboardPage())).toContain("Exercise library"));
+    expect(dashboard.sequential).toBe(2);
+    const [row] = await counting.db
+      .select({ lastSeenAt: userSessions.lastSeenAt })
+      .from(userSessions)
+      .where(eq(userSessions.userId, f.ada.id));
+    expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(sessionPolicy.touchEveryMs);
+  });
+
+  it("a clinician under the own-patients policy: the policy is read inside the page's queries, at no extra trip", async () => {
+    await setPatientPolicy(counting.db, f.ada, "own");
+    await setPatientShared(counting.db, f.ada, f.patientId, f.bo.id, true);
+    app.claims = { uid: f.bo.id, sv: 1, sid: await startSession(counting.db, f.bo.id, { userAgent: "round-trips test" }) };
+    try {
+      const dashboard = await trips(async () => expect(textIn(await DashboardPage())).toContain("Exercise library"));
+      expect(dashboard.sequential).toBe(2);
+      const builder = await trips(async () => {
+        const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
+        expect(textIn(page)).toContain("Upper back pain");
+      });
+      expect(builder).toEqual({ requests: 4, sequential: 2 });
+      const browse = await trips(async () =>
+        expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({}) }))).toContain("Cat-Cow"),
+      );
+      expect(browse.sequential).toBe(2);
+      const url = `http://localhost/api/routines/${f.routineId}/handout.pdf`;
+      const handout = await trips(async () => {
+        const response = await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) });
+        expect(response.status).toBe(200);
+      });
+      // Already drawn, so no pictures are read: the session, then the access check beside the content.
+      expect(handout).toEqual({ requests: 3, sequential: 2 });
+      // The check beside the content still decides: unshared, the handout is a 404, even for a matching ETag.
+      const etag = (await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) })).headers.get("ETag")!;
+      await setPatientShared(counting.db, f.ada, f.patientId, f.bo.id, false);
+      for (const headers of [{}, { "If-None-Match": etag }] as Record<string, string>[]) {
+        expect((await getHandout(new Request(url, { headers }), { params: Promise.resolve({ id: String(f.routineId) }) })).status).toBe(
+          404,
+        );
+      }
+    } finally {
+      app.claims = null;
+    }
   });
 });

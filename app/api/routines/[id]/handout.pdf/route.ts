@@ -18,7 +18,7 @@ export const GET = authedRoute<{ id: string }>(async (request, { user, params })
   if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
 
   const db = await getDb();
-  // A patient the actor may not see is a 404 (AppError "not_found"), as if the routine did not exist.
-  await assertRoutineAccess(db, user, id);
-  return handoutResponse(request, db, id, query.options, cacheControl);
+  // A patient the actor may not see is a 404 (AppError "not_found"), as if the routine did not exist; the check
+  // runs beside the content's read, and nothing is answered or drawn before it passes.
+  return handoutResponse(request, db, id, query.options, cacheControl, assertRoutineAccess(db, user, id));
 });
