@@ -32,6 +32,8 @@ function capsulePrim(camera: Camera, c: Capsule3D): Prim {
   return { t: "capsule", a: toPoint(camera, c.a), b: toPoint(camera, c.b), ra: c.ra, rb: c.rb };
 }
 
+const bladeStyle: ShapeStyle = { fill: "#75a8d0", stroke: palette.ink, strokeWidth: 0.7 };
+
 const outlined = (prims: Prim[], tone: FigureTone) => {
   const [outline, fill] = figurePasses(tone);
   const prim: Prim = prims.length === 1 ? prims[0]! : { t: "multi", prims };
@@ -46,23 +48,29 @@ const bias = { legs: -0.6, trunk: 0, neck: 0.3, head: 3, arms: 0.9 } as const;
 
 export function figureItems(body: Body3D, camera: Camera, ghost: boolean): DrawItem[] {
   const items: DrawItem[] = [];
-  const rootDepth = (side: Side) => depthOf(camera, body.anchors[`${side}Shoulder`]) + depthOf(camera, body.anchors[`${side}Hip`]);
-  const far: Record<Side, boolean> = {
-    right: rootDepth("right") < rootDepth("left") - 6,
-    left: rootDepth("left") < rootDepth("right") - 6,
-  };
+  // A limb is "far" when its root (shoulder or hip) is clearly further from the camera than the other's.
+  const depthAt = (name: keyof Body3D["anchors"]) => depthOf(camera, body.anchors[name]);
+  const farArm = (side: Side) => depthAt(`${side}Shoulder`) < depthAt(`${side === "right" ? "left" : "right"}Shoulder`) - 12;
+  const farLeg = (side: Side) => depthAt(`${side}Hip`) < depthAt(`${side === "right" ? "left" : "right"}Hip`) - 8;
   for (const part of body.parts) {
     switch (part.kind) {
       case "limb": {
         const isArm = part.part === "upperArm" || part.part === "forearm" || part.part === "hand";
-        const tone: FigureTone = ghost ? "ghost" : far[part.side] ? "far" : "near";
+        const far = isArm ? farArm(part.side) : farLeg(part.side);
+        const tone: FigureTone = ghost ? "ghost" : far ? "far" : "near";
         const depth = (depthOf(camera, part.capsule.a) + depthOf(camera, part.capsule.b)) / 2;
         items.push({ name: `${part.side}${part.part[0]!.toUpperCase()}${part.part.slice(1)}`, depth: depth + (isArm ? bias.arms : bias.legs), parts: outlined([capsulePrim(camera, part.capsule)], tone) });
         break;
       }
       case "trunk": {
         const depth = (depthOf(camera, body.anchors.pelvis) + depthOf(camera, body.anchors.chest)) / 2;
-        items.push({ name: "trunk", depth, parts: outlined(part.pieces.map((p) => hullPrim(camera, p)), ghost ? "ghost" : "near") });
+        const parts = outlined(part.pieces.map((p) => hullPrim(camera, p)), ghost ? "ghost" : "near");
+        // Shoulder blades, where the back faces the camera: they show the squeeze and the shrug.
+        const backFacing = dot(body.backward, camera.toward);
+        if (!ghost && backFacing > 0.35)
+          for (const blade of body.shoulderBlades)
+            parts.push({ prim: { t: "poly", pts: blade.map((v) => toPoint(camera, v)), closed: true }, style: bladeStyle });
+        items.push({ name: "trunk", depth, parts });
         break;
       }
       case "neck": {

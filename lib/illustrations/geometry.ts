@@ -109,7 +109,9 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   const captions = (options.captions ?? true) && ill.frames.some((f) => f.label);
   const panelCount = overlay ? 1 : ill.frames.length;
   const width = panelCount * panelWidth + (panelCount - 1) * GAP;
-  const fontSize = Math.max(8, width / 22);
+  // Captions as large as on other pictures, unless the longest would not fit under its frame.
+  const longest = Math.max(1, ...ill.frames.map((f) => (overlay ? ill.frames.map((g) => g.label ?? "").join(" → ") : (f.label ?? "")).length));
+  const fontSize = Math.min(Math.max(8, width / 22), (panelWidth * 0.94) / (0.58 * longest));
   const captionHeight = captions ? fontSize * 1.7 : 0;
   const panelHeight = contentHeight + 2 * PAD;
   const height = panelHeight + captionHeight;
@@ -160,7 +162,7 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
       if (!text) return;
       const x = panels[i]!.x + panelWidth / 2;
       const y = panelHeight + fontSize * 1.15;
-      const half = (text.length * fontSize) / 3.6;
+      const half = Math.min(panelWidth / 2, text.length * fontSize * 0.29);
       push({ kind: "text", name: "caption", x, y, text, fontSize, style: captionStyle, box: { minX: x - half, maxX: x + half, minY: y - fontSize, maxY: y + fontSize * 0.3 } });
     });
   }

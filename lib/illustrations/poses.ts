@@ -25,7 +25,7 @@ export const startingPoses = {
   },
   "lying-on-back": {
     root: { pitch: -90 },
-    angles: { rightHipFlex: 45, leftHipFlex: 45, rightKnee: 90, leftKnee: 90, rightAnkle: 10, leftAnkle: 10, rightShoulderAbduct: 8, leftShoulderAbduct: 8 },
+    angles: { rightHipFlex: 45, leftHipFlex: 45, rightKnee: 90, leftKnee: 90, rightAnkle: -30, leftAnkle: -30, rightShoulderAbduct: 8, leftShoulderAbduct: 8 },
   },
   "lying-on-side": {
     root: { roll: -90 },
@@ -39,19 +39,20 @@ export const startingPoses = {
     angles: { rightKnee: 90, leftKnee: 90, rightAnkle: -40, leftAnkle: -40, rightHipAbduct: 4, leftHipAbduct: 4 },
   },
   "hands-and-knees": {
-    root: { pitch: 90 },
+    // The shoulders sit a little higher than the hips: arms are longer than thighs.
+    root: { pitch: 76 },
     angles: {
-      rightHipFlex: 90,
-      leftHipFlex: 90,
+      rightHipFlex: 76,
+      leftHipFlex: 76,
       rightKnee: 90,
       leftKnee: 90,
       rightAnkle: -40,
       leftAnkle: -40,
-      rightShoulderFlex: 90,
-      leftShoulderFlex: 90,
+      rightShoulderFlex: 76,
+      leftShoulderFlex: 76,
       rightWrist: -80,
       leftWrist: -80,
-      neckFlex: -25,
+      neckFlex: -12,
     },
   },
 } as const satisfies Record<string, { root?: PoseRoot; angles: Angles }>;

@@ -95,7 +95,7 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
         const backHeight = prop.backHeight ?? 40;
         let back = pelvis[0] - 22;
         const touch = trunkBackAt(body, top + backHeight);
-        if (touch !== undefined && touch < back + 4) back = touch - 3;
+        if (touch !== undefined && (prop.against || touch < back + 4)) back = touch - 3.5;
         const front = Math.max(back + 40, pelvis[0] + 16);
         const [x0, z0] = [back, pelvis[2] - 21];
         const [x1, z1] = [front, pelvis[2] + 21];
@@ -156,8 +156,10 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
         const height = prop.height ?? 74;
         const x0 = scene.max[0] + (prop.gap ?? 4);
         const [z0, z1] = [pelvis[2] - 50, pelvis[2] + 50];
-        out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0, height - 4, z0], [x0 + 60, height, z1]) });
-        for (const z of [z0, z1 - 4]) out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0 + 4, floor, z], [x0 + 56, height - 4, z + 4]) });
+        // In front of the figure: drawn with it, by depth, so from the front it hides the legs.
+        out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0, height - 4, z0], [x0 + 60, height, z1]), withFigure: true });
+        for (const z of [z0, z1 - 4])
+          out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0 + 4, floor, z], [x0 + 56, height - 4, z + 4]), withFigure: true });
         break;
       }
       case "band":

@@ -75,8 +75,8 @@ export const propInput = z.discriminatedUnion("kind", [
     kind: z.literal("chair"),
     /** Height of the backrest above the seat in cm (0: a stool). */
     backHeight: z.number().min(0).max(80).optional(),
-    /** Turns the chair relative to the figure. */
-    yaw: degrees(-180, 180).optional(),
+    /** The backrest touches the back (leaning on it), instead of standing behind a figure sitting forward. */
+    against: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal("wall"),

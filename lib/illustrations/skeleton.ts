@@ -37,8 +37,12 @@ export type BodyPart3D =
 export type Body3D = {
   anchors: Record<AnchorName, Vec3>;
   parts: BodyPart3D[];
-  /** Body-to-world rotation of the upper trunk (used to place the back against props). */
+  /** Body-to-world rotation of the upper trunk. */
   upperTrunk: Mat3;
+  /** The direction the upper back faces (world), to tell when the back is seen. */
+  backward: Vec3;
+  /** Outline points of each shoulder blade on the surface of the back, right then left. */
+  shoulderBlades: Vec3[][];
 };
 
 type Frame = { o: Vec3; r: Mat3 };
@@ -59,7 +63,7 @@ function ring(f: Frame, y: number, halfWidth: number, halfDepth: number, cx = 0)
 const sideSign = (side: Side) => (side === "right" ? 1 : -1);
 
 /** Places the body with its pelvis over the origin and returns parts and anchors, before grounding. */
-function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D {
+export function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D {
   const a = (key: Parameters<typeof angleOf>[1]) => angleOf(angles, key);
   const pelvis: Frame = {
     o: [root.x ?? 0, 0, root.z ?? 0],
@@ -96,12 +100,25 @@ function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D {
   };
 
   const shoulderSpheres: { c: Vec3; r: number }[] = [];
+  const shoulderBlades: Vec3[][] = [];
   for (const side of ["right", "left"] as const) {
     const s = sideSign(side);
     const key = <K extends string>(name: K) => `${side}${name}` as Parameters<typeof angleOf>[1];
     // The shoulder blade and collarbone carry the shoulder joint up/down and forward/back.
     const girdle = mul(turn(-s * a(key("ShoulderProtract"))), bendRight(-s * a(key("ShoulderElevate"))));
-    const shoulder = at(upper, add([0.5, 23, s * 2], apply(girdle, [0, 0, s * BODY.clavicle])));
+    const clavicle = apply(girdle, [0, 0, s * BODY.clavicle]);
+    const shoulder = at(upper, add([0.5, 23, s * 2], clavicle));
+    // The blade glides round the back with the collarbone: its centre follows the shoulder, on the back.
+    const blade = add([-10.5, 14, s * 2], [Math.min(0, clavicle[0]) * 0.4, clavicle[1] * 0.9, clavicle[2] * 0.55]);
+    shoulderBlades.push(
+      [
+        [0, 5, -s * 4],
+        [0, 5.5, s * 3.5],
+        [0, 1, s * 4.5],
+        [0, -9, -s * 1.5],
+        [0, -4, -s * 4.5],
+      ].map(([x, y, z]) => at(upper, add(blade, [x!, y!, z!]))),
+    );
     const arm: Frame = {
       o: shoulder,
       r: mul(
@@ -172,7 +189,13 @@ function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D {
   parts.push({ kind: "neck", capsule: { a: at(upper, [0, 22, 0]), b: at(neck, [0.5, BODY.neck + 2, 0]), ra: 5, rb: 4.6 } });
   parts.push({ kind: "head", c: headCentre, r: BODY.headRadius, rotation: head.r });
 
-  return { anchors: anchors as Record<AnchorName, Vec3>, parts, upperTrunk: upper.r };
+  return {
+    anchors: anchors as Record<AnchorName, Vec3>,
+    parts,
+    upperTrunk: upper.r,
+    backward: apply(upper.r, [-1, 0, 0]),
+    shoulderBlades,
+  };
 }
 
 /** The lowest point of the body's surface. */
@@ -198,6 +221,8 @@ function shift(body: Body3D, dy: number): Body3D {
   const moveCapsule = (c: Capsule3D): Capsule3D => ({ ...c, a: move(c.a), b: move(c.b) });
   return {
     upperTrunk: body.upperTrunk,
+    backward: body.backward,
+    shoulderBlades: body.shoulderBlades.map((blade) => blade.map(move)),
     anchors: Object.fromEntries(Object.entries(body.anchors).map(([k, v]) => [k, move(v)])) as Record<AnchorName, Vec3>,
     parts: body.parts.map((part): BodyPart3D => {
       switch (part.kind) {

@@ -49,7 +49,7 @@ export function figureInk(tone: FigureTone): string {
 export const propStyles = {
   prop: { fill: "#ece4d8", stroke: "#8f806c", strokeWidth: 1.1 },
   wall: { fill: "#eef1f4", stroke: "#a3adb8", strokeWidth: 1.1 },
-  mat: { fill: "#a8d1ae", stroke: "#5f8f68", strokeWidth: 1 },
+  mat: { fill: "#cfe7d3", stroke: "#6f9e78", strokeWidth: 1 },
   roller: { fill: "#f4b86f", stroke: "#a86a2a", strokeWidth: 1.1 },
   rollerEnd: { fill: null, stroke: "#a86a2a", strokeWidth: 0.9 },
   pillow: { fill: "#f6f2ea", stroke: "#a89e8c", strokeWidth: 1.1 },
