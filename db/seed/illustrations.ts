@@ -402,8 +402,8 @@ export const starterIllustrations: Record<string, Illustration> = {
       ).map(([, y, z]) => ({
         kind: "straight" as const,
         frame: 0,
-        from: { at: "rightShoulder" as const, offset: v(-12, -10 + y * 7, -8 + z * 7) },
-        to: { at: "rightShoulder" as const, offset: v(-12, -10 + y * 24, -8 + z * 22) },
+        from: { at: "rightShoulder" as const, offset: v(-12, -10 + y * 4, -8 + z * 4) },
+        to: { at: "rightShoulder" as const, offset: v(-12, -10 + y * 40, -8 + z * 36) },
       })),
     ],
     drawnSide: "right",
@@ -469,13 +469,13 @@ export const starterIllustrations: Record<string, Illustration> = {
     alt: "Cat-Cow: on hands and knees, the back sinks into an arch with the chest and head lifting, then rounds up toward the ceiling with the chin toward the chest.",
   }),
   "open-book-rotation": make({
-    view: { kind: "above", pitch: -50 },
+    view: { kind: "above" },
     frames: [
       { label: "Arms together", pose: sideLying() },
       { label: "Open the book", pose: sideLying({ thoracicTwist: 40, lumbarTwist: 8, neckTurn: 45, rightShoulderAbduct: 175, rightShoulderFlex: 90, rightElbow: 6 }) },
     ],
     props: [{ kind: "mat" }, { kind: "pillow", at: "head" }],
-    arrows: [{ kind: "rotation", frame: 1, around: { at: "rightShoulder", frame: 0 }, axis: "lateral", radius: 44, start: 80, sweep: -150 }],
+    arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0 }, to: { at: "rightHand" }, bend: 0.45 }],
     highlights: [{ frame: 1, at: { at: "chest" }, radius: 10 }],
     drawnSide: "right",
     alt: "Open Book Rotation: lying on one side with hips and knees bent and the arms out in front, the top arm sweeps up and over to the other side, turning the chest toward the ceiling.",
@@ -495,7 +495,7 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Hands by the ribs", pose: proneHands(starting("lying-on-front", { neckFlex: 0 })) },
-      { label: "Lift the chest", pose: straightArmsToFloor(posed("lying-on-front", { rightHipFlex: -18, leftHipFlex: -18, rightKnee: 4, leftKnee: 4, lumbarFlex: -26, thoracicFlex: -28, neckFlex: -14, rightShoulderFlex: 30, leftShoulderFlex: 30, rightWrist: -85, leftWrist: -85 }, { pitch: 72 })) },
+      { label: "Lift the chest", pose: straightArmsToFloor(posed("lying-on-front", { rightHipFlex: -12, leftHipFlex: -12, rightKnee: 2, leftKnee: 2, lumbarFlex: -30, thoracicFlex: -30, neckFlex: -12, rightShoulderFlex: 10, leftShoulderFlex: 10, rightElbow: 10, leftElbow: 10, rightWrist: -85, leftWrist: -85 }, { pitch: 64 })) },
     ],
     props: [{ kind: "mat" }],
     arrows: [{ kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(0, 16, 0) }, to: { at: "head", offset: v(-6, 14, 0) }, bend: 0.25 }],
