@@ -142,15 +142,19 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
       push({ kind: "path", name: "floor", d: pathData({ t: "poly", pts: [[x0, y], [x1, y]], closed: false }), style: floorStyle, box: { minX: x0, maxX: x1, minY: y, maxY: y } });
     }
   });
+  // A body part's outline and fill share one primitive: write its path once.
+  const written = new Map<object, string>();
   for (const item of placed) {
     const [dx, dy] = offset(item.panel);
     for (const part of item.parts) {
       const b = primBox(part.prim, part.style.strokeWidth / 2);
+      const d = written.get(part.prim) ?? pathData(part.prim, dx, dy);
+      written.set(part.prim, d);
       push({
         kind: "path",
         name: item.name,
         frame: item.frame,
-        d: pathData(part.prim, dx, dy),
+        d,
         style: part.style,
         box: { minX: b.minX + dx, maxX: b.maxX + dx, minY: b.minY + dy, maxY: b.maxY + dy },
       });

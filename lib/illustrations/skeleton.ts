@@ -50,7 +50,7 @@ type Frame = { o: Vec3; r: Mat3 };
 const at = (f: Frame, v: Vec3): Vec3 => add(f.o, apply(f.r, v));
 const child = (f: Frame, offset: Vec3, rotation: Mat3): Frame => ({ o: at(f, offset), r: mul(f.r, rotation) });
 
-const ringSamples = 14;
+const ringSamples = 12;
 function ring(f: Frame, y: number, halfWidth: number, halfDepth: number, cx = 0): Vec3[] {
   const out: Vec3[] = [];
   for (let i = 0; i < ringSamples; i++) {
