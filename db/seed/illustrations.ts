@@ -50,11 +50,12 @@ function handsOnThighs(pose: Pose): Pose {
   return reach(reach(pose, "right", "rightHand", (a) => add(a.rightKnee, [-4, 7, 2])), "left", "leftHand", (a) => add(a.leftKnee, [-4, 7, -2]));
 }
 
-/** The back of a hand on the hip, elbow out. */
+/** A hand on the hip, elbow out to the side: the forearm turned into the plane of the body. */
 function handOnHip(pose: Pose, side: Side): Pose {
   const s = side === "right" ? 1 : -1;
-  const base = { ...pose, angles: { ...pose.angles, [`${side}ShoulderAbduct`]: 45, [`${side}Elbow`]: 100, [`${side}ShoulderRotate`]: -75 } };
-  return reach(base, side, `${side}Hand`, (a) => add(a[`${side}Hip`], [-2, 14, s * 13]));
+  const base = { ...pose, angles: { ...pose.angles, [`${side}ShoulderAbduct`]: 50, [`${side}Elbow`]: 110, [`${side}ShoulderRotate`]: -90 } };
+  const onHip = reach(base, side, `${side}Wrist`, (a) => add(a[`${side}Hip`], [-2, 16, s * 19]));
+  return reach(onHip, side, `${side}Elbow`, (a) => add(a[`${side}Shoulder`], [-4, -20, s * 20]), ["Elbow"]);
 }
 
 /** Hands flat on the floor under the shoulders, level with the bottom of the knees. */
