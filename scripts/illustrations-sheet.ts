@@ -4,6 +4,7 @@
  *
  *   npm run illustrations:sheet                      # the contact sheet
  *   npm run illustrations:sheet -- --only cat-cow,wall-angels --width 340 --out /tmp/two.png
+ *   npm run illustrations:sheet -- --side left --out /tmp/left.png   # as drawn for a left-side dose
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +23,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "
 
 async function main() {
   const only = argument("only")?.split(",");
+  const side = argument("side");
   const cellWidth = Number(argument("width") ?? 300);
   const out = path.resolve(argument("out") ?? "docs/illustrations.png");
   const columns = Number(argument("columns") ?? (only ? Math.min(only.length, 3) : 5));
@@ -29,7 +31,7 @@ async function main() {
   const cells = exercises.map((exercise, i) => {
     const illustration = starterIllustrations[exercise.key];
     const svg = illustration
-      ? geometryToSvg(illustrationToGeometry(illustration), { idPrefix: `i${i}` })
+      ? geometryToSvg(illustrationToGeometry(illustration, { side }), { idPrefix: `i${i}` })
       : `<p class="missing">No illustration</p>`;
     return `<figure><div class="pic">${svg}</div><figcaption>${i + 1}. ${escapeHtml(exercise.name)}</figcaption></figure>`;
   });

@@ -110,7 +110,8 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   const panelCount = overlay ? 1 : ill.frames.length;
   const width = panelCount * panelWidth + (panelCount - 1) * GAP;
   // Captions as large as on other pictures, unless the longest would not fit under its frame.
-  const longest = Math.max(1, ...ill.frames.map((f) => (overlay ? ill.frames.map((g) => g.label ?? "").join(" → ") : (f.label ?? "")).length));
+  const captionTexts = overlay ? [ill.frames.map((f) => f.label).filter(Boolean).join(" → ")] : ill.frames.map((f) => f.label ?? "");
+  const longest = Math.max(1, ...captionTexts.map((text) => text.length));
   const fontSize = Math.min(Math.max(8, width / 22), (panelWidth * 0.94) / (0.58 * longest));
   const captionHeight = captions ? fontSize * 1.7 : 0;
   const panelHeight = contentHeight + 2 * PAD;
@@ -161,8 +162,7 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
     }
   }
   if (captions) {
-    const labels = overlay ? [ill.frames.map((f) => f.label).filter(Boolean).join(" → ")] : ill.frames.map((f) => f.label ?? "");
-    labels.forEach((text, i) => {
+    captionTexts.forEach((text, i) => {
       if (!text) return;
       const x = panels[i]!.x + panelWidth / 2;
       const y = panelHeight + fontSize * 1.15;
