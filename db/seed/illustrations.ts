@@ -48,13 +48,13 @@ export const starterIllustrations: Record<string, Illustration> = {
     alt: "Neck Rolls: sitting tall, the head rolls slowly in a half-circle in front, from the right shoulder, through chin down, to the left shoulder.",
   }),
   "shoulder-rolls": make({
-    view: { kind: "front", yaw: -20, pitch: 5 },
+    view: { kind: "side", yaw: -30 },
     frames: [
       { label: "Up", pose: sit({ rightShoulderElevate: 30, leftShoulderElevate: 30, rightShoulderFlex: 0, leftShoulderFlex: 0, rightElbow: 10, leftElbow: 10 }) },
       { label: "Back and down", pose: sit({ rightShoulderElevate: -8, leftShoulderElevate: -8, rightShoulderProtract: -22, leftShoulderProtract: -22, rightShoulderFlex: 0, leftShoulderFlex: 0, rightElbow: 10, leftElbow: 10 }) },
     ],
     props: [...seat],
-    arrows: [{ kind: "rotation", frame: 0, around: { at: "leftShoulder", offset: v(0, 0, -4) }, axis: "lateral", radius: 11, start: 80, sweep: -290 }],
+    arrows: [{ kind: "rotation", frame: 0, around: { at: "rightShoulder", offset: v(0, 0, 6) }, axis: "lateral", radius: 11, start: 80, sweep: -290 }],
     alt: "Shoulder Rolls: sitting upright with the arms hanging, both shoulders lift toward the ears, draw back and drop down in slow circles.",
   }),
   "arm-circles": make({
