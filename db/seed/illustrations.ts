@@ -80,10 +80,10 @@ export const starterIllustrations: Record<string, Illustration> = {
     alt: "Overhead Arm Reach: standing tall, one arm reaches straight up toward the ceiling while the other stays by the side; then the arms take turns.",
   }),
   "seated-chair-rotation": make({
-    view: { kind: "front", pitch: 28 },
+    view: { kind: "front", pitch: 35 },
     frames: [
       { label: "Start", pose: armsCrossed(sit()) },
-      { label: "Turn", pose: armsCrossed(sit({ thoracicTwist: 45, lumbarTwist: 10, neckTurn: 25 })) },
+      { label: "Turn", pose: armsCrossed(sit({ thoracicTwist: 50, lumbarTwist: 12, neckTurn: 30 })) },
     ],
     props: [...seat],
     arrows: [{ kind: "rotation", frame: 1, around: { at: "chest", offset: v(0, 22, 0) }, axis: "vertical", radius: 30, start: -20, sweep: 70 }],
@@ -412,7 +412,7 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "Toward the shoulders", pose: rolledOn(onRoller(handsBehindHead, "midBack"), onRoller(handsBehindHead, "upperBack")), props: [{ kind: "floor" }, { kind: "roller", at: "upperBack" }] },
     ],
     // The roller stays put on the floor while the body rolls over it.
-    arrows: [{ kind: "straight", frame: 1, from: { at: "pelvis", frame: 0, offset: v(-10, 26, 0) }, to: { at: "pelvis", offset: v(8, 26, 0) } }],
+    arrows: [{ kind: "straight", frame: 1, from: { at: "pelvis", frame: 0, offset: v(-24, 30, 0) }, to: { at: "pelvis", offset: v(10, 30, 0) } }],
     highlights: [{ frame: 0, at: { at: "midBack" }, radius: 9 }],
     alt: "Thoracic Spine Release: lying back on a foam roller under the middle of the back, hands behind the head and hips lifted, the legs roll the body so the roller moves up toward the shoulders.",
   }),
