@@ -5,7 +5,9 @@ import { angleKeys, angleSpecs, clampAngle, mirrorAngles } from "@/lib/illustrat
 import { illustrationForSide, mirrorIllustration } from "@/lib/illustrations/mirror";
 import { posed } from "@/lib/illustrations/poses";
 import { ILLUSTRATION_VERSION, illustrationInput, type Illustration, type Pose } from "@/lib/illustrations/schema";
-import { BODY, lowestPoint, solveBody } from "@/lib/illustrations/skeleton";
+import { buildProps, type PropSolid } from "@/lib/illustrations/props";
+import { reach } from "@/lib/illustrations/reach";
+import { BODY, lowestPoint, solveBody, solveUngrounded } from "@/lib/illustrations/skeleton";
 import { geometryToSvg } from "@/lib/illustrations/svg";
 
 const close = (a: number, b: number, tolerance = 0.5) => Math.abs(a - b) <= tolerance;
@@ -244,5 +246,36 @@ describe("SVG", () => {
     expect(svg).toContain('<title id="t-title">Standing &lt;tall&gt; &amp; relaxed</title>');
     expect(svg).toContain('aria-labelledby="t-title"');
     expect(gzipSync(svg).length).toBeLessThan(4096);
+  });
+});
+
+describe("reach (inverse kinematics) and props against the body", () => {
+  it("brings a hand to a reachable target within a centimetre, and leaves kept angles alone", () => {
+    const start = posed("sitting");
+    const target: [number, number, number] = [25, 5, -12];
+    const moved = reach(start, "right", "rightHand", target, ["ShoulderRotate"]);
+    const hand = solveUngrounded(moved.angles, moved.root).anchors.rightHand;
+    expect(Math.hypot(hand[0] - target[0], hand[1] - target[1], hand[2] - target[2])).toBeLessThan(1);
+    expect(moved.angles.rightShoulderRotate).toBe(start.angles.rightShoulderRotate);
+    expect(moved.angles.leftElbow).toBe(start.angles.leftElbow);
+    for (const [key, value] of Object.entries(moved.angles)) expect(Number.isInteger(value), key).toBe(true);
+  });
+
+  it("puts the chair seat under the pelvis, the roller on the floor under the back, the wall against the back", () => {
+    const heights = (solid: PropSolid | undefined) => (solid?.kind === "solid" ? solid.piece.points.map((p) => p[1]) : []);
+    const sitting = solveBody(posed("sitting"));
+    const scene = { min: [-40, 0, -40], max: [70, 150, 40] } as const;
+    const solids = buildProps([{ kind: "chair" }, { kind: "wall", side: "behind" }], sitting, 0, scene, 0);
+    // The seat is the flat box; its top meets the bottom of the pelvis.
+    const seat = solids.find((s) => Math.max(...heights(s)) - Math.min(...heights(s)) < 5);
+    const trunk = sitting.parts.find((p) => p.kind === "trunk");
+    const pelvisBottom = trunk?.kind === "trunk" ? Math.min(...trunk.pieces[0]!.points.map((p) => p[1])) : NaN;
+    expect(Math.max(...heights(seat))).toBeCloseTo(pelvisBottom, 6);
+    const wall = solids.find((s) => s.kind === "solid" && s.look === "wall");
+    expect(wall?.kind === "solid" && Math.max(...wall.piece.points.map((p) => p[0]))).toBe(scene.min[0]);
+
+    const [roller] = buildProps([{ kind: "roller", at: "upperBack" }], solveBody(posed("lying-on-back")), 0, scene, 0);
+    expect(Math.min(...heights(roller))).toBeCloseTo(0, 6);
+    expect(Math.max(...heights(roller))).toBeCloseTo(15, 6);
   });
 });
