@@ -44,3 +44,11 @@ export function project(camera: Camera, p: Vec3): Projected {
 }
 
 
+
+/**
+ * The world-space move that shifts a point by (dx, dy) picture units on screen, in the camera's plane:
+ * for dragging a joint handle in an editor (feed the moved point to `reach`).
+ */
+export function screenToWorldDelta(camera: Camera, dx: number, dy: number): Vec3 {
+  return [0, 1, 2].map((i) => camera.right[i]! * dx - camera.up[i]! * dy) as unknown as Vec3;
+}

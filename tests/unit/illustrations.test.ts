@@ -1,5 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { defaultAlt } from "@/lib/illustrations/alt";
+import { cameraFor, project, screenToWorldDelta } from "@/lib/illustrations/camera";
 import { illustrationToGeometry, type IllustrationGeometry } from "@/lib/illustrations/geometry";
 import { angleKeys, angleSpecs, clampAngle, mirrorAngles } from "@/lib/illustrations/joints";
 import { illustrationForSide, mirrorIllustration } from "@/lib/illustrations/mirror";
@@ -277,5 +279,25 @@ describe("reach (inverse kinematics) and props against the body", () => {
     const [roller] = buildProps([{ kind: "roller", at: "upperBack" }], solveBody(posed("lying-on-back")), 0, scene, 0);
     expect(Math.min(...heights(roller))).toBeCloseTo(0, 6);
     expect(Math.max(...heights(roller))).toBeCloseTo(15, 6);
+  });
+});
+
+describe("editor helpers", () => {
+  it("moves a point on screen by the drag, whatever the view", () => {
+    for (const view of [{ kind: "side" }, { kind: "front", yaw: 30, pitch: 20 }, { kind: "above", mirror: true }] as const) {
+      const camera = cameraFor(view);
+      const p: [number, number, number] = [10, 80, -5];
+      const before = project(camera, p);
+      const d = screenToWorldDelta(camera, 7, -3);
+      const after = project(camera, [p[0] + d[0], p[1] + d[1], p[2] + d[2]]);
+      expect(after.x - before.x).toBeCloseTo(7, 6);
+      expect(after.y - before.y).toBeCloseTo(-3, 6);
+      expect(after.depth).toBeCloseTo(before.depth, 6);
+    }
+  });
+
+  it("builds a default alt text from the exercise's name", () => {
+    expect(defaultAlt("Cat-Cow", 2)).toBe("Start and finish positions of Cat-Cow");
+    expect(defaultAlt("Upper Trapezius Stretch", 1)).toBe("Position for Upper Trapezius Stretch");
   });
 });
