@@ -150,6 +150,8 @@ export const illustrationInput = z.strictObject({
   /** The side the figure works as drawn; a dose for the other side mirrors it. */
   drawnSide: z.enum(["left", "right"]).optional(),
   alt: z.string().trim().max(300),
+  /** Show the exercise's uploaded photo as its main picture instead of this drawing (when it has one). */
+  photoFirst: z.boolean().optional(),
 }).superRefine((value, ctx) => {
   const frameCount = value.frames.length;
   const check = (frame: number | undefined, path: (string | number)[]) => {

@@ -5,6 +5,7 @@ import { exerciseImages, exercises, patients, routineRevisions, routines, users 
 import { AppError } from "@/lib/errors";
 import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
+import type { Illustration } from "@/lib/illustrations/schema";
 import type { SessionUser } from "@/lib/users/accounts";
 import { readRoutineContent } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
@@ -21,6 +22,7 @@ export type ExerciseCard = {
   status: string;
   defaultDose: Dose;
   image: { url: string; alt: string } | null;
+  illustration: Illustration | null;
 };
 
 /** What the builder and the patient's preview show for each exercise a routine uses. */
@@ -37,6 +39,7 @@ export async function loadExerciseCards(db: Db, ids: number[]): Promise<Record<n
         precautions: exercises.precautions,
         status: exercises.status,
         defaultDose: exercises.defaultDose,
+        illustration: exercises.illustration,
       })
       .from(exercises)
       .where(inArray(exercises.id, ids)),

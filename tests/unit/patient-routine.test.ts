@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PatientRoutine } from "@/components/share/patient-routine";
 import { readCurrentRoutine } from "@/db/routine-store";
 import { routineRevisions } from "@/db/schema";
+import { starterIllustrations } from "@/db/seed/illustrations";
+import { mirrorIllustration } from "@/lib/illustrations/mirror";
 import { readHandoutSource } from "@/lib/handout/read-handout-source";
 import { toPatientRoutine, type PatientExerciseSource } from "@/lib/routines/patient-routine";
 import { saveRoutine } from "@/lib/routines/mutations";
@@ -48,6 +50,23 @@ describe("toPatientRoutine", () => {
     expect(items[0]).toMatchObject({ dose: "2 sets of 10, twice a day", ticksPerDay: 2, cues: "Breathe", steps: ["Shoulder rolls: step one"] });
     expect(items[1]).toMatchObject({ ticksPerDay: 3, note: "Gently" });
     expect(items[2]).toMatchObject({ dose: "", ticksPerDay: 1 });
+  });
+
+  it("shows the drawing as the main picture, mirrored for a dose on the other side, unless the photo is chosen", () => {
+    const drawing = starterIllustrations["open-book-rotation"]!;
+    expect(drawing.drawnSide).toBeDefined();
+    const other = drawing.drawnSide === "left" ? ("right" as const) : ("left" as const);
+    const photo = { url: "/images/x.png", alt: "A photo" };
+    const sided = { title: "", instructions: "", sections: [{ title: "", items: [
+      { exerciseId: 1, dose: { side: drawing.drawnSide }, note: "" },
+      { exerciseId: 1, dose: { side: other }, note: "" },
+      { exerciseId: 2, dose: {}, note: "" },
+    ] }] };
+    const items = toPatientRoutine(sided, { 1: card("Open book", { illustration: drawing, image: photo }), 2: card("Photo first", { illustration: { ...drawing, photoFirst: true }, image: photo }) }).sections[0]!.items;
+    expect(items[0]).toMatchObject({ illustration: drawing, image: null });
+    expect(items[1]!.illustration).toEqual(mirrorIllustration(drawing));
+    expect(items[1]!.illustration).not.toEqual(drawing);
+    expect(items[2]).toMatchObject({ illustration: null, image: photo });
   });
 
   it("leaves out an exercise it cannot describe but keeps the positions that key the ticks", () => {
