@@ -1,3 +1,4 @@
+import { ExerciseIllustration } from "@/components/illustrations/exercise-illustration";
 import type { PatientItem, PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
@@ -26,6 +27,7 @@ function Exercise({ item, ticksUrl }: { item: PatientItem; ticksUrl: string | nu
       <h3 id={headingId}>
         <span className="exercise-number">{item.number}</span> {item.name}
       </h3>
+      {item.illustration && <ExerciseIllustration illustration={item.illustration} className="exercise-picture exercise-drawing" />}
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
         <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={item.number > 2 ? "lazy" : "eager"} />
