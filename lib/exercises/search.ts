@@ -57,6 +57,7 @@ export type ExerciseSearchItem = {
   status: (typeof exercises.$inferSelect)["status"];
   updatedAt: Date;
   thumbnail: { sha256: string; mimeType: ImageMimeType; alt: string } | null;
+  illustration: (typeof exercises.$inferSelect)["illustration"];
 };
 
 export type ExerciseSearchResult = { items: ExerciseSearchItem[]; total: number; page: number; pageCount: number };
@@ -72,6 +73,7 @@ const listColumns = {
   position: exercises.position,
   status: exercises.status,
   updatedAt: exercises.updatedAt,
+  illustration: exercises.illustration,
 };
 
 /**
