@@ -5,8 +5,7 @@ import type { TickFeedback } from "@/lib/share/tick-feedback";
 import { TicksProvider, TodayCount } from "./patient-ticks";
 import { TickForm } from "./tick-form";
 import "./patient-routine.css";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatInstant } from "@/lib/dates/format";
 
 /** What only a live link has: the PDF, today's ticks and where to post them. The builder's preview has none. */
 export type PatientLink = { basePath: string; serverDay: string; ticksByDay: Record<string, TickState[]>; feedback: TickFeedback | null };
@@ -67,7 +66,7 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
         <p className="clinic">{clinicName}</p>
         <p className="hello">Hello {displayName}</p>
         <h1>{routine.title}</h1>
-        {updatedAt && <p className="updated">Updated on {dayFormat.format(updatedAt)}</p>}
+        {updatedAt && <p className="updated">Updated on {formatInstant(updatedAt, "long-date")}</p>}
         {routine.instructions && <p className="instructions">{routine.instructions}</p>}
         {link && (
           <div className="patient-actions">

@@ -1,5 +1,6 @@
 "use client";
 import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { localDay } from "@/lib/dates/format";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
 import type { TickState } from "@/lib/share/shared-routine";
 
@@ -22,10 +23,8 @@ export function useTicks(): TicksContext {
   return context;
 }
 
-function localDay(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
+/** The patient's own calendar day, in the phone's time zone. */
+const todayHere = () => localDay(new Date());
 const subscribe = () => () => {};
 
 /**
@@ -33,7 +32,7 @@ const subscribe = () => () => {};
  * gets); once running, the page switches to the patient's own calendar day, which the server sent too.
  */
 export function TicksProvider({ serverDay, ticksByDay, feedback, children }: { serverDay: string; ticksByDay: Record<string, TickState[]>; feedback: TickFeedback | null; children: ReactNode }) {
-  const day = useSyncExternalStore(subscribe, localDay, () => serverDay);
+  const day = useSyncExternalStore(subscribe, todayHere, () => serverDay);
   const [ticks, setTicks] = useState<Ticks>(() =>
     Object.fromEntries(Object.entries(ticksByDay).map(([d, list]) => [d, Object.fromEntries(list.map((t) => [tickKey(t.position, t.exerciseId), t]))])),
   );

@@ -3,9 +3,11 @@ import { and, asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { readCurrentRoutine } from "@/db/routine-store";
 import { exerciseImages } from "@/db/schema";
+import { formatDay, localDay } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
 import { toPatientRoutine } from "@/lib/routines/patient-routine";
 import { loadExerciseCards } from "@/lib/routines/queries";
+import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 
@@ -21,25 +23,10 @@ export type HandoutSource = {
   withPictures: () => Promise<RoutineHandout>;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dayParts = {
-  weekday: new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" }),
-  month: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
-};
-
-/** The server's calendar date of a moment, as YYYY-MM-DD: the day the clinician saved, where the clinic is. */
-function localIsoDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 function trackingDays(startIso: string): HandoutDay[] {
   return Array.from({ length: 14 }, (_, i) => {
-    const day = utcDate(startIso);
-    day.setUTCDate(day.getUTCDate() + i);
-    return { weekday: dayParts.weekday.format(day), day: String(day.getUTCDate()), month: dayParts.month.format(day) };
+    const day = addDays(startIso, i);
+    return { weekday: formatDay(day, "weekday"), day: formatDay(day, "day-of-month"), month: formatDay(day, "month") };
   });
 }
 
@@ -71,15 +58,16 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
       picture: pictures.get(exerciseId) ?? null,
     })),
   }));
-  const savedOn = localIsoDate(revision.savedAt);
+  // The day the clinician saved, where the clinic is.
+  const savedOn = localDay(revision.savedAt);
   const content: RoutineHandout<PictureRef> = {
     patientName,
     title: routine.title,
     instructions: routine.instructions,
     clinician: revision.savedBy,
     revisionNumber: revision.number,
-    revisedOn: longDate.format(utcDate(savedOn)),
-    reviewOn: saved.reviewDate ? longDate.format(utcDate(saved.reviewDate)) : null,
+    revisedOn: formatDay(savedOn, "long-date"),
+    reviewOn: saved.reviewDate ? formatDay(saved.reviewDate, "long-date") : null,
     sections,
     trackingDays: trackingDays(saved.startDate ?? savedOn),
   };

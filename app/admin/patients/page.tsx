@@ -1,29 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, RowLink } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatients } from "@/lib/patients/queries";
 import { patientQuery } from "@/lib/patients/schemas";
+import { formatInstant } from "@/lib/dates/format";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Patients" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function PatientsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const raw = await searchParams;
-  const query = patientQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { query, linkTo } = await readSearchParams(searchParams, patientQuery);
   const result = await listPatients(await getDb(), user, query);
-
-  const linkTo = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "" && !Array.isArray(v)) next.set(k, String(v));
-    return `?${next}`;
-  };
   const filtered = query.q !== "" || query.archived;
 
   return (
@@ -55,43 +49,34 @@ export default async function PatientsPage({ searchParams }: Props) {
         {query.q ? ` matching “${query.q}”` : ""}
         {query.archived ? ", archived included" : ""}
       </p>
-      {result.items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No patients match">
-            <p>Try part of the name or the reference, or include archived patients.</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No patients yet">
-            <p>Add a patient to start building routines for them.</p>
-          </EmptyState>
-        )
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Patients">
-            <thead>
-              <tr>
-                <th scope="col">Display name</th>
-                <th scope="col">External reference</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link className="row-link" href={`/admin/patients/${p.id}`}>
-                      {p.displayName}
-                    </Link>{" "}
-                    {p.archivedAt && <span className="badge grey">Archived</span>}
-                  </td>
-                  <td>{p.externalRef ?? <span className="muted">—</span>}</td>
-                  <td>{dateFormat.format(p.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Patients"
+        rows={result.items}
+        empty={
+          filtered ? (
+            <EmptyState title="No patients match">
+              <p>Try part of the name or the reference, or include archived patients.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No patients yet">
+              <p>Add a patient to start building routines for them.</p>
+            </EmptyState>
+          )
+        }
+        columns={[
+          {
+            header: "Display name",
+            cell: (p) => (
+              <>
+                <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
+                {p.archivedAt && <span className="badge grey">Archived</span>}
+              </>
+            ),
+          },
+          { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
+          { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
+        ]}
+      />
       <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
     </div>
   );

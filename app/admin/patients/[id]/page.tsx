@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
 import { ActionForm } from "@/components/ui/action-form";
@@ -10,13 +12,9 @@ import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
 import { setPatientArchivedAction, updatePatientAction } from "../actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Patient" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-// Routine dates are calendar days ("2026-12-01"), not instants: format them in UTC so no time zone shifts the day.
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (day: string | null) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : null);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -42,7 +40,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <h1>{patient.displayName}</h1>
           {archived && <span className="badge grey">Archived</span>}
           <span className="muted">
-            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
+            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {formatInstant(patient.updatedAt, "date")}
           </span>
         </div>
         <ActionForm action={setPatientArchivedAction}>
@@ -71,38 +69,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        {routines.length === 0 ? (
-          <EmptyState title="No routines yet">
-            <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Routines">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last change</th>
-                  <th scope="col">Review date</th>
-                </tr>
-              </thead>
-              <tbody>
-                {routines.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                        {r.title}
-                      </Link>
-                    </td>
-                    <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
-                    <td>{dateFormat.format(r.updatedAt)}</td>
-                    <td>{formatDay(r.reviewDate) ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="Routines"
+          rows={routines}
+          empty={
+            <EmptyState title="No routines yet">
+              <p>
+                {archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
+              </p>
+            </EmptyState>
+          }
+          columns={[
+            routineColumns.title("Title"),
+            {
+              header: "Status",
+              cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
+            },
+            routineColumns.lastChange("Last change"),
+            routineColumns.reviewDate("Review date"),
+          ]}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="details-heading">

@@ -16,10 +16,9 @@ import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction, saveRoutineAction, searchPickerAction } from "../actions";
 import { createShareLinkAction, revokeShareLinkAction } from "./share-actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string }> };
 
@@ -81,7 +80,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           <ol className="history" data-testid="revisions">
             {routine.revisions.map((revision, i) => (
               <li key={revision.number}>
-                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{timeFormat.format(revision.at)}</span>
+                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{formatInstant(revision.at, "date-time")}</span>
                 {i === 0 ? (
                   <span className="badge">Current</span>
                 ) : (
