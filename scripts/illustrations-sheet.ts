@@ -40,8 +40,8 @@ async function main() {
     h1 { font-size: 20px; margin: 0 0 12px; }
     .grid { display: grid; grid-template-columns: repeat(${columns}, ${cellWidth}px); gap: 14px; align-items: start; }
     figure { margin: 0; border: 1px solid #dde4ea; border-radius: 8px; padding: 8px; }
-    .pic { height: ${Math.round(cellWidth * 0.62)}px; display: flex; align-items: center; justify-content: center; }
-    .pic svg { max-width: 100%; max-height: 100%; }
+    .pic { height: ${Math.round(cellWidth * 0.75)}px; display: flex; align-items: center; justify-content: center; }
+    .pic svg { width: 100%; max-height: 100%; }
     figcaption { margin-top: 6px; font-weight: 600; }
   </style>${only ? "" : "<h1>Routine — the 30 starter exercises, illustrated</h1>"}<div class="grid">${cells.join("")}</div>`;
 

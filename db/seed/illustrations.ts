@@ -395,7 +395,7 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Rest", pose: starting("lying-on-front", { rightShoulderAbduct: 4, leftShoulderAbduct: 4, neckFlex: 5 }) },
-      { label: "Lift", pose: starting("lying-on-front", { lumbarFlex: -14, thoracicFlex: -14, neckFlex: -4, rightShoulderFlex: -28, leftShoulderFlex: -28, rightShoulderAbduct: 6, leftShoulderAbduct: 6, rightHipFlex: -10, leftHipFlex: -10 }) },
+      { label: "Lift", pose: starting("lying-on-front", { lumbarFlex: -16, thoracicFlex: -16, neckFlex: -4, rightShoulderFlex: -30, leftShoulderFlex: -30, rightShoulderAbduct: 6, leftShoulderAbduct: 6, rightHipFlex: -16, leftHipFlex: -16 }) },
     ],
     props: [{ kind: "mat" }],
     arrows: [

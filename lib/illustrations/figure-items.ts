@@ -92,10 +92,10 @@ function hairPoints(r: number): Vec3[] {
   let pts = hairCache.get(r);
   if (!pts) {
     pts = [];
-    for (let i = 0; i <= 12; i++) {
-      const lat = (i / 12) * Math.PI - Math.PI / 2;
-      for (let j = 0; j < 24; j++) {
-        const lon = (j / 24) * Math.PI * 2;
+    for (let i = 0; i <= 9; i++) {
+      const lat = (i / 9) * Math.PI - Math.PI / 2;
+      for (let j = 0; j < 18; j++) {
+        const lon = (j / 18) * Math.PI * 2;
         const v: Vec3 = [Math.cos(lat) * Math.cos(lon) * r, Math.sin(lat) * r, Math.cos(lat) * Math.sin(lon) * r];
         // Above a hairline that runs from the forehead down behind the ears.
         if (v[1] > 0.25 * r + 0.45 * v[0] || (v[0] < -0.2 * r && v[1] > -0.35 * r)) pts.push(v);

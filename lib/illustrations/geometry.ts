@@ -1,5 +1,5 @@
 import { cameraFor, project, type Projected } from "./camera";
-import { emptyBox, growBox, pathData, primBox, unionBox, type Box } from "./draw2d";
+import { emptyBox, growBox, num, pathData, primBox, unionBox, type Box } from "./draw2d";
 import { figureItems, propItems, type DrawItem } from "./figure-items";
 import { arrowItem, highlightItem } from "./annotations";
 import { illustrationForSide } from "./mirror";
@@ -43,6 +43,11 @@ export type GeometryOptions = {
   captions?: boolean;
   /** The dose's side: mirrors the figure when it differs from the side drawn. */
   side?: string;
+  /**
+   * Frames in a row, or one above the other. "auto" (the default) stacks frames that are more than
+   * twice as wide as tall, such as a figure lying down, so each stays large on a phone.
+   */
+  arrange?: "row" | "column" | "auto";
 };
 
 const PAD = 5;
@@ -108,33 +113,44 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   const panelWidth = Math.max(contentWidth + 2 * PAD, (contentHeight + 2 * PAD) * 0.5);
   const captions = (options.captions ?? true) && ill.frames.some((f) => f.label);
   const panelCount = overlay ? 1 : ill.frames.length;
-  const width = panelCount * panelWidth + (panelCount - 1) * GAP;
+  const panelHeight = contentHeight + 2 * PAD;
+  const arrange = options.arrange ?? "auto";
+  const column = panelCount > 1 && (arrange === "column" || (arrange === "auto" && panelWidth > 2.2 * panelHeight));
+  const width = column ? panelWidth : panelCount * panelWidth + (panelCount - 1) * GAP;
   // Captions as large as on other pictures, unless the longest would not fit under its frame.
   const captionTexts = overlay ? [ill.frames.map((f) => f.label).filter(Boolean).join(" → ")] : ill.frames.map((f) => f.label ?? "");
   const longest = Math.max(1, ...captionTexts.map((text) => text.length));
-  const fontSize = Math.min(Math.max(8, width / 22), (panelWidth * 0.94) / (0.58 * longest));
+  // In step with the picture's larger side, so captions look one size whether a picture is shown at a
+  // set width (wide pictures) or a set height (tall ones).
+  const drawnHeight = (column ? panelCount : 1) * panelHeight;
+  const fontSize = Math.min(Math.max(width, drawnHeight * 1.1) / 22, (panelWidth * 0.94) / (0.58 * longest));
   const captionHeight = captions ? fontSize * 1.7 : 0;
-  const panelHeight = contentHeight + 2 * PAD;
-  const height = panelHeight + captionHeight;
+  const block = panelHeight + captionHeight;
+  const height = column ? panelCount * block + (panelCount - 1) * GAP : block;
+  const panelAt = (panel: number): [number, number] => (column ? [0, panel * (block + GAP)] : [panel * (panelWidth + GAP), 0]);
 
-  const offset = (panel: number): [number, number] => [
-    panel * (panelWidth + GAP) + (panelWidth - contentWidth) / 2 - box.minX,
-    PAD - box.minY,
-  ];
+  const offset = (panel: number): [number, number] => {
+    const [px, py] = panelAt(panel);
+    return [px + (panelWidth - contentWidth) / 2 - box.minX, py + PAD - box.minY];
+  };
   const shapes: Shape[] = [];
   const push = (shape: ShapeBody) => shapes.push({ ...shape, z: shapes.length });
   const panels: Panel[] = Array.from({ length: panelCount }, (_, i) => ({
-    x: i * (panelWidth + GAP),
-    y: 0,
+    x: panelAt(i)[0],
+    y: panelAt(i)[1],
     width: panelWidth,
-    height,
+    height: block,
     ...(overlay ? {} : ill.frames[i]!.label ? { label: ill.frames[i]!.label } : {}),
   }));
 
   panels.forEach((panel, i) => {
-    if (i > 0) {
+    if (i > 0 && column) {
+      const y = panel.y - GAP / 2;
+      const [x0, x1] = [PAD, Math.round(panelWidth - PAD)];
+      push({ kind: "path", name: "divider", d: `M${x0} ${num(y)}L${x1} ${num(y)}`, style: dividerStyle, box: { minX: x0, maxX: x1, minY: y, maxY: y } });
+    } else if (i > 0) {
       const x = panel.x - GAP / 2;
-      const d = `M${x} ${PAD}L${x} ${Math.round(panelHeight - PAD)}`;
+      const d = `M${num(x)} ${PAD}L${num(x)} ${Math.round(panelHeight - PAD)}`;
       push({ kind: "path", name: "divider", d, style: dividerStyle, box: { minX: x, maxX: x, minY: PAD, maxY: panelHeight - PAD } });
     }
     if (flatFloor) {
@@ -165,7 +181,7 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
     captionTexts.forEach((text, i) => {
       if (!text) return;
       const x = panels[i]!.x + panelWidth / 2;
-      const y = panelHeight + fontSize * 1.15;
+      const y = panels[i]!.y + panelHeight + fontSize * 1.15;
       const half = Math.min(panelWidth / 2, text.length * fontSize * 0.29);
       push({ kind: "text", name: "caption", x, y, text, fontSize, style: captionStyle, box: { minX: x - half, maxX: x + half, minY: y - fontSize, maxY: y + fontSize * 0.3 } });
     });

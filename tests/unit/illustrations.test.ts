@@ -301,3 +301,27 @@ describe("editor helpers", () => {
     expect(defaultAlt("Upper Trapezius Stretch", 1)).toBe("Position for Upper Trapezius Stretch");
   });
 });
+
+describe("arrangement", () => {
+  const lying: Illustration = {
+    ...single(posed("lying-on-front")),
+    frames: [
+      { label: "Rest", pose: posed("lying-on-front") },
+      { label: "Lift", pose: posed("lying-on-front", { thoracicFlex: -20 }) },
+    ],
+  };
+
+  it("stacks wide frames (a figure lying down) one above the other, unless asked for a row", () => {
+    const stacked = illustrationToGeometry(lying);
+    expect(stacked.panels[1]!.y).toBeGreaterThan(stacked.panels[0]!.y + stacked.panels[0]!.height - 0.01);
+    expect(stacked.panels[1]!.x).toBe(0);
+    expectInside(stacked);
+    const row = illustrationToGeometry(lying, { arrange: "row" });
+    expect(row.panels[1]!.x).toBeGreaterThan(0);
+    expect(row.panels[1]!.y).toBe(0);
+    expectInside(row);
+    // Standing frames stay side by side.
+    const standing = illustrationToGeometry({ ...lying, frames: [{ pose: posed("standing") }, { pose: posed("standing") }] });
+    expect(standing.panels[1]!.y).toBe(0);
+  });
+});
