@@ -48,6 +48,8 @@ export type GeometryOptions = {
    * twice as wide as tall, such as a figure lying down, so each stays large on a phone.
    */
   arrange?: "row" | "column" | "auto";
+  /** Captions at least this size in picture units: paper sets a smallest type size (see lib/handout/pdf). */
+  minCaptionSize?: number;
 };
 
 const PAD = 5;
@@ -123,7 +125,7 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   // In step with the picture's larger side, so captions look one size whether a picture is shown at a
   // set width (wide pictures) or a set height (tall ones).
   const drawnHeight = (column ? panelCount : 1) * panelHeight;
-  const fontSize = Math.min(Math.max(width, drawnHeight * 1.1) / 22, (panelWidth * 0.94) / (0.58 * longest));
+  const fontSize = Math.max(options.minCaptionSize ?? 0, Math.min(Math.max(width, drawnHeight * 1.1) / 22, (panelWidth * 0.94) / (0.58 * longest)));
   const captionHeight = captions ? fontSize * 1.7 : 0;
   const block = panelHeight + captionHeight;
   const height = column ? panelCount * block + (panelCount - 1) * GAP : block;
