@@ -85,15 +85,20 @@ async function main() {
     const client = createClient({ url: t.url });
     try {
       const withDrawings = await page();
-      const drawn = (withDrawings.toString("utf8").match(/class="exercise-picture exercise-drawing"/g) ?? []).length;
+      // Each drawing is an image of its own (/r/{token}/drawings/{position}): count what the phone fetches for it.
+      const sources = [...withDrawings.toString("utf8").matchAll(/class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map((m) => m[1]!);
+      const images = await Promise.all(sources.map(async (src) => Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())));
+      const imageGzip = images.reduce((sum, svg) => sum + gzipSync(svg).length, 0);
       await client.execute("UPDATE exercises SET illustration = NULL");
       const without = await page();
-      const added = gzipSync(withDrawings).length - gzipSync(without).length;
+      const drawn = Math.max(1, sources.length);
+      const added = gzipSync(withDrawings).length - gzipSync(without).length + imageGzip;
       printTable([
         { "phone page": "without drawings", "HTML KB": without.length / 1024, "gzip KB": gzipSync(without).length / 1024 },
-        { "phone page": `with ${drawn} drawings`, "HTML KB": withDrawings.length / 1024, "gzip KB": gzipSync(withDrawings).length / 1024 },
+        { "phone page": `with ${sources.length} drawings`, "HTML KB": withDrawings.length / 1024, "gzip KB": gzipSync(withDrawings).length / 1024 },
+        { "phone page": `its ${sources.length} drawing images (SVG)`, "HTML KB": images.reduce((sum, svg) => sum + svg.length, 0) / 1024, "gzip KB": imageGzip / 1024 },
       ]);
-      console.log(`Each drawing adds ${(added / Math.max(1, drawn) / 1024).toFixed(2)} KB gzipped to the phone page (budget 4 KB).`);
+      console.log(`Each drawing adds ${(added / drawn / 1024).toFixed(2)} KB gzipped to the phone page, its image included (budget 4 KB).`);
     } finally {
       client.close();
     }

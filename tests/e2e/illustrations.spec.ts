@@ -43,7 +43,19 @@ const pdftotext = (pdf: Buffer, dir: string) => {
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 };
 
-const drawingOf = (page: Page, name: string) => page.getByRole("article", { name: new RegExp(`^\\d+ ${name}$`) }).locator("svg.exercise-drawing");
+const drawingOf = (page: Page, name: string) => page.getByRole("article", { name: new RegExp(`^\\d+ ${name}$`) }).locator("img.exercise-drawing");
+
+/** The drawing's image as the phone loaded it: shown, and its SVG (fetched again with the phone's context). */
+async function phoneDrawingSvg(page: Page, name: string): Promise<string> {
+  const image = drawingOf(page, name);
+  await expect(image).toBeVisible();
+  // Drawings below the first two load lazily, as the patient scrolls to them.
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const response = await page.request.get(new URL((await image.getAttribute("src"))!, page.url()).href);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+  return response.text();
+}
 
 test("a pose changed from the keyboard shows on the patient's phone and in the printed handout", async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -84,11 +96,14 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
 
   const phone = await (await browser.newContext({ ...iPhone })).newPage();
   await phone.goto(link);
+  const phoneBefore = await phoneDrawingSvg(phone, name);
   const phoneDrawing = drawingOf(phone, name);
-  await expect(phoneDrawing).toBeVisible();
   expect((await phoneDrawing.boundingBox())!.width).toBeGreaterThanOrEqual(300);
-  await expect(phoneDrawing.locator("text")).toHaveText(["Start", "Finish"]);
-  const phoneBefore = await phoneDrawing.innerHTML();
+  expect(phoneBefore).toMatch(/>Start<\/text>.*>Finish<\/text>/);
+  await expect(phoneDrawing).toHaveAttribute("alt", `Start and finish positions of ${name}`);
+  // Only for an active link, and only where an item has a drawing.
+  expect((await phone.request.get(`${link}/drawings/999`)).status()).toBe(404);
+  expect((await phone.request.get(`${link.slice(0, -4)}AAAA/drawings/0`)).status()).toBe(404);
   const routineId = routineUrl.match(/routines\/(\d+)/)![1];
   const pdfBefore = await (await page.request.get(`/api/routines/${routineId}/handout.pdf`)).body();
 
@@ -111,8 +126,7 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
   await editor.screenshot({ path: path.join(e2e.screenshots, "illustration-editor.png") });
 
   await phone.reload();
-  await expect(phoneDrawing).toBeVisible();
-  expect(await phoneDrawing.innerHTML()).not.toBe(phoneBefore);
+  expect(await phoneDrawingSvg(phone, name)).not.toBe(phoneBefore);
   mkdirSync(e2e.screenshots, { recursive: true });
   await phoneDrawing.scrollIntoViewIfNeeded();
   await phone.screenshot({ path: path.join(e2e.screenshots, "illustration-phone.png") });

@@ -128,8 +128,16 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     expect(preview).not.toContain("handout.pdf");
     expect(preview).not.toContain("<form");
     expect(phone).toContain("<form");
-    // Strip the link's controls: what is left of the phone page is the preview, label for label.
-    const exercises = (html: string) => [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) => m[0]);
+    // A drawing is inline in the preview and an image of its own on a link, one for one.
+    const drawings = [...phone.matchAll(/<img class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map((m) => m[1]);
+    expect(drawings).toEqual(view.sections.flatMap((s) => s.items.filter((i) => i.illustration).map((i) => `/r/x/drawings/${i.position}`)));
+    expect(drawings.length).toBeGreaterThan(0);
+    expect(preview.match(/<svg[^>]*class="exercise-picture exercise-drawing"/g)).toHaveLength(drawings.length);
+    // Strip the link's controls and the drawings: what is left of the phone page is the preview, label for label.
+    const exercises = (html: string) =>
+      [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) =>
+        m[0].replace(/<svg[^>]*class="exercise-picture exercise-drawing"[\s\S]*?<\/svg>|<img class="exercise-picture exercise-drawing"[^>]*\/>/g, "[drawing]"),
+      );
     expect(exercises(preview)).toEqual(exercises(phone));
     expect(exercises(preview)).toHaveLength(10);
     expect(preview).toContain("From your clinician:");
