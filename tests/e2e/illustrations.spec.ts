@@ -59,6 +59,7 @@ async function phoneDrawingSvg(page: Page, name: string): Promise<string> {
 
 test("a pose changed from the keyboard shows on the patient's phone and in the printed handout", async ({ page, browser }) => {
   test.setTimeout(120_000);
+  mkdirSync(e2e.screenshots, { recursive: true });
   await signIn(page, admin.email, admin.password);
   const name = unique("Arm Raise");
   const exerciseUrl = await createExercise(page, name);
@@ -89,6 +90,8 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
   await page.getByRole("button", { name: `Add ${name}` }).click();
   await page.getByRole("button", { name: "Save routine" }).click();
   await expect(page.getByText("Saved as revision 2.")).toBeVisible();
+  await expect(page.getByTestId("routine-item").last().locator("svg.thumb")).toBeVisible();
+  await page.screenshot({ path: path.join(e2e.screenshots, "illustration-builder.png") });
   const panel = page.getByRole("region", { name: "Patient links" });
   await panel.getByLabel("Label").fill("phone");
   await panel.getByRole("button", { name: "Create link" }).click();
@@ -121,13 +124,18 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
   await expect(field).toHaveValue("151");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  mkdirSync(e2e.screenshots, { recursive: true });
   const editor = page.getByRole("region", { name: "Illustration" });
   await editor.screenshot({ path: path.join(e2e.screenshots, "illustration-editor.png") });
 
+  // The editor on a phone-sized screen, too.
+  const small = await (await browser.newContext({ ...iPhone })).newPage();
+  await small.context().addCookies(await page.context().cookies());
+  await small.goto(exerciseUrl);
+  await small.getByRole("heading", { name: "Illustration" }).evaluate((h) => h.scrollIntoView({ block: "start" }));
+  await small.screenshot({ path: path.join(e2e.screenshots, "illustration-editor-phone.png") });
+
   await phone.reload();
   expect(await phoneDrawingSvg(phone, name)).not.toBe(phoneBefore);
-  mkdirSync(e2e.screenshots, { recursive: true });
   await phoneDrawing.scrollIntoViewIfNeeded();
   await phone.screenshot({ path: path.join(e2e.screenshots, "illustration-phone.png") });
 
