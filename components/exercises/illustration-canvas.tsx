@@ -16,7 +16,15 @@ const handles: { at: AnchorName; side: "right" | "left"; label: string }[] = [
   { at: "leftAnkle", side: "left", label: "left foot" },
 ];
 
-type Drag = { at: AnchorName; side: "right" | "left"; pointer: number; start: { x: number; y: number }; from: Vec3; pose: Pose; frame: number };
+type Drag = {
+  at: AnchorName;
+  side: "right" | "left";
+  pointer: number;
+  start: { x: number; y: number };
+  from: Vec3;
+  pose: Pose;
+  frame: number;
+};
 
 type Props = {
   illustration: Illustration;

@@ -159,10 +159,32 @@ export function describeArrow(arrow: Arrow): string {
 
 /** The editor's groups of joints, in reading order. */
 export const jointGroups: { title: string; keys: AngleKey[] }[] = [
-  { title: "Spine and head", keys: ["lumbarFlex", "lumbarSideBend", "lumbarTwist", "thoracicFlex", "thoracicSideBend", "thoracicTwist", "neckFlex", "neckSideBend", "neckTurn", "headNod"] },
+  {
+    title: "Spine and head",
+    keys: [
+      "lumbarFlex",
+      "lumbarSideBend",
+      "lumbarTwist",
+      "thoracicFlex",
+      "thoracicSideBend",
+      "thoracicTwist",
+      "neckFlex",
+      "neckSideBend",
+      "neckTurn",
+      "headNod",
+    ],
+  },
   ...(["right", "left"] as const).flatMap((side) => [
-    { title: `${side === "right" ? "Right" : "Left"} arm`, keys: ["ShoulderElevate", "ShoulderProtract", "ShoulderFlex", "ShoulderAbduct", "ShoulderRotate", "Elbow", "Wrist"].map((n) => `${side}${n}` as AngleKey) },
-    { title: `${side === "right" ? "Right" : "Left"} leg`, keys: ["HipFlex", "HipAbduct", "HipRotate", "Knee", "Ankle"].map((n) => `${side}${n}` as AngleKey) },
+    {
+      title: `${side === "right" ? "Right" : "Left"} arm`,
+      keys: ["ShoulderElevate", "ShoulderProtract", "ShoulderFlex", "ShoulderAbduct", "ShoulderRotate", "Elbow", "Wrist"].map(
+        (n) => `${side}${n}` as AngleKey,
+      ),
+    },
+    {
+      title: `${side === "right" ? "Right" : "Left"} leg`,
+      keys: ["HipFlex", "HipAbduct", "HipRotate", "Knee", "Ankle"].map((n) => `${side}${n}` as AngleKey),
+    },
   ]),
 ];
 

@@ -36,7 +36,12 @@ type Props = {
   errors: string[];
 };
 
-const viewLabels: Record<View["kind"], string> = { side: "From the side", front: "From the front", back: "From behind", above: "From above" };
+const viewLabels: Record<View["kind"], string> = {
+  side: "From the side",
+  front: "From the front",
+  back: "From behind",
+  above: "From above",
+};
 
 /**
  * The drawing's editor: a starting pose, then every joint by slider or number (keyboard), or the hands and
@@ -125,17 +130,43 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
 
       <div className="illustration-layout">
         <div className="stack">
-          <IllustrationCanvas illustration={ill} frame={current} onPose={(p, done) => change(setPose(ill, current, p), done ? null : `drag-${current}`)} />
+          <IllustrationCanvas
+            illustration={ill}
+            frame={current}
+            onPose={(p, done) => change(setPose(ill, current, p), done ? null : `drag-${current}`)}
+          />
           <div className="toolbar" role="group" aria-label="Frames">
             {ill.frames.map((f, i) => (
-              <button key={i} type="button" className={i === current ? "button small" : "button secondary small"} aria-pressed={i === current} onClick={() => setFrame(i)}>
+              <button
+                key={i}
+                type="button"
+                className={i === current ? "button small" : "button secondary small"}
+                aria-pressed={i === current}
+                onClick={() => setFrame(i)}
+              >
                 {f.label || `Frame ${i + 1}`}
               </button>
             ))}
-            <button type="button" className="button secondary small" onClick={() => { change(copyFrameToNext(ill, current)); setFrame(Math.min(current + 1, 2)); }} disabled={current === 2}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                change(copyFrameToNext(ill, current));
+                setFrame(Math.min(current + 1, 2));
+              }}
+              disabled={current === 2}
+            >
               Copy to next frame
             </button>
-            <button type="button" className="button secondary small" onClick={() => { change(removeFrame(ill, current)); setFrame(Math.max(0, current - 1)); }} disabled={ill.frames.length <= 1}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                change(removeFrame(ill, current));
+                setFrame(Math.max(0, current - 1));
+              }}
+              disabled={ill.frames.length <= 1}
+            >
               Remove frame
             </button>
           </div>
@@ -145,13 +176,27 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
               id="illustration-caption"
               value={ill.frames[current]!.label ?? ""}
               maxLength={24}
-              onChange={(e) => change({ ...ill, frames: ill.frames.map((f, i) => (i === current ? { ...f, label: e.target.value } : f)) }, `caption-${current}`)}
+              onChange={(e) =>
+                change(
+                  { ...ill, frames: ill.frames.map((f, i) => (i === current ? { ...f, label: e.target.value } : f)) },
+                  `caption-${current}`,
+                )
+              }
             />
           </div>
           <div className="field">
             <label htmlFor="illustration-alt">Description for screen readers (alt text)</label>
-            <textarea id="illustration-alt" value={ill.alt} maxLength={300} onChange={(e) => change({ ...ill, alt: e.target.value }, "alt")} />
-            <button type="button" className="button link" onClick={() => change({ ...ill, alt: defaultAlt(exerciseName || "the exercise", ill.frames.length) })}>
+            <textarea
+              id="illustration-alt"
+              value={ill.alt}
+              maxLength={300}
+              onChange={(e) => change({ ...ill, alt: e.target.value }, "alt")}
+            />
+            <button
+              type="button"
+              className="button link"
+              onClick={() => change({ ...ill, alt: defaultAlt(exerciseName || "the exercise", ill.frames.length) })}
+            >
               Use &ldquo;{defaultAlt(exerciseName || "the exercise", ill.frames.length)}&rdquo;
             </button>
           </div>
@@ -181,25 +226,59 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
               ))}
             </select>
             <label htmlFor="illustration-layout">Frames</label>
-            <select id="illustration-layout" value={ill.layout} onChange={(e) => change({ ...ill, layout: e.target.value as Illustration["layout"] })}>
+            <select
+              id="illustration-layout"
+              value={ill.layout}
+              onChange={(e) => change({ ...ill, layout: e.target.value as Illustration["layout"] })}
+            >
               <option value="side-by-side">Side by side</option>
               <option value="overlay">In one picture, later ones faint</option>
             </select>
           </div>
-          <JointSlider id="illustration-view-yaw" label="camera walks round to the figure's right (+) / left (−)" min={-90} max={90} value={ill.view.yaw ?? 0} onChange={(v) => setView({ yaw: v })} />
-          <JointSlider id="illustration-view-pitch" label="camera looks down (+) / up (−)" min={-60} max={60} value={ill.view.pitch ?? 0} onChange={(v) => setView({ pitch: v })} />
+          <JointSlider
+            id="illustration-view-yaw"
+            label="camera walks round to the figure's right (+) / left (−)"
+            min={-90}
+            max={90}
+            value={ill.view.yaw ?? 0}
+            onChange={(v) => setView({ yaw: v })}
+          />
+          <JointSlider
+            id="illustration-view-pitch"
+            label="camera looks down (+) / up (−)"
+            min={-60}
+            max={60}
+            value={ill.view.pitch ?? 0}
+            onChange={(v) => setView({ pitch: v })}
+          />
 
           <details className="joint-group" open>
             <summary>Whole body</summary>
             {(Object.keys(rootSpecs) as RootKey[]).map((key) => (
-              <JointSlider key={key} id={`root-${key}`} label={rootSpecs[key].label} min={rootSpecs[key].min} max={rootSpecs[key].max} value={pose.root?.[key] ?? 0} onChange={(v) => change(setRoot(ill, current, key, v), `root-${current}-${key}`)} />
+              <JointSlider
+                key={key}
+                id={`root-${key}`}
+                label={rootSpecs[key].label}
+                min={rootSpecs[key].min}
+                max={rootSpecs[key].max}
+                value={pose.root?.[key] ?? 0}
+                onChange={(v) => change(setRoot(ill, current, key, v), `root-${current}-${key}`)}
+              />
             ))}
           </details>
           {jointGroups.map((group, i) => (
             <details key={group.title} className="joint-group" open={i === 0}>
               <summary>{group.title}</summary>
               {group.keys.map((key) => (
-                <JointSlider key={key} id={`joint-${key}`} label={jointLabel(key)} min={angleSpecs[key].min} max={angleSpecs[key].max} value={angleOf(pose.angles, key)} onChange={(v) => change(setAngle(ill, current, key, v), `${current}-${key}`)} />
+                <JointSlider
+                  key={key}
+                  id={`joint-${key}`}
+                  label={jointLabel(key)}
+                  min={angleSpecs[key].min}
+                  max={angleSpecs[key].max}
+                  value={angleOf(pose.angles, key)}
+                  onChange={(v) => change(setAngle(ill, current, key, v), `${current}-${key}`)}
+                />
               ))}
             </details>
           ))}
@@ -208,7 +287,11 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
             <legend>Props</legend>
             {propChoices.map((p) => (
               <label key={p.kind}>
-                <input type="checkbox" checked={ill.props.some((x) => x.kind === p.kind)} onChange={() => change(toggleProp(ill, p.kind))} />
+                <input
+                  type="checkbox"
+                  checked={ill.props.some((x) => x.kind === p.kind)}
+                  onChange={() => change(toggleProp(ill, p.kind))}
+                />
                 {p.label}
               </label>
             ))}
@@ -230,7 +313,12 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
                   </option>
                 ))}
               </select>
-              <button type="button" className="button secondary small" onClick={() => change(addArrow(ill, arrowKind, arrowAt))} disabled={ill.arrows.length >= 8}>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => change(addArrow(ill, arrowKind, arrowAt))}
+                disabled={ill.arrows.length >= 8}
+              >
                 Add arrow
               </button>
             </div>
@@ -248,7 +336,11 @@ export function IllustrationEditor({ value, onChange, exerciseName, errors }: Pr
             )}
           </div>
           <label className="inline-check">
-            <input type="checkbox" checked={ill.photoFirst ?? false} onChange={(e) => change({ ...ill, photoFirst: e.target.checked || undefined })} />
+            <input
+              type="checkbox"
+              checked={ill.photoFirst ?? false}
+              onChange={(e) => change({ ...ill, photoFirst: e.target.checked || undefined })}
+            />
             Show the uploaded photo instead, when the exercise has one
           </label>
         </div>

@@ -6,6 +6,14 @@ export function firstFrameOf(illustration: Illustration): Illustration {
   return { ...illustration, layout: "side-by-side", frames: illustration.frames.slice(0, 1), arrows: [], highlights: [] };
 }
 
-export function IllustrationThumb({ illustration, side, className = "thumb drawing" }: { illustration: Illustration; side?: string; className?: string }) {
+export function IllustrationThumb({
+  illustration,
+  side,
+  className = "thumb drawing",
+}: {
+  illustration: Illustration;
+  side?: string;
+  className?: string;
+}) {
   return <ExerciseIllustration illustration={firstFrameOf(illustration)} captions={false} side={side} className={className} />;
 }

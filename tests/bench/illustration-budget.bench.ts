@@ -34,14 +34,21 @@ async function main() {
   await prepareDatabase(t.db, {});
   const { ada } = await insertStaff(t.db);
   const patient = await createPatient(t.db, ada, patientInput.parse({ displayName: "Łucja Dvořák" }));
-  const [{ id: templateId }] = (await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true))) as [{ id: number }];
+  const [{ id: templateId }] = (await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true))) as [
+    { id: number },
+  ];
   const routineIds: number[] = [];
   for (let i = 0; i < perRound; i++) routineIds.push((await createRoutine(t.db, ada, { patientId: patient.id, templateId })).id);
 
   const drawingsOn = async () => {
-    for (const [key, illustration] of Object.entries(starterIllustrations)) await t.db.update(exercises).set({ illustration }).where(eq(exercises.key, key));
+    for (const [key, illustration] of Object.entries(starterIllustrations))
+      await t.db.update(exercises).set({ illustration }).where(eq(exercises.key, key));
   };
-  const drawingsOff = () => t.db.update(exercises).set({ illustration: sql`null` }).where(sql`1 = 1`);
+  const drawingsOff = () =>
+    t.db
+      .update(exercises)
+      .set({ illustration: sql`null` })
+      .where(sql`1 = 1`);
 
   // The first handout loads the workers and fonts: not part of either column.
   await renderHandoutForRoutine(t.db, routineIds[0]!, { shareUrl: `${appUrl}/r/warm-up` });
@@ -69,7 +76,9 @@ async function main() {
       "PDF KB": Math.round(bytes[mode] / 1024),
     })),
   );
-  console.log(`Handout with drawings ÷ without: ${(median("with") / median("without")).toFixed(2)} (budget 1.20). Pool: ${JSON.stringify(handoutStats())}`);
+  console.log(
+    `Handout with drawings ÷ without: ${(median("with") / median("without")).toFixed(2)} (budget 1.20). Pool: ${JSON.stringify(handoutStats())}`,
+  );
 
   await drawingsOn();
   const link = await createShareLink(t.db, ada, newShareLinkInput.parse({ routineId: routineIds[0]!, label: "bench" }), appUrl);
@@ -86,7 +95,9 @@ async function main() {
     try {
       const withDrawings = await page();
       // Each drawing is an image of its own (/r/{token}/drawings/{position}): count what the phone fetches for it.
-      const sources = [...withDrawings.toString("utf8").matchAll(/class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map((m) => m[1]!);
+      const sources = [...withDrawings.toString("utf8").matchAll(/class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map(
+        (m) => m[1]!,
+      );
       const images = await Promise.all(sources.map(async (src) => Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer())));
       const imageGzip = images.reduce((sum, svg) => sum + gzipSync(svg).length, 0);
       await client.execute("UPDATE exercises SET illustration = NULL");
@@ -95,8 +106,16 @@ async function main() {
       const added = gzipSync(withDrawings).length - gzipSync(without).length + imageGzip;
       printTable([
         { "phone page": "without drawings", "HTML KB": without.length / 1024, "gzip KB": gzipSync(without).length / 1024 },
-        { "phone page": `with ${sources.length} drawings`, "HTML KB": withDrawings.length / 1024, "gzip KB": gzipSync(withDrawings).length / 1024 },
-        { "phone page": `its ${sources.length} drawing images (SVG)`, "HTML KB": images.reduce((sum, svg) => sum + svg.length, 0) / 1024, "gzip KB": imageGzip / 1024 },
+        {
+          "phone page": `with ${sources.length} drawings`,
+          "HTML KB": withDrawings.length / 1024,
+          "gzip KB": gzipSync(withDrawings).length / 1024,
+        },
+        {
+          "phone page": `its ${sources.length} drawing images (SVG)`,
+          "HTML KB": images.reduce((sum, svg) => sum + svg.length, 0) / 1024,
+          "gzip KB": imageGzip / 1024,
+        },
       ]);
       console.log(`Each drawing adds ${(added / drawn / 1024).toFixed(2)} KB gzipped to the phone page, its image included (budget 4 KB).`);
     } finally {

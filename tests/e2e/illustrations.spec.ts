@@ -19,7 +19,10 @@ function renderPages(pdf: Buffer, dir: string): { width: number; height: number;
     .sort()
     .map((f) => {
       const bytes = readFileSync(path.join(dir, f));
-      const header = bytes.subarray(0, 40).toString("latin1").match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)!;
+      const header = bytes
+        .subarray(0, 40)
+        .toString("latin1")
+        .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)!;
       return { width: Number(header[1]), height: Number(header[2]), data: bytes.subarray(header[0].length) };
     });
 }
@@ -28,10 +31,13 @@ function renderPages(pdf: Buffer, dir: string): { width: number; height: number;
 function changedBox(a: { width: number; data: Buffer }, b: { data: Buffer }) {
   let box: { left: number; right: number; top: number; bottom: number } | null = null;
   for (let i = 0; i < a.data.length; i += 3) {
-    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) < 30) continue;
+    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) < 30)
+      continue;
     const x = (i / 3) % a.width;
     const y = Math.floor(i / 3 / a.width);
-    box = box ? { left: Math.min(box.left, x), right: Math.max(box.right, x), top: Math.min(box.top, y), bottom: Math.max(box.bottom, y) } : { left: x, right: x, top: y, bottom: y };
+    box = box
+      ? { left: Math.min(box.left, x), right: Math.max(box.right, x), top: Math.min(box.top, y), bottom: Math.max(box.bottom, y) }
+      : { left: x, right: x, top: y, bottom: y };
   }
   return box;
 }
@@ -43,7 +49,8 @@ const pdftotext = (pdf: Buffer, dir: string) => {
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
 };
 
-const drawingOf = (page: Page, name: string) => page.getByRole("article", { name: new RegExp(`^\\d+ ${name}$`) }).locator("img.exercise-drawing");
+const drawingOf = (page: Page, name: string) =>
+  page.getByRole("article", { name: new RegExp(`^\\d+ ${name}$`) }).locator("img.exercise-drawing");
 
 /** The drawing's image as the phone loaded it: shown, and its SVG (fetched again with the phone's context). */
 async function phoneDrawingSvg(page: Page, name: string): Promise<string> {
@@ -151,7 +158,18 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
   const changedPage = before.findIndex((page, i) => changedBox(page, after[i]!) !== null) + 1;
   const shot = path.join(dir, "shot.pdf");
   writeFileSync(shot, pdfAfter);
-  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", String(changedPage), "-l", String(changedPage), "-singlefile", shot, path.join(e2e.screenshots, "handout-illustrated")]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    String(changedPage),
+    "-l",
+    String(changedPage),
+    "-singlefile",
+    shot,
+    path.join(e2e.screenshots, "handout-illustrated"),
+  ]);
   const [box] = changes;
   // One picture's worth: well under half the page across, and not the whole page down.
   expect(box!.right - box!.left).toBeLessThan(before[0]!.width * 0.5);

@@ -26,8 +26,12 @@ describe("the illustration editor's edits", () => {
     const bent = setAngle(ill, 1, "rightElbow", 400);
     expect(bent.frames[1]!.pose.angles.rightElbow).toBe(150);
     expect(bent.frames[0]).toEqual(ill.frames[0]);
-    const before = illustrationToGeometry(ill).shapes.filter((s) => s.frame === 1).map((s) => (s.kind === "path" ? s.d : ""));
-    const after = illustrationToGeometry(bent).shapes.filter((s) => s.frame === 1).map((s) => (s.kind === "path" ? s.d : ""));
+    const before = illustrationToGeometry(ill)
+      .shapes.filter((s) => s.frame === 1)
+      .map((s) => (s.kind === "path" ? s.d : ""));
+    const after = illustrationToGeometry(bent)
+      .shapes.filter((s) => s.frame === 1)
+      .map((s) => (s.kind === "path" ? s.d : ""));
     expect(after).not.toEqual(before);
     // Back to zero removes the key: stored poses keep only the angles that are not zero.
     expect("rightElbow" in setAngle(bent, 1, "rightElbow", 0).frames[1]!.pose.angles).toBe(false);
