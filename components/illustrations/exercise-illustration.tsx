@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { illustrationToGeometry } from "@/lib/illustrations/geometry";
 import { IllustrationSvg } from "@/lib/illustrations/illustration-svg";
 import type { Illustration } from "@/lib/illustrations/schema";
@@ -11,8 +12,11 @@ type Props = {
   side?: string;
 };
 
-/** An exercise's drawing as inline SVG, for server and client components alike (pure, no state). */
-export function ExerciseIllustration({ illustration, className, captions = true, side }: Props) {
+/**
+ * An exercise's drawing as inline SVG, for server and client components alike (pure, no state); memoised,
+ * so a re-render with the same drawing (the builder's preview as you type) does not draw it again.
+ */
+export const ExerciseIllustration = memo(function ExerciseIllustration({ illustration, className, captions = true, side }: Props) {
   const geometry = illustrationToGeometry(illustration, { captions, ...(side ? { side } : {}) });
   return <IllustrationSvg geometry={geometry} className={className} />;
-}
+});

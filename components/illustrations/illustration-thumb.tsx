@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { Illustration } from "@/lib/illustrations/schema";
 import { ExerciseIllustration } from "./exercise-illustration";
 
@@ -6,7 +7,8 @@ export function firstFrameOf(illustration: Illustration): Illustration {
   return { ...illustration, layout: "side-by-side", frames: illustration.frames.slice(0, 1), arrows: [], highlights: [] };
 }
 
-export function IllustrationThumb({
+/** Memoised: the builder re-renders its items on every keystroke, and a drawing need not be worked out again. */
+export const IllustrationThumb = memo(function IllustrationThumb({
   illustration,
   side,
   className = "thumb drawing",
@@ -16,4 +18,4 @@ export function IllustrationThumb({
   className?: string;
 }) {
   return <ExerciseIllustration illustration={firstFrameOf(illustration)} captions={false} side={side} className={className} />;
-}
+});
