@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Dose } from "@/lib/exercises/dose";
+import type { Illustration } from "@/lib/illustrations/schema";
 import type {
   BodyRegion,
   Difficulty,
@@ -90,6 +91,8 @@ export const exercises = sqliteTable(
     difficulty: text("difficulty").$type<Difficulty>().notNull().default("easy"),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     defaultDose: text("default_dose", { mode: "json" }).$type<Dose>().notNull().default(sql`'{}'`),
+    // The vector drawing of how the exercise is done (lib/illustrations), validated JSON; null: none.
+    illustration: text("illustration", { mode: "json" }).$type<Illustration>(),
     status: text("status").$type<ExerciseStatus>().notNull().default("draft"),
     version: integer("version").notNull().default(1),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),

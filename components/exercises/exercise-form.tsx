@@ -18,6 +18,7 @@ import {
 } from "@/lib/exercises/vocabulary";
 import { ConflictPanel } from "./conflict-panel";
 import { DoseFields, doseFromDraft, doseToDraft, type DoseDraft } from "./dose-fields";
+import { IllustrationEditor } from "./illustration-editor";
 import { StepsEditor } from "./steps-editor";
 
 type Draft = Omit<ExerciseInput, "tags" | "defaultDose"> & { tags: string; dose: DoseDraft };
@@ -36,10 +37,12 @@ export const blankExercise: ExerciseInput = {
   tags: [],
   defaultDose: {},
   status: "draft",
+  illustration: null,
 };
 
-function toDraft({ tags, defaultDose, ...rest }: ExerciseInput): Draft {
-  return { ...rest, tags: tags.join(", "), dose: doseToDraft(defaultDose) };
+function toDraft({ tags, defaultDose, illustration, ...rest }: ExerciseInput): Draft {
+  // Always sent: null removes a drawing, so a save never leaves a removed one behind.
+  return { ...rest, illustration: illustration ?? null, tags: tags.join(", "), dose: doseToDraft(defaultDose) };
 }
 
 function fromDraft({ tags, dose, ...rest }: Draft): unknown {
@@ -185,6 +188,12 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
             </button>
           </div>
         </div>
+        <IllustrationEditor
+          value={draft.illustration ?? null}
+          onChange={(illustration) => set("illustration", illustration)}
+          exerciseName={draft.name}
+          errors={Object.entries(errors).flatMap(([path, messages]) => (path === "illustration" || path.startsWith("illustration.") ? messages ?? [] : []))}
+        />
       </fieldset>
     </form>
   );

@@ -12,11 +12,14 @@ const actionLabels: Record<string, string> = {
   "exercise.image_removed": "removed a picture",
   "exercise.image_main": "changed the main picture",
   "exercise.image_alt": "changed a picture's description",
+  "exercise.illustrated": "added the starter drawing",
 };
 
 function show(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.join(value.some((v) => String(v).length > 30) ? " / " : ", ") : "—";
+  // A drawing is pages of joint angles: its alt text says what it shows.
+  if (typeof value === "object" && "frames" in value && "alt" in value) return `drawing (${String(value.alt) || "no description"})`;
   if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k} ${v}`).join(", ") || "—";
   return String(value);
 }

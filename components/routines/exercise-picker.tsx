@@ -1,4 +1,5 @@
 "use client";
+import { IllustrationThumb } from "@/components/illustrations/illustration-thumb";
 import { useEffect, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { bodyRegions, equipmentKinds, exerciseCategories, labelOf } from "@/lib/exercises/vocabulary";
@@ -103,7 +104,8 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
       <ul className="picker-results" aria-label="Search results">
         {result.cards.map((card) => (
           <li key={card.id}>
-            <span>{card.name}</span>
+            {card.illustration && <IllustrationThumb illustration={card.illustration} />}
+            <span className="picker-name">{card.name}</span>
             <button type="button" className="button secondary" aria-label={`Add ${card.name}`} onClick={() => section && onAdd(card, section)}>
               Add
             </button>

@@ -2,6 +2,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { DoseFields } from "@/components/exercises/dose-fields";
+import { IllustrationThumb } from "@/components/illustrations/illustration-thumb";
 import type { ExerciseCard } from "@/lib/routines/queries";
 import { describeDose } from "@/lib/routines/dose-sentence";
 import { previewDose, type ItemDraft } from "./routine-draft";
@@ -31,6 +32,7 @@ export function RoutineItem({ item, number, exercise, sections, sectionUid, erro
         <button type="button" className="drag-handle" aria-label={`Reorder ${name}`} {...attributes} {...listeners}>
           ⠿
         </button>
+        {exercise?.illustration && <IllustrationThumb illustration={exercise.illustration} side={previewDose(item.dose).side} />}
         <strong>
           {number}. {name}
           {exercise && exercise.status !== "published" && <span className="badge warn"> {exercise.status}</span>}

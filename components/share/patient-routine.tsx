@@ -1,3 +1,6 @@
+import { ExerciseIllustration } from "@/components/illustrations/exercise-illustration";
+import { illustrationToGeometry } from "@/lib/illustrations/geometry";
+import type { Illustration } from "@/lib/illustrations/schema";
 import type { PatientItem, PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
@@ -18,13 +21,34 @@ type Props = {
   link: PatientLink | null;
 };
 
-function Exercise({ item, ticksUrl }: { item: PatientItem; ticksUrl: string | null }) {
+/**
+ * On a live link the drawing is an image of its own (lazy below the first two), which keeps the page small;
+ * the builder's preview has no link and draws it inline.
+ */
+function Drawing({ item, illustration, basePath }: { item: PatientItem; illustration: Illustration; basePath: string | null }) {
+  if (!basePath) return <ExerciseIllustration illustration={illustration} className="exercise-picture exercise-drawing" />;
+  const { width, height, alt } = illustrationToGeometry(illustration);
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- an SVG drawn per link; no optimiser round trip
+    <img
+      className="exercise-picture exercise-drawing"
+      src={`${basePath}/drawings/${item.position}`}
+      alt={alt || `How to do ${item.name}`}
+      width={Math.round(width * 3)}
+      height={Math.round(height * 3)}
+      loading={item.number > 2 ? "lazy" : "eager"}
+    />
+  );
+}
+
+function Exercise({ item, ticksUrl, basePath }: { item: PatientItem; ticksUrl: string | null; basePath: string | null }) {
   const headingId = `item-${item.position}-name`;
   return (
     <article className="exercise" id={`item-${item.position}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
         <span className="exercise-number">{item.number}</span> {item.name}
       </h3>
+      {item.illustration && <Drawing item={item} illustration={item.illustration} basePath={basePath} />}
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
         <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={item.number > 2 ? "lazy" : "eager"} />
@@ -80,7 +104,7 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
           <section key={s} className="patient-section" aria-label={section.title}>
             <h2>{section.title}</h2>
             {section.items.map((item) => (
-              <Exercise key={item.position} item={item} ticksUrl={link && `${link.basePath}/ticks`} />
+              <Exercise key={item.position} item={item} ticksUrl={link && `${link.basePath}/ticks`} basePath={link?.basePath ?? null} />
             ))}
           </section>
         ),

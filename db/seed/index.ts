@@ -1,14 +1,17 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Illustration } from "@/lib/illustrations/schema";
 import type { Db, Tx } from "../client";
 import { writeRoutineContent } from "../routine-store";
-import { exercises, routines, seedLog } from "../schema";
+import { auditEvents, exercises, routines, seedLog } from "../schema";
 import { starterExercises } from "./exercises";
+import { starterIllustrations } from "./illustrations";
 import { starterTemplates } from "./templates";
 import type { SeedExercise, SeedTemplate } from "./types";
 
-export type SeedReport = { exercisesAdded: number; templatesAdded: number };
+export type SeedReport = { exercisesAdded: number; templatesAdded: number; illustrationsAdded: number };
 
 const exerciseSeedKey = (key: string) => `exercise:${key}`;
+const illustrationSeedKey = (key: string) => `illustration:${key}`;
 const templateSeedKey = (key: string) => `template:${key}`;
 
 /**
@@ -18,14 +21,17 @@ const templateSeedKey = (key: string) => `template:${key}`;
  */
 export async function seedStarterContent(
   db: Db,
-  content: { exercises: SeedExercise[]; templates: SeedTemplate[] } = {
+  content: { exercises: SeedExercise[]; templates: SeedTemplate[]; illustrations?: Record<string, Illustration> } = {
     exercises: starterExercises,
     templates: starterTemplates,
+    illustrations: starterIllustrations,
   },
 ): Promise<SeedReport> {
   return db.transaction(async (tx) => {
+    const illustrations = content.illustrations ?? {};
     const wanted = [
       ...content.exercises.map((e) => exerciseSeedKey(e.key)),
+      ...Object.keys(illustrations).map(illustrationSeedKey),
       ...content.templates.map((t) => templateSeedKey(t.key)),
     ];
     const done = new Set(
@@ -51,13 +57,18 @@ export async function seedStarterContent(
             difficulty: e.difficulty,
             tags: e.tags,
             defaultDose: e.defaultDose,
+            illustration: illustrations[e.key] ?? null,
             status: "published" as const,
           })),
         )
         // A clinician may already have an exercise under this key (e.g. imported): theirs wins.
         .onConflictDoNothing({ target: exercises.key });
       await tx.insert(seedLog).values(newExercises.map((e) => ({ key: exerciseSeedKey(e.key) })));
+      const drawn = newExercises.filter((e) => illustrations[e.key] && !done.has(illustrationSeedKey(e.key)));
+      if (drawn.length) await tx.insert(seedLog).values(drawn.map((e) => ({ key: illustrationSeedKey(e.key) })));
+      drawn.forEach((e) => done.add(illustrationSeedKey(e.key)));
     }
+    const illustrationsAdded = await fillStarterIllustrations(tx, illustrations, done);
 
     let templatesAdded = 0;
     for (const template of content.templates) {
@@ -66,8 +77,36 @@ export async function seedStarterContent(
       await tx.insert(seedLog).values({ key: templateSeedKey(template.key) });
       templatesAdded++;
     }
-    return { exercisesAdded: newExercises.length, templatesAdded };
+    return { exercisesAdded: newExercises.length, templatesAdded, illustrationsAdded };
   });
+}
+
+/**
+ * A database seeded before illustrations existed: gives each starter exercise that has no drawing its
+ * starter one, once per key. A drawing a clinician made, or removed, is never touched. Bumps the version
+ * (a form opened before sees a conflict instead of saving "no drawing" over it) and records it in the audit.
+ */
+async function fillStarterIllustrations(tx: Tx, illustrations: Record<string, Illustration>, done: Set<string>): Promise<number> {
+  let added = 0;
+  for (const [key, illustration] of Object.entries(illustrations)) {
+    if (done.has(illustrationSeedKey(key))) continue;
+    const filled = await tx
+      .update(exercises)
+      .set({ illustration, version: sql`${exercises.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(exercises.key, key), isNull(exercises.illustration)))
+      .returning({ id: exercises.id, version: exercises.version });
+    for (const row of filled)
+      await tx.insert(auditEvents).values({
+        actorId: null,
+        action: "exercise.illustrated",
+        entityType: "exercise",
+        entityId: row.id,
+        changes: { version: row.version, fields: { illustration: { from: null, to: illustration } } },
+      });
+    await tx.insert(seedLog).values({ key: illustrationSeedKey(key) });
+    added += filled.length;
+  }
+  return added;
 }
 
 async function insertTemplate(tx: Tx, template: SeedTemplate): Promise<void> {

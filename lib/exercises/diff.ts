@@ -16,7 +16,7 @@ export const sameValue = (a: unknown, b: unknown) => JSON.stringify(canonical(a 
 export function diffExercise(before: Partial<ExerciseInput>, after: Partial<ExerciseInput>): ExerciseChanges {
   const changes: ExerciseChanges = {};
   for (const field of exerciseFields) {
-    if (field in after && !sameValue(before[field], after[field])) changes[field] = { from: before[field], to: after[field] };
+    if (after[field] !== undefined && !sameValue(before[field], after[field])) changes[field] = { from: before[field], to: after[field] };
   }
   return changes;
 }

@@ -14,8 +14,8 @@ type Writer = Db | Tx;
 
 /** The editable fields of a stored exercise, in the shape the form and the diff use. */
 export function toExerciseInput(row: typeof exercises.$inferSelect): ExerciseInput {
-  const { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status } = row;
-  return { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status };
+  const { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status, illustration } = row;
+  return { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status, illustration };
 }
 
 export function slugify(name: string): string {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, exerciseImages, exercises, routineItems, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { Illustration } from "@/lib/illustrations/schema";
 import { imageUrl } from "./images";
 import { toExerciseInput } from "./mutations";
 import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
@@ -49,6 +50,13 @@ export async function getExercise(db: Db, id: number): Promise<ExerciseDetail> {
     usedInItems: usage?.n ?? 0,
     images: images.map(({ sha256, mimeType, ...image }) => ({ ...image, url: imageUrl({ sha256, mimeType }) })),
   };
+}
+
+/** An exercise's drawing, or null when it has none; not_found when there is no such exercise. */
+export async function getExerciseIllustration(db: Db, id: number): Promise<Illustration | null> {
+  const [row] = await db.select({ illustration: exercises.illustration }).from(exercises).where(eq(exercises.id, id));
+  if (!row) throw new AppError("not_found", "That exercise does not exist.");
+  return row.illustration ?? null;
 }
 
 export type HistoryEntry = {

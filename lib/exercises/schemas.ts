@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { illustrationInput } from "@/lib/illustrations/schema";
 import { doseInput } from "./dose";
 import {
   bodyRegions,
@@ -29,6 +30,8 @@ export const exerciseInput = z.object({
   tags: z.array(text(40).toLowerCase().min(1)).max(20, "Use at most 20 tags.").default([]),
   defaultDose: doseInput,
   status: z.enum(exerciseStatuses, { error: "Pick a status." }),
+  // null removes the drawing; absent (an older export, a CSV row) leaves the stored one as it is.
+  illustration: illustrationInput.nullable().optional(),
 });
 export type ExerciseInput = z.infer<typeof exerciseInput>;
 
@@ -47,6 +50,7 @@ export const exerciseFields = [
   "tags",
   "defaultDose",
   "status",
+  "illustration",
 ] as const satisfies readonly (keyof ExerciseInput)[];
 
 export const exerciseFieldLabels: Record<(typeof exerciseFields)[number], string> = {
@@ -63,6 +67,7 @@ export const exerciseFieldLabels: Record<(typeof exerciseFields)[number], string
   tags: "Tags",
   defaultDose: "Default dose",
   status: "Status",
+  illustration: "Illustration",
 };
 
 export const exerciseKey = z

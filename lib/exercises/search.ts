@@ -61,6 +61,7 @@ export type ExerciseSearchItem = {
   status: (typeof exercises.$inferSelect)["status"];
   updatedAt: Date;
   thumbnail: { sha256: string; mimeType: ImageMimeType; alt: string } | null;
+  illustration: (typeof exercises.$inferSelect)["illustration"];
 };
 
 export type ExerciseSearchResult = {
@@ -90,6 +91,7 @@ const listColumns = {
   status: exercises.status,
   updatedAt: exercises.updatedAt,
   thumbnail,
+  illustration: exercises.illustration,
 };
 
 /**

@@ -51,7 +51,7 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
   const routine = toPatientRoutine(saved, cards);
   const sections = routine.sections.map((section) => ({
     title: section.title,
-    exercises: section.items.map(({ number, name, steps, dose, ticksPerDay, cues, precautions, note, exerciseId }) => ({
+    exercises: section.items.map(({ number, name, steps, dose, ticksPerDay, cues, precautions, note, exerciseId, illustration }) => ({
       number,
       name,
       steps,
@@ -60,8 +60,9 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
       cues,
       precautions,
       note,
-      // Paper takes its own picture: the main one react-pdf can draw.
-      picture: pictures.get(exerciseId) ?? null,
+      // The drawing when it is the main picture (vectors); otherwise paper takes the main photo react-pdf can draw.
+      illustration,
+      picture: illustration ? null : (pictures.get(exerciseId) ?? null),
     })),
   }));
   // The day the clinician saved, where the clinic is.

@@ -3,6 +3,8 @@
  * formatted, so the renderer (in a worker thread) needs no database, configuration or clock.
  */
 
+import type { Illustration } from "@/lib/illustrations/schema";
+
 export type PaperSize = "A4" | "LETTER";
 
 export type HandoutPicture = { data: Uint8Array; format: "png" | "jpg"; width: number | null; height: number | null };
@@ -22,6 +24,8 @@ export type HandoutExercise<P = HandoutPicture> = {
   precautions: string;
   note: string;
   picture: P | null;
+  /** The exercise's drawing (already mirrored to the dose's side), printed as vectors instead of a photo. */
+  illustration?: Illustration | null;
 };
 
 export type HandoutDay = { weekday: string; day: string; month: string };

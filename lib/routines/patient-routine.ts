@@ -1,4 +1,6 @@
 import type { Dose } from "@/lib/exercises/dose";
+import { illustrationForSide } from "@/lib/illustrations/mirror";
+import type { Illustration } from "@/lib/illustrations/schema";
 import { describeDose } from "./dose-sentence";
 
 /** What the patient is shown of one exercise of the library (ExerciseCard fits). */
@@ -8,6 +10,7 @@ export type PatientExerciseSource = {
   cues: string;
   precautions: string;
   image: { url: string; alt: string } | null;
+  illustration?: Illustration | null;
 };
 
 /** The routine's content as saved, or the builder's unsaved draft (RoutineContent fits). */
@@ -32,7 +35,9 @@ export type PatientItem = {
   cues: string;
   precautions: string;
   note: string;
+  /** The one main picture: the drawing (mirrored to the dose's side), or the uploaded photo. */
   image: { url: string; alt: string } | null;
+  illustration: Illustration | null;
 };
 
 /** What the patient sees of a routine, on the phone, on paper and in the builder's preview. */
@@ -69,10 +74,17 @@ export function toPatientRoutine(routine: PatientRoutineSource, exercises: Recor
           cues: exercise.cues,
           precautions: exercise.precautions,
           note: item.note,
-          image: exercise.image,
+          ...mainPicture(exercise, item.dose.side),
         },
       ];
     }),
   }));
   return { title: routine.title, instructions: routine.instructions, sections, itemCount: number };
+}
+
+/** The drawing is the main picture unless the clinician chose the uploaded photo (and there is one). */
+function mainPicture(exercise: PatientExerciseSource, side: Dose["side"]): Pick<PatientItem, "image" | "illustration"> {
+  const drawing = exercise.illustration;
+  if (drawing && !(drawing.photoFirst && exercise.image)) return { image: null, illustration: illustrationForSide(drawing, side) };
+  return { image: exercise.image, illustration: null };
 }

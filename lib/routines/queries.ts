@@ -6,6 +6,7 @@ import { exerciseImages, exercises, patients, routineItems, routineRevisions, ro
 import { AppError } from "@/lib/errors";
 import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
+import type { Illustration } from "@/lib/illustrations/schema";
 import type { SessionUser } from "@/lib/users/accounts";
 import { assembleContent, contentRows } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
@@ -22,6 +23,7 @@ export type ExerciseCard = {
   status: string;
   defaultDose: Dose;
   image: { url: string; alt: string } | null;
+  illustration: Illustration | null;
 };
 
 /**
@@ -48,6 +50,7 @@ export function exerciseCardQueries(db: Db, ids: number[] | SQL) {
         precautions: exercises.precautions,
         status: exercises.status,
         defaultDose: exercises.defaultDose,
+        illustration: exercises.illustration,
       })
       .from(exercises)
       .where(idIn(exercises.id, ids)),

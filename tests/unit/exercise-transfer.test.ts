@@ -82,6 +82,8 @@ describe("JSON export and import", () => {
     const counts = await importText(target.db, await createActor(target.db), file.body, file.fileName);
     const library = await libraryOf(source.db);
     expect(counts).toEqual({ created: library.length, updated: 0, unchanged: 0 });
+    // Drawings too: every starter exercise has one, and each arrives equal to the source's.
+    expect(library.every((e) => e.illustration)).toBe(true);
     expect(await libraryOf(target.db)).toEqual(library);
 
     const [copied] = await picturesOf(target.db, "cat-cow");
@@ -118,6 +120,35 @@ describe("JSON export and import", () => {
     expect(Object.keys((events[0]!.changes as { fields: object }).fields)).toEqual(["summary"]);
   });
 
+  it("carries a drawing edit as one audited change; a file without drawings leaves them alone", async () => {
+    await seedStarterContent(source.db);
+    const actor = await createActor(source.db);
+    const file = JSON.parse((await exportExercises(source.db, everything, "json")).body) as ExerciseExport;
+    const total = file.exercises.length;
+    const catCow = file.exercises.find((e) => e.key === "cat-cow")!;
+    const turned = { ...catCow.illustration!, view: { ...catCow.illustration!.view, yaw: 20 }, alt: "Cat-Cow, seen a little from the front" };
+    catCow.illustration = turned;
+    expect(await importText(source.db, actor, JSON.stringify(file), "drawing.json")).toEqual({ created: 0, updated: 1, unchanged: total - 1 });
+    const [after] = await source.db.select().from(exercises).where(eq(exercises.key, "cat-cow"));
+    expect(after!.illustration).toEqual(turned);
+    const [event] = await source.db.select().from(auditEvents).where(eq(auditEvents.action, "exercise.imported"));
+    expect(Object.keys((event!.changes as { fields: object }).fields)).toEqual(["illustration"]);
+
+    // An export from before drawings existed has no illustration field: nothing changes.
+    for (const e of file.exercises) delete e.illustration;
+    expect(await importText(source.db, actor, JSON.stringify(file), "old.json")).toEqual({ created: 0, updated: 0, unchanged: total });
+    const [kept] = await source.db.select().from(exercises).where(eq(exercises.key, "cat-cow"));
+    expect(kept!.illustration).toEqual(turned);
+  });
+
+  it("refuses a drawing with a joint past its limit, naming the field", () => {
+    const row = { name: "Bent", steps: ["Bend."], category: "mobility", bodyRegions: ["neck"], position: "standing", difficulty: "easy", defaultDose: {}, status: "draft",
+      illustration: { version: 1, view: { kind: "side" }, layout: "side-by-side", frames: [{ pose: { angles: { rightKnee: 400 } } }], props: [], arrows: [], highlights: [], alt: "" } };
+    const validation = validateImport(JSON.stringify({ format: "routine-exercises", version: 1, exercises: [row] }), "bad.json");
+    expect(validation.ok).toBe(false);
+    expect(validation.ok ? [] : validation.errors.map((e) => e.field)).toEqual(["illustration.frames.0.pose.angles.rightKnee"]);
+  });
+
   it("reports progress once per batch and gives keyless rows a key from the name", async () => {
     const actor = await createActor(target.db);
     const base = { summary: "", steps: ["Stand tall."], cues: "", precautions: "", category: "mobility", bodyRegions: ["neck"], equipment: [], position: "standing", difficulty: "easy", tags: [], defaultDose: {}, status: "draft" };
@@ -148,7 +179,8 @@ describe("CSV export and import", () => {
     expect(file.body).toContain("'=SUM(A1)");
 
     const counts = await importText(target.db, await createActor(target.db), file.body, file.fileName);
-    const library = await libraryOf(source.db);
+    // CSV carries no pictures: neither photos nor drawings.
+    const library = (await libraryOf(source.db)).map((e) => ({ ...e, illustration: null }));
     expect(counts.created).toBe(library.length);
     expect(await libraryOf(target.db)).toEqual(library);
   });

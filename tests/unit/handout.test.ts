@@ -72,6 +72,11 @@ beforeAll(async () => {
   const doorway = await exerciseId("doorway-chest-stretch");
   await addExerciseImage(t.db, ada, doorway, { bytes: webp, name: "dot.webp", alt: "" });
   await addExerciseImage(t.db, ada, doorway, { bytes: readFileSync(figure).subarray(0), name: "figure.png", alt: "" });
+  // These two print their photos: the clinician chose the photo over the drawing.
+  for (const key of ["cat-cow", "doorway-chest-stretch"]) {
+    const [row] = await t.db.select({ illustration: exercises.illustration }).from(exercises).where(eq(exercises.key, key));
+    await t.db.update(exercises).set({ illustration: { ...row!.illustration!, photoFirst: true } }).where(eq(exercises.key, key));
+  }
 });
 afterAll(() => t.close());
 
@@ -89,7 +94,7 @@ describe("printable handout", () => {
     for (const dose of content.sections.flatMap((s) => s.items.map((i) => describeDose(i.dose)))) expect(pdf.text).toContain(dose);
     expect(pdf.text).toContain("Note from your clinician: Slow circles, Łucja — no rush.");
     expect(pdf.text).toContain(`Page 1 of ${pdf.pageCount}`);
-    // Cat-Cow's picture, Doorway's PNG in place of its WebP, and the clinic's logo.
+    // Cat-Cow's picture, Doorway's PNG in place of its WebP, and the clinic's logo; every drawing is vectors.
     expect(pdf.images).toBe(3);
     expect(pdf.text).not.toContain("Exercise diary");
   });

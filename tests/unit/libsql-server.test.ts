@@ -31,10 +31,10 @@ describe("against a libSQL server (sqld)", () => {
   it("migrates, seeds and reads back; a second instance preparing the same database changes nothing", async () => {
     const admin = { email: "Owner@Clinic.test", password: "a long enough password", name: "Owner" };
     const report = await prepareDatabase(first, { bootstrapAdmin: admin });
-    expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1, admin: "created" });
+    expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1, illustrationsAdded: 0, admin: "created" });
 
     // Another app instance starting against the same server.
-    expect(await prepareDatabase(second, { bootstrapAdmin: admin })).toEqual({ exercisesAdded: 0, templatesAdded: 0, admin: "exists" });
+    expect(await prepareDatabase(second, { bootstrapAdmin: admin })).toEqual({ exercisesAdded: 0, templatesAdded: 0, illustrationsAdded: 0, admin: "exists" });
 
     const [{ n }] = (await second.select({ n: count() }).from(exercises)) as [{ n: number }];
     expect(n).toBe(starterExercises.length);

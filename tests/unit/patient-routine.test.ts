@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PatientRoutine } from "@/components/share/patient-routine";
 import { readCurrentRoutine } from "@/db/routine-store";
 import { routineRevisions } from "@/db/schema";
+import { starterIllustrations } from "@/db/seed/illustrations";
+import { mirrorIllustration } from "@/lib/illustrations/mirror";
 import { readHandoutSource } from "@/lib/handout/read-handout-source";
 import { toPatientRoutine, type PatientExerciseSource } from "@/lib/routines/patient-routine";
 import { saveRoutine } from "@/lib/routines/mutations";
@@ -48,6 +50,23 @@ describe("toPatientRoutine", () => {
     expect(items[0]).toMatchObject({ dose: "2 sets of 10, twice a day", ticksPerDay: 2, cues: "Breathe", steps: ["Shoulder rolls: step one"] });
     expect(items[1]).toMatchObject({ ticksPerDay: 3, note: "Gently" });
     expect(items[2]).toMatchObject({ dose: "", ticksPerDay: 1 });
+  });
+
+  it("shows the drawing as the main picture, mirrored for a dose on the other side, unless the photo is chosen", () => {
+    const drawing = starterIllustrations["open-book-rotation"]!;
+    expect(drawing.drawnSide).toBeDefined();
+    const other = drawing.drawnSide === "left" ? ("right" as const) : ("left" as const);
+    const photo = { url: "/images/x.png", alt: "A photo" };
+    const sided = { title: "", instructions: "", sections: [{ title: "", items: [
+      { exerciseId: 1, dose: { side: drawing.drawnSide }, note: "" },
+      { exerciseId: 1, dose: { side: other }, note: "" },
+      { exerciseId: 2, dose: {}, note: "" },
+    ] }] };
+    const items = toPatientRoutine(sided, { 1: card("Open book", { illustration: drawing, image: photo }), 2: card("Photo first", { illustration: { ...drawing, photoFirst: true }, image: photo }) }).sections[0]!.items;
+    expect(items[0]).toMatchObject({ illustration: drawing, image: null });
+    expect(items[1]!.illustration).toEqual(mirrorIllustration(drawing));
+    expect(items[1]!.illustration).not.toEqual(drawing);
+    expect(items[2]).toMatchObject({ illustration: null, image: photo });
   });
 
   it("leaves out an exercise it cannot describe but keeps the positions that key the ticks", () => {
@@ -109,8 +128,16 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     expect(preview).not.toContain("handout.pdf");
     expect(preview).not.toContain("<form");
     expect(phone).toContain("<form");
-    // Strip the link's controls: what is left of the phone page is the preview, label for label.
-    const exercises = (html: string) => [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) => m[0]);
+    // A drawing is inline in the preview and an image of its own on a link, one for one.
+    const drawings = [...phone.matchAll(/<img class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map((m) => m[1]);
+    expect(drawings).toEqual(view.sections.flatMap((s) => s.items.filter((i) => i.illustration).map((i) => `/r/x/drawings/${i.position}`)));
+    expect(drawings.length).toBeGreaterThan(0);
+    expect(preview.match(/<svg[^>]*class="exercise-picture exercise-drawing"/g)).toHaveLength(drawings.length);
+    // Strip the link's controls and the drawings: what is left of the phone page is the preview, label for label.
+    const exercises = (html: string) =>
+      [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) =>
+        m[0].replace(/<svg[^>]*class="exercise-picture exercise-drawing"[\s\S]*?<\/svg>|<img class="exercise-picture exercise-drawing"[^>]*\/>/g, "[drawing]"),
+      );
     expect(exercises(preview)).toEqual(exercises(phone));
     expect(exercises(preview)).toHaveLength(10);
     expect(preview).toContain("From your clinician:");

@@ -1,8 +1,9 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exercises, routineItems, routineRevisions, routines, routineSections, seedLog } from "@/db/schema";
+import { auditEvents, exercises, routineItems, routineRevisions, routines, routineSections, seedLog } from "@/db/schema";
 import { seedStarterContent } from "@/db/seed";
 import { starterExercises } from "@/db/seed/exercises";
+import { starterIllustrations } from "@/db/seed/illustrations";
 import { starterTemplates } from "@/db/seed/templates";
 import { doseInput } from "@/lib/exercises/dose";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
@@ -46,7 +47,7 @@ describe("starter content", () => {
 describe("seedStarterContent", () => {
   it("plants the library as published exercises and the template with its sections, items and first revision", async () => {
     const report = await seedStarterContent(t.db);
-    expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1 });
+    expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1, illustrationsAdded: 0 });
 
     const [{ n }] = (await t.db.select({ n: count() }).from(exercises).where(eq(exercises.status, "published"))) as [{ n: number }];
     expect(n).toBe(starterExercises.length);
@@ -61,7 +62,7 @@ describe("seedStarterContent", () => {
 
   it("is idempotent: a second run adds nothing", async () => {
     await seedStarterContent(t.db);
-    expect(await seedStarterContent(t.db)).toEqual({ exercisesAdded: 0, templatesAdded: 0 });
+    expect(await seedStarterContent(t.db)).toEqual({ exercisesAdded: 0, templatesAdded: 0, illustrationsAdded: 0 });
     const [{ n }] = (await t.db.select({ n: count() }).from(exercises)) as [{ n: number }];
     expect(n).toBe(starterExercises.length);
   });
@@ -83,6 +84,40 @@ describe("seedStarterContent", () => {
     const [row] = await t.db.select().from(exercises).where(eq(exercises.key, first!.key));
     expect(row?.name).toBe("Imported version");
     expect(await t.db.select().from(seedLog).where(eq(seedLog.key, `exercise:${first!.key}`))).toHaveLength(1);
+  });
+});
+
+describe("starter illustrations", () => {
+  it("plants each starter exercise with its drawing", async () => {
+    await seedStarterContent(t.db);
+    const rows = await t.db.select({ key: exercises.key, illustration: exercises.illustration }).from(exercises);
+    expect(rows).toHaveLength(starterExercises.length);
+    for (const row of rows) expect(row.illustration, row.key).toEqual(starterIllustrations[row.key]);
+  });
+
+  it("fills a database seeded before drawings existed, once, and never over a clinician's drawing or removal", async () => {
+    // As an older install left it: exercises planted, no drawings, no illustration entries in seed_log.
+    await seedStarterContent(t.db, { exercises: starterExercises, templates: starterTemplates, illustrations: {} });
+    const mine = { ...starterIllustrations["cat-cow"]!, alt: "Our own cat-cow drawing" };
+    await t.db.update(exercises).set({ illustration: mine }).where(eq(exercises.key, "cat-cow"));
+    const [before] = await t.db.select().from(exercises).where(eq(exercises.key, "wall-angels"));
+
+    const report = await seedStarterContent(t.db);
+    expect(report).toEqual({ exercisesAdded: 0, templatesAdded: 0, illustrationsAdded: starterExercises.length - 1 });
+    const [catCow] = await t.db.select().from(exercises).where(eq(exercises.key, "cat-cow"));
+    expect(catCow?.illustration).toEqual(mine);
+    const [after] = await t.db.select().from(exercises).where(eq(exercises.key, "wall-angels"));
+    expect(after?.illustration).toEqual(starterIllustrations["wall-angels"]);
+    // A form opened before the fill sees a conflict rather than saving "no drawing" over it; the audit says why.
+    expect(after?.version).toBe(before!.version + 1);
+    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, after!.id), eq(auditEvents.action, "exercise.illustrated")));
+    expect(event?.changes).toMatchObject({ version: after!.version });
+
+    // A clinician removes a drawing: the next start leaves it removed.
+    await t.db.update(exercises).set({ illustration: null }).where(eq(exercises.key, "wall-angels"));
+    expect(await seedStarterContent(t.db)).toEqual({ exercisesAdded: 0, templatesAdded: 0, illustrationsAdded: 0 });
+    const [removed] = await t.db.select().from(exercises).where(eq(exercises.key, "wall-angels"));
+    expect(removed?.illustration).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { PageHead } from "@/components/ui/page-head";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { IllustrationThumb } from "@/components/illustrations/illustration-thumb";
 import { imageUrl } from "@/lib/exercises/images";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
@@ -66,7 +67,9 @@ export default async function ExercisesPage({ searchParams }: Props) {
               header: "Picture",
               hideHeader: true,
               cell: (e) =>
-                e.thumbnail ? (
+                e.illustration && !(e.illustration.photoFirst && e.thumbnail) ? (
+                  <IllustrationThumb illustration={e.illustration} />
+                ) : e.thumbnail ? (
                   // eslint-disable-next-line @next/next/no-img-element -- content-addressed, already cached forever
                   <img className="thumb" src={imageUrl(e.thumbnail)} alt={e.thumbnail.alt} width={56} height={56} loading="lazy" />
                 ) : (

@@ -184,7 +184,8 @@ export async function applyImport(
           continue;
         }
         const before = toExerciseInput(current);
-        const changed = exerciseFields.filter((f) => !sameValue(before[f], row.input[f]));
+        // A field the file leaves out (a CSV's illustration) keeps its stored value.
+        const changed = exerciseFields.filter((f) => row.input[f] !== undefined && !sameValue(before[f], row.input[f]));
         if (changed.length) {
           const fields = Object.fromEntries(changed.map((f) => [f, row.input[f]])) as Partial<ExerciseInput>;
           await updateExercise(tx, actor, current.id, current.version, fields, "exercise.imported");

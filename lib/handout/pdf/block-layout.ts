@@ -1,4 +1,6 @@
 import type { HandoutExercise, HandoutPayload, HandoutPicture, PaperSize } from "../types";
+import { illustrationToGeometry, type IllustrationGeometry } from "@/lib/illustrations/geometry";
+import type { Illustration } from "@/lib/illustrations/schema";
 import { sizesFor } from "./styles";
 
 /** Portrait page sizes in points. */
@@ -15,8 +17,35 @@ function lines(text: string, fontSize: number, width: number): number {
 }
 
 /** How tall a picture prints at `width` points, when its size is known. */
-export function pictureHeight(picture: HandoutPicture, width: number, maxHeight: number): number {
+export function pictureHeight(picture: Pick<HandoutPicture, "width" | "height">, width: number, maxHeight: number): number {
   return picture.width && picture.height ? Math.min(maxHeight, (width * picture.height) / picture.width) : maxHeight;
+}
+
+// A drawing is worked out once per render and size, for the layout estimate and for drawing it.
+const drawings = new WeakMap<Illustration, Map<string, PrintedDrawing>>();
+export type PrintedDrawing = { geometry: IllustrationGeometry; width: number; height: number };
+
+/**
+ * A drawing as printed: as wide as its box allows without passing `maxHeight`, with captions no smaller
+ * than the handout's smallest type (`minType` points). Caption size changes the height, so settle in a few rounds.
+ */
+export function printedDrawing(illustration: Illustration, boxWidth: number, maxHeight: number, minType: number): PrintedDrawing {
+  const key = `${boxWidth}/${maxHeight}/${minType}`;
+  const cached = drawings.get(illustration)?.get(key);
+  if (cached) return cached;
+  let geometry = illustrationToGeometry(illustration);
+  let width = boxWidth;
+  for (let round = 0; round < 8; round++) {
+    width = Math.min(boxWidth, (maxHeight * geometry.width) / geometry.height);
+    const caption = geometry.shapes.find((shape) => shape.kind === "text");
+    // A little over the minimum: react-pdf rounds the box it scales the picture into.
+    if (!caption || caption.kind !== "text" || (caption.fontSize * width) / geometry.width >= minType * 1.02) break;
+    geometry = illustrationToGeometry(illustration, { minCaptionSize: (minType * 1.05 * geometry.width) / width });
+  }
+  const drawing = { geometry, width, height: (width * geometry.height) / geometry.width };
+  if (!drawings.has(illustration)) drawings.set(illustration, new Map());
+  drawings.get(illustration)!.set(key, drawing);
+  return drawing;
 }
 
 /** The content box of a page: what is left inside the margins and above the footer. */
@@ -43,7 +72,7 @@ export function blockLayout(
   const box = contentBox(paper, largePrint);
   const available = box.height * 0.95;
   const cardWidth = box.width - s.gap * 3;
-  const pictureWidth = exercise.picture && !largePrint ? s.picture + s.gap * 2 : 0;
+  const pictureWidth = (exercise.illustration || exercise.picture) && !largePrint ? (exercise.illustration ? s.drawing : s.picture) + s.gap * 2 : 0;
   const line = s.body * 1.35;
   let text = s.gap * 4.5 + s.name * 1.2 * lines(exercise.name, s.name, cardWidth - s.badge);
   if (withHeading) text += s.section * 1.3 + s.gap * 3;
@@ -55,11 +84,13 @@ export function blockLayout(
     if (paragraph) text += line * lines(`${paragraph} xxxxxxxxxxxx`, s.body, cardWidth - s.gap * 1.5) + s.gap * 1.6;
   }
   const fits = (height: number) => ({ keepTogether: height < available, height });
-  if (!exercise.picture) return { ...fits(text + steps), pictureMaxHeight: s.pictureMaxHeight };
-  if (!largePrint) return { ...fits(text + Math.max(steps, pictureHeight(exercise.picture, s.picture, s.pictureMaxHeight))), pictureMaxHeight: s.pictureMaxHeight };
+  const drawn = (maxHeight: number) =>
+    exercise.illustration ? printedDrawing(exercise.illustration, s.drawing, maxHeight, s.small).height : pictureHeight(exercise.picture!, s.picture, maxHeight);
+  if (!exercise.illustration && !exercise.picture) return { ...fits(text + steps), pictureMaxHeight: s.pictureMaxHeight };
+  if (!largePrint) return { ...fits(text + Math.max(steps, drawn(s.pictureMaxHeight))), pictureMaxHeight: s.pictureMaxHeight };
   // Stacked above the steps: give the picture what the text leaves, but not less than a useful size.
   const room = Math.max(s.pictureMaxHeight * 0.5, Math.min(s.pictureMaxHeight, available - text - steps - s.gap * 1.5));
-  return { ...fits(text + steps + s.gap * 1.5 + pictureHeight(exercise.picture, s.picture, room)), pictureMaxHeight: room };
+  return { ...fits(text + steps + s.gap * 1.5 + drawn(room)), pictureMaxHeight: room };
 }
 
 /**

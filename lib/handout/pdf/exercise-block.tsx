@@ -1,7 +1,10 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { HandoutExercise, HandoutPicture } from "../types";
-import { pictureHeight } from "./block-layout";
-import type { Styles } from "./styles";
+import { IllustrationPdf } from "@/lib/illustrations/pdf";
+import type { Illustration } from "@/lib/illustrations/schema";
+import { pictureHeight, printedDrawing } from "./block-layout";
+import { fontFamily } from "./fonts";
+import { sizesFor, type Styles } from "./styles";
 
 type ExerciseBlockProps = {
   exercise: HandoutExercise;
@@ -20,7 +23,11 @@ type ExerciseBlockProps = {
  * that runs on breaks between steps, never inside one.
  */
 export function ExerciseBlock({ exercise, styles, largePrint, heading, keepTogether, pictureMaxHeight }: ExerciseBlockProps) {
-  const picture = exercise.picture ? (
+  const picture = exercise.illustration ? (
+    <View style={styles.pictureBox}>
+      <Drawing illustration={exercise.illustration} largePrint={largePrint} maxHeight={pictureMaxHeight} />
+    </View>
+  ) : exercise.picture ? (
     <View style={styles.pictureBox}>
       {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image draws into a PDF and takes no alt */}
       <Image style={pictureStyle(exercise.picture, styles.picture.width as number, pictureMaxHeight)} src={pictureSource(exercise.picture)} />
@@ -87,4 +94,11 @@ function pictureSource(picture: HandoutPicture) {
 function pictureStyle(picture: HandoutPicture, width: number, maxHeight: number) {
   const sharpWidth = picture.width ? Math.min(width, (picture.width * 72) / 96) : width;
   return { width: sharpWidth, height: pictureHeight(picture, sharpWidth, maxHeight), objectFit: "contain" as const };
+}
+
+/** The drawing as vectors (see printedDrawing for its size). */
+function Drawing({ illustration, largePrint, maxHeight }: { illustration: Illustration; largePrint: boolean; maxHeight: number }) {
+  const s = sizesFor(largePrint);
+  const { geometry, width } = printedDrawing(illustration, s.drawing, maxHeight, s.small);
+  return <IllustrationPdf geometry={geometry} width={width} fontFamily={fontFamily} />;
 }

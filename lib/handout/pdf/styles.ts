@@ -24,6 +24,8 @@ export type Sizes = {
   badge: number;
   picture: number;
   pictureMaxHeight: number;
+  /** A drawing's width: wider than a photo, since its frames sit side by side. */
+  drawing: number;
   gap: number;
   margin: number;
 };
@@ -35,8 +37,8 @@ export type Sizes = {
  */
 export function sizesFor(largePrint: boolean): Sizes {
   return largePrint
-    ? { body: 16, small: 13, name: 21, title: 30, section: 18, badge: 32, picture: 250, pictureMaxHeight: 220, gap: 11, margin: 40 }
-    : { body: 12, small: 10, name: 14.5, title: 22, section: 13, badge: 24, picture: 150, pictureMaxHeight: 130, gap: 7, margin: 36 };
+    ? { body: 16, small: 13, name: 21, title: 30, section: 18, badge: 32, picture: 250, pictureMaxHeight: 220, drawing: 400, gap: 11, margin: 40 }
+    : { body: 12, small: 10, name: 14.5, title: 22, section: 13, badge: 24, picture: 150, pictureMaxHeight: 130, drawing: 200, gap: 7, margin: 36 };
 }
 
 export type Styles = ReturnType<typeof createStyles>;
