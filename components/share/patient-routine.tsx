@@ -1,14 +1,16 @@
-import type { PatientItem, PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
+import { sessionNames, type PatientItem, type PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
-import { TicksProvider, TodayCount } from "./patient-ticks";
-import { TickForm } from "./tick-form";
+import { SessionTick } from "./session-tick";
 import "./patient-routine.css";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** What only a live link has: the PDF, today's ticks and where to post them. The builder's preview has none. */
-export type PatientLink = { basePath: string; serverDay: string; ticksByDay: Record<string, TickState[]>; feedback: TickFeedback | null };
+/**
+ * What only a live link has: the PDF, the day's ticks and where to post them, and the nonce for the page's
+ * own small script. The builder's preview has none.
+ */
+export type PatientLink = { basePath: string; day: string; ticks: TickState[]; feedback: TickFeedback | null; scriptNonce: string | undefined };
 
 type Props = {
   routine: PatientRoutineModel;
@@ -19,13 +21,42 @@ type Props = {
   link: PatientLink | null;
 };
 
-function Exercise({ item, ticksUrl }: { item: PatientItem; ticksUrl: string | null }) {
+const tickKey = (position: number, exerciseId: number, session: number) => `${position}:${exerciseId}:${session}`;
+
+/** The day's sessions done out of those asked for: an exercise done twice a day counts twice. */
+function countSessions(routine: PatientRoutineModel, ticks: Map<string, TickState>) {
+  let done = 0;
+  let total = 0;
+  for (const item of routine.sections.flatMap((s) => s.items)) {
+    for (let session = 0; session < item.ticksPerDay; session++) {
+      total++;
+      if (ticks.get(tickKey(item.position, item.exerciseId, session))?.done) done++;
+    }
+  }
+  return { done, total };
+}
+
+function TodayCount({ done, total }: { done: number; total: number }) {
+  return (
+    <div id="today" className="today">
+      <p className="today-count">
+        <strong>Today:</strong> {done === 0 ? `none of ${total} done yet` : done >= total ? `all ${total} done. Well done!` : `${done} of ${total} done`}
+      </p>
+      <div className="today-bar" aria-hidden="true">
+        <span style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Exercise({ item, link, ticks }: { item: PatientItem; link: PatientLink | null; ticks: Map<string, TickState> }) {
   const headingId = `item-${item.position}-name`;
   return (
     <article className="exercise" id={`item-${item.position}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
         <span className="exercise-number">{item.number}</span> {item.name}
       </h3>
+      {/* The exercise's picture slot (issue 11's illustrations go here, before the words). */}
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
         <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={item.number > 2 ? "lazy" : "eager"} />
@@ -53,41 +84,92 @@ function Exercise({ item, ticksUrl }: { item: PatientItem; ticksUrl: string | nu
           <strong>From your clinician:</strong> {item.note}
         </p>
       )}
-      {ticksUrl && <TickForm action={ticksUrl} position={item.position} exerciseId={item.exerciseId} name={item.name} />}
+      {link && item.holdSeconds && (
+        // Shown by the page's script only: without it the dose already says how long to hold.
+        <div className="hold" data-hold-seconds={item.holdSeconds} hidden>
+          <button className="button secondary hold-start" type="button">
+            Start {item.holdSeconds} s hold
+          </button>
+          <p className="hold-digits" role="timer" aria-live="off" aria-label="Seconds left to hold"></p>
+        </div>
+      )}
+      {link &&
+        sessionNames(item.ticksPerDay).map((sessionName, session) => (
+          <SessionTick
+            key={session}
+            action={`${link.basePath}/ticks`}
+            day={link.day}
+            position={item.position}
+            exerciseId={item.exerciseId}
+            session={session}
+            sessionName={sessionName}
+            exerciseName={item.name}
+            tick={ticks.get(tickKey(item.position, item.exerciseId, session))}
+            feedback={link.feedback?.position === item.position && link.feedback.session === session ? link.feedback : null}
+          />
+        ))}
     </article>
   );
 }
 
+/** Shown by the page's script, which remembers the choice on this phone; hidden without it. */
+function TextSize() {
+  return (
+    <div className="text-size" role="group" aria-labelledby="text-size-label" hidden>
+      <span id="text-size-label">Text size</span>
+      {["A", "A+", "A++"].map((label, size) => (
+        <button key={label} type="button" className="text-size-button" data-size={size} aria-pressed={size === 0}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link }: Props) {
+  const ticks = new Map((link?.ticks ?? []).map((t) => [tickKey(t.position, t.exerciseId, t.session), t]));
   return (
     <>
       <header className="patient-head">
-        <p className="clinic">{clinicName}</p>
+        <div className="patient-top">
+          <p className="clinic">{clinicName}</p>
+          {link && <TextSize />}
+        </div>
         <p className="hello">Hello {displayName}</p>
         <h1>{routine.title}</h1>
-        {updatedAt && <p className="updated">Updated on {dayFormat.format(updatedAt)}</p>}
-        {routine.instructions && <p className="instructions">{routine.instructions}</p>}
-        {link && (
-          <div className="patient-actions">
-            {routine.itemCount > 0 && <TodayCount total={routine.itemCount} />}
-            <a className="button secondary small no-print" href={`${link.basePath}/handout.pdf`}>
-              Printable PDF
-            </a>
-          </div>
+        {routine.instructions && (
+          // Two lines, then "Read more": the first exercise stays on the first screen. <details> needs no script.
+          <details className="instructions">
+            <summary>
+              <span className="instructions-short">{routine.instructions}</span>
+              <span className="read-more">Read more</span>
+              <span className="read-less">Show less</span>
+            </summary>
+            <p className="instructions-full">{routine.instructions}</p>
+          </details>
         )}
+        {link && routine.itemCount > 0 && <TodayCount {...countSessions(routine, ticks)} />}
       </header>
       {routine.sections.map((section, s) =>
         section.items.length === 0 ? null : (
           <section key={s} className="patient-section" aria-label={section.title}>
             <h2>{section.title}</h2>
             {section.items.map((item) => (
-              <Exercise key={item.position} item={item} ticksUrl={link && `${link.basePath}/ticks`} />
+              <Exercise key={item.position} item={item} link={link} ticks={ticks} />
             ))}
           </section>
         ),
       )}
       {routine.itemCount === 0 && <p className="instructions">There are no exercises in this routine yet.</p>}
       <footer className="patient-foot">
+        {link && (
+          <p>
+            <a className="button secondary small no-print" href={`${link.basePath}/handout.pdf`}>
+              Printable PDF
+            </a>
+          </p>
+        )}
+        {updatedAt && <p className="updated">Updated on {dayFormat.format(updatedAt)}</p>}
         <p>Shared with you by {clinicName}. This link is just for you: please keep it to yourself.</p>
       </footer>
     </>
@@ -95,8 +177,9 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
 }
 
 /**
- * The patient's page: who it is for, what to do, and a "done today" for each exercise. The builder's preview
- * renders this same component without a link, so what the clinician previews is what the patient gets.
+ * The patient's page: who it is for, what to do, and a tick for each of the day's sessions. Complete as HTML
+ * and forms; a small script of our own (public/patient.js) makes ticks update in place, adds the hold timer
+ * and remembers the text size. The builder's preview renders this same component without a link.
  */
 export function PatientRoutine(props: Props) {
   const { link } = props;
@@ -110,10 +193,9 @@ export function PatientRoutine(props: Props) {
     );
   }
   return (
-    <TicksProvider serverDay={link.serverDay} ticksByDay={link.ticksByDay} feedback={link.feedback}>
-      <main className="patient">
-        <PatientRoutineBody {...props} />
-      </main>
-    </TicksProvider>
+    <main className="patient" data-day={link.day}>
+      <PatientRoutineBody {...props} />
+      <script src="/patient.js" nonce={link.scriptNonce} defer />
+    </main>
   );
 }

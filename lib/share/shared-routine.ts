@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { readCurrentRoutine } from "@/db/routine-store";
 import { shareTicks } from "@/db/schema";
-import { toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
+import { sessionsPerDay, toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
 import { loadExerciseCards } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import { addDays, utcDay } from "./days";
@@ -19,12 +19,13 @@ export async function readLatestRevision(db: Db, routineId: number): Promise<Lat
 }
 
 /** Items in reading order, numbered by position across sections: the position is how a tick names its item. */
-export function flattenItems(content: RoutineContent): { position: number; exerciseId: number }[] {
+export function flattenItems(content: RoutineContent): { position: number; exerciseId: number; sessions: number }[] {
   let position = 0;
-  return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId })));
+  return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId, sessions: sessionsPerDay(item.dose) })));
 }
 
-export type TickState = { position: number; exerciseId: number; pain: number | null; comment: string };
+/** One session's tick; an undone tick stays (done: false) so the patient's note is kept. */
+export type TickState = { position: number; exerciseId: number; session: number; done: boolean; pain: number | null; comment: string };
 
 /** Everything the patient's page shows, and nothing more: no record number, contact details or notes. */
 export type SharedRoutine = PatientRoutine & {
@@ -45,7 +46,15 @@ export async function getSharedRoutine(db: Db, access: { linkId: number; routine
   const [cards, ticks] = await Promise.all([
     loadExerciseCards(db, ids),
     db
-      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, pain: shareTicks.pain, comment: shareTicks.comment })
+      .select({
+        day: shareTicks.day,
+        position: shareTicks.position,
+        exerciseId: shareTicks.exerciseId,
+        session: shareTicks.session,
+        done: shareTicks.done,
+        pain: shareTicks.pain,
+        comment: shareTicks.comment,
+      })
       .from(shareTicks)
       .where(and(eq(shareTicks.linkId, access.linkId), inArray(shareTicks.day, days))),
   ]);

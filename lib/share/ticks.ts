@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shareTicks } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -11,8 +10,9 @@ import { flattenItems, readLatestRevision, type TickState } from "./shared-routi
 export type TickResult = { day: string; done: boolean; tick: TickState };
 
 /**
- * Marks one exercise done (or not done) for the patient's day through a link. Ticking twice is one tick:
- * the row is keyed by (link, day, position, exercise) and a repeat only updates the pain score and comment.
+ * Marks one session of an exercise done (or not done) for the patient's day through a link. Ticking twice is
+ * one tick: the row is keyed by (link, day, position, exercise, session) and a repeat only updates what was
+ * sent (the pain buttons and the note are separate taps). Undo keeps the row, and with it the note.
  */
 export async function recordTick(db: Db, access: { linkId: number; routineId: number }, input: TickInput, now = Date.now()): Promise<TickResult> {
   const day = input.day ?? utcDay(now);
@@ -21,28 +21,24 @@ export async function recordTick(db: Db, access: { linkId: number; routineId: nu
   }
   const latest = await readLatestRevision(db, access.routineId);
   const item = latest && flattenItems(latest.content).find((i) => i.position === input.position);
-  if (!latest || !item || item.exerciseId !== input.exerciseId) {
+  if (!latest || !item || item.exerciseId !== input.exerciseId || input.session >= item.sessions) {
     throw new AppError("conflict", "Your routine has changed since this page was opened. Reload the page to see the latest version, then tick again.");
   }
-  const key = { linkId: access.linkId, day, position: input.position, exerciseId: input.exerciseId };
-  const tick: TickState = { position: input.position, exerciseId: input.exerciseId, pain: input.pain ?? null, comment: input.comment };
+  const key = { linkId: access.linkId, day, position: input.position, exerciseId: input.exerciseId, session: input.session };
+  const at = new Date(now);
+  const done = input.intent === "done";
+  const changes = done
+    ? { done, revision: latest.number, updatedAt: at, ...(input.pain !== undefined && { pain: input.pain }), ...(input.comment !== undefined && { comment: input.comment }) }
+    : { done, pain: null, updatedAt: at };
 
-  await db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await takeShareWriteSlot(tx, access.linkId, now);
-    if (input.intent === "undo") {
-      await tx
-        .delete(shareTicks)
-        .where(and(eq(shareTicks.linkId, key.linkId), eq(shareTicks.day, day), eq(shareTicks.position, key.position), eq(shareTicks.exerciseId, key.exerciseId)));
-      return;
-    }
-    const at = new Date(now);
-    await tx
+    const [row] = await tx
       .insert(shareTicks)
-      .values({ ...key, revision: latest.number, pain: tick.pain, comment: tick.comment, createdAt: at, updatedAt: at })
-      .onConflictDoUpdate({
-        target: [shareTicks.linkId, shareTicks.day, shareTicks.position, shareTicks.exerciseId],
-        set: { revision: latest.number, pain: tick.pain, comment: tick.comment, updatedAt: at },
-      });
+      .values({ ...key, revision: latest.number, pain: input.pain ?? null, comment: input.comment ?? "", createdAt: at, ...changes })
+      .onConflictDoUpdate({ target: [shareTicks.linkId, shareTicks.day, shareTicks.position, shareTicks.exerciseId, shareTicks.session], set: changes })
+      .returning({ done: shareTicks.done, pain: shareTicks.pain, comment: shareTicks.comment });
+    return row!;
   });
-  return { day, done: input.intent === "done", tick };
+  return { day, done, tick: { position: input.position, exerciseId: input.exerciseId, session: input.session, ...saved } };
 }

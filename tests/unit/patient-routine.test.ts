@@ -100,7 +100,7 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
           displayName: "Sam",
           clinicName: "Clinic",
           updatedAt: null,
-          link: link ? { basePath: "/r/x", serverDay: shared.serverDay, ticksByDay: shared.ticksByDay, feedback: null } : null,
+          link: link ? { basePath: "/r/x", day: shared.serverDay, ticks: shared.ticksByDay[shared.serverDay]!, feedback: null, scriptNonce: "n0nce" } : null,
         }),
       );
     const preview = page(false);
@@ -109,8 +109,10 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     expect(preview).not.toContain("handout.pdf");
     expect(preview).not.toContain("<form");
     expect(phone).toContain("<form");
+    expect(phone).toContain('<script src="/patient.js" nonce="n0nce" defer="">');
+    expect(preview).not.toContain("<script");
     // Strip the link's controls: what is left of the phone page is the preview, label for label.
-    const exercises = (html: string) => [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) => m[0]);
+    const exercises = (html: string) => [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<div class="hold"|<section class="tick|<\/article>)/g)].map((m) => m[0]);
     expect(exercises(preview)).toEqual(exercises(phone));
     expect(exercises(preview)).toHaveLength(10);
     expect(preview).toContain("From your clinician:");

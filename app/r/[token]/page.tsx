@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { PatientRoutine } from "@/components/share/patient-routine";
 import { getDb } from "@/lib/db";
@@ -23,6 +24,11 @@ export default async function SharedRoutinePage({ params, searchParams }: Props)
   if (!access.active) notFound();
   const routine = await getSharedRoutine(db, access);
   if (!routine) notFound();
-  const link = { basePath: `/r/${token}`, serverDay: routine.serverDay, ticksByDay: routine.ticksByDay, feedback };
+  // The page's script asks for the patient's own day (?day=) when it differs from the server's; the days
+  // loaded are the ones that can be "today" somewhere, so anything else falls back to the server's day.
+  const asked = typeof query.day === "string" ? query.day : "";
+  const day = Object.hasOwn(routine.ticksByDay, asked) ? asked : routine.serverDay;
+  const scriptNonce = (await headers()).get("x-nonce") ?? undefined;
+  const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, scriptNonce };
   return <PatientRoutine routine={routine} displayName={routine.displayName} clinicName={env().clinicName} updatedAt={routine.updatedAt} link={link} />;
 }
