@@ -1,6 +1,7 @@
 import { sessionNames, type PatientItem, type PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
+import { CalendarReminders, type CalendarLinks } from "./calendar-reminders";
 import { SessionTick } from "./session-tick";
 import "./patient-routine.css";
 
@@ -10,7 +11,14 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lon
  * What only a live link has: the PDF, the day's ticks and where to post them, and the nonce for the page's
  * own small script. The builder's preview has none.
  */
-export type PatientLink = { basePath: string; day: string; ticks: TickState[]; feedback: TickFeedback | null; scriptNonce: string | undefined };
+export type PatientLink = {
+  basePath: string;
+  day: string;
+  ticks: TickState[];
+  feedback: TickFeedback | null;
+  calendar: CalendarLinks;
+  scriptNonce: string | undefined;
+};
 
 type Props = {
   routine: PatientRoutineModel;
@@ -161,6 +169,7 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
         ),
       )}
       {routine.itemCount === 0 && <p className="instructions">There are no exercises in this routine yet.</p>}
+      {link && routine.itemCount > 0 && <CalendarReminders basePath={link.basePath} calendar={link.calendar} />}
       <footer className="patient-foot">
         {link && (
           <p>

@@ -41,6 +41,8 @@ export type PatientItem = {
   ticksPerDay: number;
   /** Seconds to hold each time, for the page's hold timer; null when the exercise has no hold. */
   holdSeconds: number | null;
+  /** Days a week, for calendar reminders; null when the dose does not say. */
+  daysPerWeek: number | null;
   cues: string;
   precautions: string;
   note: string;
@@ -79,6 +81,7 @@ export function toPatientRoutine(routine: PatientRoutineSource, exercises: Recor
           dose: describeDose(item.dose),
           ticksPerDay: sessionsPerDay(item.dose),
           holdSeconds: item.dose.holdSeconds ?? null,
+          daysPerWeek: item.dose.daysPerWeek ?? null,
           cues: exercise.cues,
           precautions: exercise.precautions,
           note: item.note,

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import ICAL from "ical.js";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { e2e } from "./servers";
 import { admin, createPatient, signIn, startFromTemplate, unique } from "./helpers";
@@ -118,6 +119,39 @@ for (const js of [true, false]) {
     await progress.getByText("Show the numbers as a table").click();
     await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText("2 of 12");
     await expect(progress.getByTestId("comments")).toContainText("Right shoulder clicked a little");
+  });
+
+  test(`reminders in the patient's own calendar at the times they pick ${mode}; empty once the link is revoked`, async ({ page, browser, request }) => {
+    const { url, label } = await shareRoutine(page, unique("Cal"));
+    const patient = await openOnPhone(browser, url, js);
+    const p = patient.page;
+    const reminders = p.getByRole("region", { name: "Reminders" });
+    await reminders.getByText("Add to my calendar", { exact: true }).click();
+    await reminders.getByLabel("Second reminder of the day").selectOption("midday");
+    await reminders.getByRole("button", { name: "Use these times" }).click();
+    await expect(p).toHaveURL(/\?at=morning&at=midday#calendar$/);
+    const feed = `${url}/calendar.ics?at=morning&at=midday`;
+    await expect(reminders.getByRole("link", { name: "Add to my calendar app" })).toHaveAttribute("href", feed.replace(/^http:/, "webcal:"));
+    await expect(reminders.getByRole("link", { name: "Add to my calendar app" })).toBeInViewport();
+    const download = reminders.getByRole("link", { name: "Download a calendar file (.ics)" });
+    await expect(download).toHaveAttribute("href", `${feed}&download=1`);
+    if (js) await reminders.screenshot({ path: shots("patient-calendar.png") });
+    await patient.context.close();
+
+    const file = await request.get(`${feed}&download=1`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(file.headers()["content-disposition"]).toBe('attachment; filename="my-exercises.ics"');
+    const events = new ICAL.Component(ICAL.parse(await file.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.map((e) => `${e.startDate.hour}:${e.startDate.minute}`)).toEqual(["8:0", "12:30"]);
+    expect(events.map((e) => e.component.getFirstPropertyValue("url"))).toEqual([url, url]);
+    expect((await request.get(`${url}/calendar.ics?at=teatime`)).status()).toBe(400);
+
+    await page.getByTestId("share-links").getByRole("button", { name: `Revoke the link “${label}”` }).click();
+    await expect(page.getByTestId("share-links").getByRole("row", { name: new RegExp(label) })).toContainText("Revoked");
+    const emptied = await request.get(feed);
+    expect(emptied.status()).toBe(200);
+    expect(new ICAL.Component(ICAL.parse(await emptied.text())).getAllSubcomponents("vevent")).toHaveLength(0);
   });
 
   test(`a dead link names the clinic and how to reach it, alike for unknown, revoked and expired ${mode}`, async ({ page, browser, request }) => {

@@ -59,6 +59,7 @@ const publicEndpoints = new Set([
   "app/api/auth/[...nextauth]/route.ts#POST",
   "app/api/health/route.ts#GET",
   "app/images/[file]/route.ts#GET",
+  "app/r/[token]/calendar.ics/route.ts#GET",
   "app/r/[token]/handout.pdf/route.ts#GET",
   "app/r/[token]/ticks/route.ts#POST",
 ]);

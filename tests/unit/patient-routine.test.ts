@@ -100,7 +100,9 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
           displayName: "Sam",
           clinicName: "Clinic",
           updatedAt: null,
-          link: link ? { basePath: "/r/x", day: shared.serverDay, ticks: shared.ticksByDay[shared.serverDay]!, feedback: null, scriptNonce: "n0nce" } : null,
+          link: link
+            ? { basePath: "/r/x", day: shared.serverDay, ticks: shared.ticksByDay[shared.serverDay]!, feedback: null, calendar: { times: ["morning"], feedUrl: "https://c.test/r/x/calendar.ics?at=morning", picked: false }, scriptNonce: "n0nce" }
+            : null,
         }),
       );
     const preview = page(false);

@@ -6,6 +6,8 @@ import { PatientRoutine } from "@/components/share/patient-routine";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { openShareLink, resolveShareLink } from "@/lib/share/access";
+import { shareLinkUrl } from "@/lib/share/links";
+import { readReminderTimes, reminderQueryString, sessionsInRoutine } from "@/lib/share/reminders";
 import { getSharedRoutine } from "@/lib/share/shared-routine";
 import { readTickFeedback } from "@/lib/share/tick-feedback";
 
@@ -29,6 +31,11 @@ export default async function SharedRoutinePage({ params, searchParams }: Props)
   const asked = typeof query.day === "string" ? query.day : "";
   const day = Object.hasOwn(routine.ticksByDay, asked) ? asked : routine.serverDay;
   const scriptNonce = (await headers()).get("x-nonce") ?? undefined;
-  const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, scriptNonce };
+  const asks = query.at === undefined ? [] : [query.at].flat();
+  const sessions = sessionsInRoutine(routine);
+  const times = readReminderTimes(asks, sessions) ?? readReminderTimes([], sessions)!;
+  // Absolute, from APP_URL: a calendar app fetches the feed from wherever it runs.
+  const calendar = { times, feedUrl: `${shareLinkUrl(env().appUrl, token)}/calendar.ics?${reminderQueryString(times)}`, picked: asks.length > 0 };
+  const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, calendar, scriptNonce };
   return <PatientRoutine routine={routine} displayName={routine.displayName} clinicName={env().clinicName} updatedAt={routine.updatedAt} link={link} />;
 }
