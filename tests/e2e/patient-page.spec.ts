@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { createClient } from "@libsql/client";
 import ICAL from "ical.js";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
@@ -243,4 +244,41 @@ test("hold timer: large digits counting down, then a buzz; without JavaScript th
   await expect(still.getByText(/hold each for 20/)).toBeVisible();
   await expect(still.getByRole("button", { name: "Start 20 s hold" })).toBeHidden();
   await plain.context.close();
+});
+
+test("light and fast: under 60 KB on first load, nothing from another host, no React; axe finds nothing", async ({ page, browser }) => {
+  const { url } = await shareRoutine(page, unique("Light"));
+  const context = await browser.newContext({ ...phone, timezoneId: "UTC" });
+  const p = await context.newPage();
+  const loaded: { url: string; bytes: number }[] = [];
+  p.on("requestfinished", async (request) => {
+    const sizes = await request.sizes();
+    loaded.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  await p.goto(url, { waitUntil: "networkidle" });
+  const origin = new URL(url).origin;
+  for (const { url: address } of loaded) expect(address.startsWith(`${origin}/`), address).toBe(true);
+  expect(loaded.some((r) => r.url.includes("/_next/"))).toBe(false); // no React, no router: HTML, CSS and our script
+  expect(loaded.map((r) => new URL(r.url).pathname)).toContain("/patient.js");
+  const total = loaded.reduce((sum, r) => sum + r.bytes, 0);
+  expect(total).toBeLessThanOrEqual(60 * 1024);
+
+  // Accessibility, judged by axe: the first screen, a session ticked (pain buttons and note), the calendar panel.
+  const scan = async () => expect((await new AxeBuilder({ page: p }).analyze()).violations).toEqual([]);
+  await scan();
+  await exercise(p, "Shoulder Rolls").getByRole("button", { name: "Morning: done" }).click();
+  await expect(exercise(p, "Shoulder Rolls").getByRole("group", { name: "How much pain did it cause?" })).toBeVisible();
+  await p.getByText("Add to my calendar", { exact: true }).click();
+  await p.getByText("Read more").click();
+  await scan();
+  await context.close();
+
+  // The page as a phone without JavaScript has it (axe itself needs JavaScript: block only our script).
+  const plain = await browser.newContext({ ...phone, timezoneId: "UTC" });
+  await plain.route("**/patient.js", (route) => route.abort());
+  const bare = await plain.newPage();
+  await bare.goto(url);
+  await expect(bare.getByRole("group", { name: "Text size" })).toBeHidden();
+  expect((await new AxeBuilder({ page: bare }).analyze()).violations).toEqual([]);
+  await plain.close();
 });

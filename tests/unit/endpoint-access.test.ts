@@ -61,6 +61,7 @@ const publicEndpoints = new Set([
   "app/images/[file]/route.ts#GET",
   "app/r/[token]/calendar.ics/route.ts#GET",
   "app/r/[token]/handout.pdf/route.ts#GET",
+  "app/r/[token]/route.ts#GET",
   "app/r/[token]/ticks/route.ts#POST",
 ]);
 
