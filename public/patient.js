@@ -1,6 +1,6 @@
 // The patient's page, enhanced. The page is complete without this script (plain forms, <details>); with it,
-// ticks save in place, the page follows the patient's own calendar day, holds get a timer and the text size
-// is remembered on this phone. Plain ES2017, no dependencies: old phones run it as it is.
+// ticks save in place, the page follows the patient's own calendar day and holds get a timer. (The text-size
+// control carries its own inline script.) Plain ES2017, no dependencies: old phones run it as it is.
 (function () {
   "use strict";
   var main = document.querySelector("main.patient[data-day]");
@@ -19,39 +19,11 @@
     return;
   }
 
-  // Text size, remembered on this phone only.
-  var sizeKey = "routine-text-size";
-  function applySize(size) {
-    document.documentElement.setAttribute("data-text-size", size);
-    var buttons = document.querySelectorAll("[data-size]");
-    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-size") === size));
-  }
-  var saved = null;
-  try {
-    saved = localStorage.getItem(sizeKey);
-  } catch {
-    saved = null; // storage blocked: the control still works for this visit
-  }
-  applySize(saved === "1" || saved === "2" ? saved : "0");
-  var sizeControl = document.querySelector(".text-size");
-  if (sizeControl) sizeControl.hidden = false;
-
   var holds = document.querySelectorAll(".hold[data-hold-seconds]");
   for (var h = 0; h < holds.length; h++) holds[h].hidden = false;
 
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
-    var sizeButton = target && target.closest("[data-size]");
-    if (sizeButton) {
-      var size = sizeButton.getAttribute("data-size");
-      applySize(size);
-      try {
-        localStorage.setItem(sizeKey, size);
-      } catch {
-        /* not remembered, still applied */
-      }
-      return;
-    }
     var holdButton = target && target.closest(".hold-start");
     if (holdButton) toggleHold(holdButton.closest(".hold"), holdButton);
   });

@@ -120,17 +120,27 @@ function Exercise({ item, link, ticks }: { item: PatientItem; link: PatientLink 
   );
 }
 
-/** Shown by the page's script, which remembers the choice on this phone; hidden without it. */
-function TextSize() {
+// The whole text-size control, inline so it runs as the control is parsed, before the first paint: the
+// control and a remembered size appear without moving anything, and it works even if patient.js does not load.
+const textSizeScript = `(function(){var c=document.currentScript.previousElementSibling,k="routine-text-size",h=document.documentElement;
+function set(s){h.setAttribute("data-text-size",s);c.querySelectorAll("button").forEach(function(b){b.setAttribute("aria-pressed",String(b.getAttribute("data-size")===s))})}
+var s=null;try{s=localStorage.getItem(k)}catch(e){}set(s==="1"||s==="2"?s:"0");c.hidden=false;
+c.addEventListener("click",function(e){var b=e.target.closest("[data-size]");if(!b)return;set(b.getAttribute("data-size"));try{localStorage.setItem(k,b.getAttribute("data-size"))}catch(e){}})})()`;
+
+/** Shown by its own script, which remembers the choice on this phone; hidden without JavaScript. */
+function TextSize({ nonce }: { nonce: string | undefined }) {
   return (
-    <div className="text-size" role="group" aria-labelledby="text-size-label" hidden>
+    <>
+      <div className="text-size" role="group" aria-labelledby="text-size-label" hidden>
       <span id="text-size-label">Text size</span>
       {["A", "A+", "A++"].map((label, size) => (
         <button key={label} type="button" className="text-size-button" data-size={size} aria-pressed={size === 0}>
           {label}
         </button>
       ))}
-    </div>
+      </div>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: textSizeScript }} />
+    </>
   );
 }
 
@@ -141,7 +151,7 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
       <header className="patient-head">
         <div className="patient-top">
           <p className="clinic">{clinicName}</p>
-          {link && <TextSize />}
+          {link && <TextSize nonce={link.scriptNonce} />}
         </div>
         <p className="hello">Hello {displayName}</p>
         <h1>{routine.title}</h1>

@@ -56,6 +56,7 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
 async function withServerDatabase<T>(work: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
   const client = createClient({ url: `file:${path.join(__dirname, "..", ".tmp", `e2e-${e2e.main.port}`, "main", "app.db")}` });
   try {
+    await client.execute("PRAGMA busy_timeout = 5000"); // the server writes to the same file: wait, don't fail
     return await work(client);
   } finally {
     client.close();
