@@ -1,6 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+/**
+ * Rendered per request, never prerendered: a prerendered page has no nonce on its scripts, and the CSP
+ * (a fresh nonce per response, set by proxy.ts) would refuse every one of them.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <main className="auth-page">
       <div className="card auth-card">

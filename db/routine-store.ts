@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import type { Db, Tx } from "./client";
 import { patients, routineItems, routineRevisions, routines, routineSections, users } from "./schema";
@@ -33,7 +33,8 @@ export async function writeRoutineContent(tx: Tx, routineId: number, content: Ro
 type RoutineRow = typeof routines.$inferSelect;
 type ContentRow = { sectionId: number; title: string; exerciseId: number | null; dose: RoutineContent["sections"][number]["items"][number]["dose"] | null; note: string | null };
 
-const contentRows = (db: Db | Tx, routineId: number) =>
+/** A routine's sections with their items, in order; `routineId` may be a subquery (a share link's routine). */
+export const contentRows = (db: Db | Tx, routineId: number | SQL) =>
   db
     .select({ sectionId: routineSections.id, title: routineSections.title, exerciseId: routineItems.exerciseId, dose: routineItems.dose, note: routineItems.note })
     .from(routineSections)
@@ -41,7 +42,7 @@ const contentRows = (db: Db | Tx, routineId: number) =>
     .where(eq(routineSections.routineId, routineId))
     .orderBy(asc(routineSections.position), asc(routineItems.position));
 
-function assembleContent(routine: Pick<RoutineRow, "title" | "instructions" | "startDate" | "reviewDate">, rows: ContentRow[]): RoutineContent {
+export function assembleContent(routine: Pick<RoutineRow, "title" | "instructions" | "startDate" | "reviewDate">, rows: ContentRow[]): RoutineContent {
   const sections: RoutineContent["sections"] = [];
   let last: number | undefined;
   for (const row of rows) {
@@ -70,23 +71,36 @@ export type CurrentRoutine = {
   revision: { id: number; number: number; savedAt: Date; savedBy: string | null };
 };
 
-/** The current content with the revision it was saved as, read in one batch (one transaction) so the two agree. */
-export async function readCurrentRoutine(db: Db, id: number): Promise<CurrentRoutine | null> {
-  const [[routine], rows, [revision]] = await db.batch([
+/**
+ * The reads behind readCurrentRoutine, unawaited, so a caller can put them in its own `db.batch` (one round
+ * trip) with what else it needs; `routineId` may be a subquery. Turn the results back with toCurrentRoutine.
+ */
+export function currentRoutineQueries(db: Db, routineId: number | SQL) {
+  return [
     db
       .select({ title: routines.title, instructions: routines.instructions, startDate: routines.startDate, reviewDate: routines.reviewDate, patientName: patients.displayName })
       .from(routines)
       .leftJoin(patients, eq(patients.id, routines.patientId))
-      .where(eq(routines.id, id)),
-    contentRows(db, id),
+      .where(eq(routines.id, routineId)),
+    contentRows(db, routineId),
     db
       .select({ id: routineRevisions.id, number: routineRevisions.number, savedAt: routineRevisions.createdAt, savedBy: users.name })
       .from(routineRevisions)
       .leftJoin(users, eq(users.id, routineRevisions.createdBy))
-      .where(eq(routineRevisions.routineId, id))
+      .where(eq(routineRevisions.routineId, routineId))
       .orderBy(desc(routineRevisions.number))
       .limit(1),
-  ]);
+  ] as const;
+}
+
+type CurrentRoutineQueries = ReturnType<typeof currentRoutineQueries>;
+
+export function toCurrentRoutine([[routine], rows, [revision]]: readonly [Awaited<CurrentRoutineQueries[0]>, Awaited<CurrentRoutineQueries[1]>, Awaited<CurrentRoutineQueries[2]>]): CurrentRoutine | null {
   if (!routine || !revision) return null;
   return { content: assembleContent(routine, rows), patientName: routine.patientName, revision };
+}
+
+/** The current content with the revision it was saved as, read in one batch (one transaction) so the two agree. */
+export async function readCurrentRoutine(db: Db, id: number): Promise<CurrentRoutine | null> {
+  return toCurrentRoutine(await db.batch(currentRoutineQueries(db, id)));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Dose } from "@/lib/exercises/dose";
 import type {
   BodyRegion,
@@ -35,6 +35,31 @@ export const users = sqliteTable(
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
 );
+
+// One row per signed-in browser. The session cookie carries a random id whose SHA-256 is the key here, so
+// signing out, "sign out everywhere" or an admin can end it at once on every instance.
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent").notNull().default(""),
+    clientAddress: text("client_address").notNull().default(""),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("user_sessions_user").on(t.userId)],
+);
+
+// Clinic-wide settings an admin chooses, one row per key (values are validated where they are read).
+export const clinicSettings = sqliteTable("clinic_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
 
 // One row per failed sign-in; counted over a sliding window per account and per client.
 export const signInFailures = sqliteTable(
@@ -113,13 +138,30 @@ export const patients = sqliteTable(
     email: text("email"),
     phone: text("phone"),
     notes: text("notes").notNull().default(""),
+    // The clinician responsible; under the "own patients" policy only they (and those shared with) see them.
+    clinicianId: integer("clinician_id").references(() => users.id, { onDelete: "set null" }),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("patients_archived_name").on(t.archivedAt, t.displayName)],
+  (t) => [index("patients_archived_name").on(t.archivedAt, t.displayName), index("patients_clinician").on(t.clinicianId)],
+);
+
+// A patient shared with a colleague besides the assigned clinician.
+export const patientShares = sqliteTable(
+  "patient_shares",
+  {
+    patientId: integer("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.userId] }), index("patient_shares_user").on(t.userId)],
 );
 
 export const routines = sqliteTable(

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./net/trust-proxy";
 
 // Kept free of "server-only" so the start script and tests can validate configuration too.
 const remoteUrl = /^(libsql|https?|wss?):\/\//;
@@ -42,6 +43,17 @@ export const envSchema = z
       .string()
       .refine(isPngOrJpegFile, { message: "must be the path of a PNG or JPEG file the server can read" })
       .optional(),
+    TRUST_PROXY: z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
     HANDOUT_PAPER: z
       .string()
       .transform((v) => v.toUpperCase())
@@ -81,5 +93,6 @@ export function readEnv(source: Record<string, string | undefined>) {
     // Printed on handouts; "\n" in CLINIC_CONTACT starts a new line (an environment variable is one line).
     clinic: { name: e.CLINIC_NAME, contact: e.CLINIC_CONTACT.replaceAll("\\n", "\n"), logoPath: e.CLINIC_LOGO_PATH ? path.resolve(e.CLINIC_LOGO_PATH) : undefined },
     handoutPaper: e.HANDOUT_PAPER,
+    trustProxy: e.TRUST_PROXY ?? parseTrustProxy(undefined),
   };
 }

@@ -54,10 +54,11 @@ async function main() {
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
   buildIfNeeded();
 
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(config.port)], {
+  // Our own small server around Next.js, so the app can tell the socket's address (see scripts/server.mjs).
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(config.port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,6 @@
 "use client";
 import type { ExerciseConflict } from "@/lib/exercises/mutations";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", day: "numeric", month: "short" });
+import { formatInstant } from "@/lib/dates/format";
 
 type Props = { conflict: ExerciseConflict; onKeepMine: () => void; onTakeTheirs: () => void };
 
@@ -13,7 +12,7 @@ export function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: Props) {
       <ul>
         {conflict.saves.map((save, i) => (
           <li key={i}>
-            {save.by} at {timeFormat.format(new Date(save.at))}: {save.fields.length ? save.fields.join(", ") : "no field changes"}
+            {save.by} at {formatInstant(save.at, "date-time")}: {save.fields.length ? save.fields.join(", ") : "no field changes"}
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 import type { HistoryEntry } from "@/lib/exercises/queries";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { formatInstant } from "@/lib/dates/format";
 
 const actionLabels: Record<string, string> = {
   "exercise.created": "created it",
@@ -34,7 +33,7 @@ export function ExerciseHistory({ entries }: { entries: HistoryEntry[] }) {
           {entries.map((entry) => (
             <li key={entry.id}>
               <strong>{entry.by}</strong> {actionLabels[entry.action] ?? entry.action}
-              {entry.version ? ` (version ${entry.version})` : ""} <span className="muted">· {timeFormat.format(entry.at)}</span>
+              {entry.version ? ` (version ${entry.version})` : ""} <span className="muted">· {formatInstant(entry.at, "date-time")}</span>
               {entry.action !== "exercise.created" && entry.changes.length > 0 && (
                 <ul className="change">
                   {entry.changes.map((c) => (

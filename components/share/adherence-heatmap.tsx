@@ -1,5 +1,6 @@
 import type { ProgressDay } from "@/lib/share/progress";
-import { formatDay, formatShortDay, percent } from "./progress-format";
+import { formatDay } from "@/lib/dates/format";
+import { percent } from "./progress-format";
 
 const cell = 34;
 const gap = 4;
@@ -23,9 +24,9 @@ function fill(day: ProgressDay): string {
 }
 
 export function describeDay(day: ProgressDay): string {
-  if (day.share === null) return `${formatDay(day.day)}: still to come`;
-  if (day.done === 0) return `${formatDay(day.day)}: nothing ticked`;
-  return `${formatDay(day.day)}: ${day.done} of ${day.total} exercises (${percent(day.share)})`;
+  if (day.share === null) return `${formatDay(day.day, "weekday-date")}: still to come`;
+  if (day.done === 0) return `${formatDay(day.day, "weekday-date")}: nothing ticked`;
+  return `${formatDay(day.day, "weekday-date")}: ${day.done} of ${day.total} exercises (${percent(day.share)})`;
 }
 
 /** Four weeks as a calendar, one square per day; every square names its numbers for hover and screen readers. */
@@ -44,7 +45,7 @@ export function AdherenceHeatmap({ weeks, summary }: { weeks: ProgressDay[][]; s
       {weeks.map((week, w) => (
         <g key={week[0]!.day} transform={`translate(0 ${top + w * (cell + gap)})`}>
           <text x={0} y={cell / 2 + 4} className="chart-label" aria-hidden="true">
-            {formatShortDay(week[0]!.day)}
+            {formatDay(week[0]!.day, "short-date")}
           </text>
           {week.map((day, d) => (
             <g key={day.day} transform={`translate(${left + d * (cell + gap)} 0)`} data-day={day.day} data-share={day.share ?? ""}>

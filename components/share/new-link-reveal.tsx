@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+import { formatInstant } from "@/lib/dates/format";
 
 /** The new link, shown this once: only its hash is kept, so it cannot be shown again later. */
 export function NewLinkReveal({ link }: { link: { label: string; url: string; qrCode: string; expiresAt: string } }) {
@@ -22,7 +21,7 @@ export function NewLinkReveal({ link }: { link: { label: string; url: string; qr
     <div className="new-link" role="status" data-testid="new-share-link">
       <p>
         <strong>Link “{link.label}” created.</strong> Copy it now or let the patient scan the code: for their privacy it is shown only this once.
-        It works until {dateFormat.format(new Date(link.expiresAt))}.
+        It works until {formatInstant(link.expiresAt, "date")}.
       </p>
       <div className="new-link-body">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}

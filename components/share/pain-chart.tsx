@@ -1,5 +1,6 @@
 import type { ProgressDay } from "@/lib/share/progress";
-import { formatDay, formatPain, formatShortDay } from "./progress-format";
+import { formatDay } from "@/lib/dates/format";
+import { formatPain } from "./progress-format";
 
 const width = 560;
 const height = 190;
@@ -25,14 +26,14 @@ export function PainChart({ days, summary }: { days: ProgressDay[]; summary: str
       {days.map((day, i) =>
         i % 7 === 0 ? (
           <text key={day.day} x={x(i)} y={height - 8} textAnchor="start" className="chart-label" aria-hidden="true">
-            {formatShortDay(day.day)}
+            {formatDay(day.day, "short-date")}
           </text>
         ) : null,
       )}
       {points.length > 1 && <polyline points={points.map((p) => `${p.cx},${p.cy}`).join(" ")} fill="none" stroke="#b42318" strokeWidth={2.5} strokeLinejoin="round" />}
       {points.map((p) => (
         <circle key={p.day.day} cx={p.cx} cy={p.cy} r={5} fill="#ffffff" stroke="#b42318" strokeWidth={2.5}>
-          <title>{`${formatDay(p.day.day)}: pain ${formatPain(p.day.pain!)} out of 10`}</title>
+          <title>{`${formatDay(p.day.day, "weekday-date")}: pain ${formatPain(p.day.pain!)} out of 10`}</title>
         </circle>
       ))}
     </svg>

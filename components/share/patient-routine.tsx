@@ -1,11 +1,10 @@
+import { formatInstant } from "@/lib/dates/format";
 import { sessionNames, type PatientItem, type PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
 import { CalendarReminders, type CalendarLinks } from "./calendar-reminders";
 import { SessionTick } from "./session-tick";
 import "./patient-routine.css";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * What only a live link has: the PDF, the day's ticks and where to post them, and the nonce for the page's
@@ -188,7 +187,7 @@ function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link 
             </a>
           </p>
         )}
-        {updatedAt && <p className="updated">Updated on {dayFormat.format(updatedAt)}</p>}
+        {updatedAt && <p className="updated">Updated on {formatInstant(updatedAt, "long-date")}</p>}
         <p>Shared with you by {clinicName}. This link is just for you: please keep it to yourself.</p>
       </footer>
     </>

@@ -1,7 +1,9 @@
 import type { RoutineProgress as Progress } from "@/lib/share/progress";
 import { AdherenceHeatmap, describeDay, heatmapScale } from "./adherence-heatmap";
 import { PainChart } from "./pain-chart";
-import { formatDay, formatPain, percent } from "./progress-format";
+import { formatDay } from "@/lib/dates/format";
+import { DataTable } from "@/components/ui/data-table";
+import { formatPain, percent } from "./progress-format";
 
 /** What the patient ticked through the routine's links: a four-week calendar, pain as a line, and their comments. */
 export function RoutineProgress({ progress }: { progress: Progress }) {
@@ -9,9 +11,9 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
   const past = days.filter((d) => d.share !== null);
   const latest = past.at(-1)!;
   const withPain = past.filter((d) => d.pain !== null);
-  const adherenceSummary = `Exercises ticked on ${progress.activeDays} of ${past.length} days since ${formatDay(days[0]!.day)}. ${describeDay(latest)}.`;
+  const adherenceSummary = `Exercises ticked on ${progress.activeDays} of ${past.length} days since ${formatDay(days[0]!.day, "weekday-date")}. ${describeDay(latest)}.`;
   const painSummary = withPain.length
-    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(withPain.at(-1)!.pain!)} out of 10 on ${formatDay(withPain.at(-1)!.day)}.`
+    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(withPain.at(-1)!.pain!)} out of 10 on ${formatDay(withPain.at(-1)!.day, "weekday-date")}.`
     : "No pain scores yet.";
 
   return (
@@ -43,38 +45,18 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
       </div>
       <details>
         <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table className="table" data-testid="progress-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Done</th>
-                <th scope="col">Share</th>
-                <th scope="col">Pain (mean)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.activeDays === 0 && (
-                <tr>
-                  <td colSpan={4}>Nothing ticked in the last four weeks.</td>
-                </tr>
-              )}
-              {past
-                .filter((d) => d.done > 0)
-                .reverse()
-                .map((d) => (
-                  <tr key={d.day}>
-                    <td>{formatDay(d.day)}</td>
-                    <td>
-                      {d.done} of {d.total}
-                    </td>
-                    <td>{percent(d.share!)}</td>
-                    <td>{d.pain === null ? "—" : formatPain(d.pain)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="progress-table"
+          rows={past.filter((d) => d.done > 0).reverse()}
+          rowKey={(d) => d.day}
+          emptyRow="Nothing ticked in the last four weeks."
+          columns={[
+            { header: "Day", cell: (d) => formatDay(d.day, "weekday-date") },
+            { header: "Done", cell: (d) => `${d.done} of ${d.total}` },
+            { header: "Share", cell: (d) => percent(d.share!) },
+            { header: "Pain (mean)", cell: (d) => (d.pain === null ? "—" : formatPain(d.pain)) },
+          ]}
+        />
       </details>
       <div>
         <h3>Latest comments</h3>
@@ -85,7 +67,7 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
             {progress.comments.map((c, i) => (
               <li key={i}>
                 <span className="muted">
-                  {formatDay(c.day)} · {c.exercise}
+                  {formatDay(c.day, "weekday-date")} · {c.exercise}
                   {c.pain !== null && ` · pain ${c.pain}/10`} · via “{c.link}”
                 </span>
                 <blockquote>{c.comment}</blockquote>

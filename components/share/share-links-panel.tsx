@@ -2,9 +2,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/errors";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm, type CreateShareLink } from "./create-share-link-form";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { formatInstant } from "@/lib/dates/format";
+import { DataTable } from "@/components/ui/data-table";
 
 const statusBadge = {
   active: <span className="badge">Active</span>,
@@ -33,50 +32,45 @@ export function ShareLinksPanel({ routineId, links, archived, actions }: Props) 
       </div>
       {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />}
       {links.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="share-links">
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last opened</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => (
-                <tr key={link.id}>
-                  <td>
-                    <strong>{link.label}</strong>
-                  </td>
-                  <td>
-                    {dateFormat.format(link.createdAt)}
-                    <br />
-                    <span className="muted">by {link.createdBy}</span>
-                  </td>
-                  <td>{dateFormat.format(link.expiresAt)}</td>
-                  <td>{link.lastOpenedAt ? timeFormat.format(link.lastOpenedAt) : <span className="muted">Never</span>}</td>
-                  <td>{link.openCount}</td>
-                  <td>
-                    {statusBadge[link.status]}
-                    {link.status === "active" && (
-                      <ActionForm action={actions.revoke}>
-                        <input type="hidden" name="routineId" value={routineId} />
-                        <input type="hidden" name="linkId" value={link.id} />
-                        <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
-                          Revoke
-                        </button>
-                      </ActionForm>
-                    )}
-                    {link.revokedAt && <span className="muted"> {dateFormat.format(link.revokedAt)}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="share-links"
+          rows={links}
+          rowKey={(link) => link.id}
+          columns={[
+            { header: "Label", cell: (link) => <strong>{link.label}</strong> },
+            {
+              header: "Created",
+              cell: (link) => (
+                <>
+                  {formatInstant(link.createdAt, "date")}
+                  <br />
+                  <span className="muted">by {link.createdBy}</span>
+                </>
+              ),
+            },
+            { header: "Expires", cell: (link) => formatInstant(link.expiresAt, "date") },
+            { header: "Last opened", cell: (link) => (link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>) },
+            { header: "Opens", cell: (link) => link.openCount },
+            {
+              header: "Status",
+              cell: (link) => (
+                <>
+                  {statusBadge[link.status]}
+                  {link.status === "active" && (
+                    <ActionForm action={actions.revoke}>
+                      <input type="hidden" name="routineId" value={routineId} />
+                      <input type="hidden" name="linkId" value={link.id} />
+                      <button className="button link danger-link" type="submit" aria-label={`Revoke the link “${link.label}”`}>
+                        Revoke
+                      </button>
+                    </ActionForm>
+                  )}
+                  {link.revokedAt && <span className="muted"> {formatInstant(link.revokedAt, "date")}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,8 +1,11 @@
+import { env } from "@/lib/env";
+import { resolveClientAddress, socketAddressHeader, type TrustProxy } from "@/lib/net/trust-proxy";
+
 /**
- * The client's address for throttling: the first X-Forwarded-For hop (Next's server sets it from the
- * socket; a reverse proxy in front must overwrite, not append to, what the client sent).
+ * The client's address for throttling and the sessions list: the socket's peer, which scripts/server.mjs
+ * hands in a header of its own (Next.js does not expose the socket to route handlers or actions, and
+ * sets X-Forwarded-For only when the client did not). X-Forwarded-For counts only as far as TRUST_PROXY says.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+export function clientAddress(headers: Headers, trust: TrustProxy = env().trustProxy): string {
+  return resolveClientAddress(headers.get(socketAddressHeader), headers.get("x-forwarded-for"), trust);
 }

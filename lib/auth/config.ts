@@ -2,8 +2,9 @@ import type { NextAuthConfig } from "next-auth";
 
 /**
  * The part of the Auth.js configuration the proxy also loads: no database, no password hashing.
- * Sessions are signed JWT cookies; what they claim is checked against the database on every request
- * by getCurrentUser(), so a disabled user or a changed password ends them at once.
+ * Sessions are signed JWT cookies carrying a session id; lib/auth/index.ts checks its `user_sessions` row
+ * (and the account's session version) on every read, so sign-out, idle time, a disabled user or a changed
+ * password ends them at once.
  */
 export const authConfig = {
   trustHost: true,
@@ -15,6 +16,7 @@ export const authConfig = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },

@@ -1,23 +1,26 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
-import { findSessionUser } from "@/lib/users/accounts";
 import type { Role } from "@/lib/users/schemas";
 import { auth } from "./index";
-import { mintSessionUser, type SessionUser } from "./session-user";
+import type { SessionUser } from "./session-user";
 
 export type { SessionUser };
 
 /**
- * The signed-in user, checked against the database on every request: a disabled account or a session
- * older than the last password change gets null. Memoised per request.
+ * The signed-in user, checked against the database on every request (in auth()'s jwt callback): a
+ * signed-out, idle or expired session, a disabled account or a session older than the last password
+ * change gets null. Memoised per request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await auth()) as { uid?: number; sv?: number } | null;
-  if (!session?.uid || session.sv === undefined) return null;
-  const identity = await findSessionUser(await getDb(), session.uid, session.sv);
-  return identity ? mintSessionUser(identity) : null;
+  const session = (await auth()) as { account?: SessionUser } | null;
+  return session?.account ?? null;
+});
+
+/** The row key of this browser's session, to mark it in the list of sessions. */
+export const getCurrentSessionKey = cache(async (): Promise<string | undefined> => {
+  const session = (await auth()) as { sessionKey?: string } | null;
+  return session?.sessionKey;
 });
 
 /** For pages and server actions: the user, or a redirect to sign-in. */

@@ -13,8 +13,44 @@ export const throttlePolicy = {
 
 export type SignInBuckets = { account: string; client: string };
 
-export function signInBuckets(email: string, clientAddress: string): SignInBuckets {
-  return { account: `account:${email.trim().toLowerCase()}`, client: `client:${clientAddress}` };
+/**
+ * The account's bucket is the account's own, or, for a browser with a genuine device cookie for it, that
+ * device's: an attack from elsewhere fills the account's bucket and leaves the owner's browser its allowance.
+ */
+export function signInBuckets(email: string, clientAddress: string, deviceId?: string): SignInBuckets {
+  const account = deviceId ? `device:${deviceId}` : `account:${email.trim().toLowerCase()}`;
+  return { account, client: `client:${clientAddress}` };
+}
+
+export type SignInAttempt = { reserved: true; ids: number[] } | { reserved: false };
+
+/**
+ * Counts the attempt as a failure before the password is checked, in one write transaction that first
+ * checks both buckets are under their limits: parallel attempts cannot all pass the check and then all be
+ * evaluated. A successful sign-in gives the reservation back (releaseSignInAttempt).
+ */
+export async function reserveSignInAttempt(db: Db, buckets: SignInBuckets, now = Date.now()): Promise<SignInAttempt> {
+  const since = now - throttlePolicy.windowMs;
+  const [, inserted] = await db.$client.batch(
+    [
+      { sql: "delete from sign_in_failures where created_at < ?", args: [since] },
+      {
+        sql: `insert into sign_in_failures (bucket, created_at)
+              select bucket, ? from (select ? as bucket union all select ?)
+              where (select count(*) from sign_in_failures where bucket = ? and created_at >= ?) < ?
+                and (select count(*) from sign_in_failures where bucket = ? and created_at >= ?) < ?
+              returning id`,
+        args: [now, buckets.account, buckets.client, buckets.account, since, throttlePolicy.perAccount, buckets.client, since, throttlePolicy.perClient],
+      },
+    ],
+    "write",
+  );
+  const ids = (inserted?.rows ?? []).map((row) => Number(row.id));
+  return ids.length > 0 ? { reserved: true, ids } : { reserved: false };
+}
+
+export async function releaseSignInAttempt(db: Db, attempt: SignInAttempt): Promise<void> {
+  if (attempt.reserved) await db.delete(signInFailures).where(inArray(signInFailures.id, attempt.ids));
 }
 
 export type ThrottleStatus = { limited: false } | { limited: true; retryAfterMs: number };

@@ -61,6 +61,10 @@ export type ExerciseSearchItem = {
 
 export type ExerciseSearchResult = { items: ExerciseSearchItem[]; total: number; page: number; pageCount: number };
 
+// Each row's main picture (the lowest position), read in the same query as the row: one round trip fewer.
+const thumbnail = sql<string | null>`(select json_object('sha256', img.sha256, 'mimeType', img.mime_type, 'alt', img.alt)
+  from ${exerciseImages} img where img.exercise_id = ${exercises.id} order by img.position, img.id limit 1)`;
+
 const listColumns = {
   id: exercises.id,
   key: exercises.key,
@@ -72,6 +76,7 @@ const listColumns = {
   position: exercises.position,
   status: exercises.status,
   updatedAt: exercises.updatedAt,
+  thumbnail,
 };
 
 /**
@@ -99,7 +104,7 @@ export async function searchExercises(db: Db, query: ExerciseQuery): Promise<Exe
   const { where, fts } = matching(query);
   const countQuery = db.select({ n: sql<number>`count(*)` }).from(exercises).where(where);
 
-  let rows: Omit<ExerciseSearchItem, "thumbnail">[];
+  let rows: (Omit<ExerciseSearchItem, "thumbnail"> & { thumbnail: string | null })[];
   let counted: { n: number }[];
   if (fts) {
     const [ids, count] = await Promise.all([pageIds(db, query, fts), countQuery]);
@@ -120,19 +125,9 @@ export async function searchExercises(db: Db, query: ExerciseQuery): Promise<Exe
     ]);
   }
 
-  const thumbs = rows.length
-    ? await db
-        .select({ exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, alt: exerciseImages.alt })
-        .from(exerciseImages)
-        .where(inArray(exerciseImages.exerciseId, rows.map((r) => r.id)))
-        .orderBy(asc(exerciseImages.position), asc(exerciseImages.id))
-    : [];
-  const mainImage = new Map<number, ExerciseSearchItem["thumbnail"]>();
-  for (const t of thumbs) if (!mainImage.has(t.exerciseId)) mainImage.set(t.exerciseId, { sha256: t.sha256, mimeType: t.mimeType, alt: t.alt });
-
   const total = counted[0]?.n ?? 0;
   return {
-    items: rows.map((r) => ({ ...r, thumbnail: mainImage.get(r.id) ?? null })),
+    items: rows.map((r) => ({ ...r, thumbnail: r.thumbnail ? (JSON.parse(r.thumbnail) as ExerciseSearchItem["thumbnail"]) : null })),
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, inArray } from "drizzle-orm";
+import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { readCurrentRoutine } from "@/db/routine-store";
+import { currentRoutineQueries, toCurrentRoutine } from "@/db/routine-store";
 import { exerciseImages } from "@/db/schema";
+import { formatDay, localDay } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
 import { toPatientRoutine } from "@/lib/routines/patient-routine";
-import { loadExerciseCards } from "@/lib/routines/queries";
+import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
+import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 
@@ -21,25 +23,10 @@ export type HandoutSource = {
   withPictures: () => Promise<RoutineHandout>;
 };
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dayParts = {
-  weekday: new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: "UTC" }),
-  month: new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }),
-};
-
-/** The server's calendar date of a moment, as YYYY-MM-DD: the day the clinician saved, where the clinic is. */
-function localIsoDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 function trackingDays(startIso: string): HandoutDay[] {
   return Array.from({ length: 14 }, (_, i) => {
-    const day = utcDate(startIso);
-    day.setUTCDate(day.getUTCDate() + i);
-    return { weekday: dayParts.weekday.format(day), day: String(day.getUTCDate()), month: dayParts.month.format(day) };
+    const day = addDays(startIso, i);
+    return { weekday: formatDay(day, "weekday"), day: formatDay(day, "day-of-month"), month: formatDay(day, "month") };
   });
 }
 
@@ -49,12 +36,18 @@ function trackingDays(startIso: string): HandoutDay[] {
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  const current = await readCurrentRoutine(db, routineId);
+  // One round trip: the routine, and the cards and pictures of the exercises it uses.
+  const exerciseIds = routineExerciseIds(routineId);
+  const [routineRows, contentRows, revisionRows, cardRows, imageRows, pictureRows] = await db.batch([
+    ...currentRoutineQueries(db, routineId),
+    ...exerciseCardQueries(db, exerciseIds),
+    mainPicturesQuery(db, exerciseIds),
+  ]);
+  const current = toCurrentRoutine([routineRows, contentRows, revisionRows]);
   if (!current) throw new AppError("not_found", "That routine does not exist.");
   const { content: saved, revision, patientName } = current;
-
-  const ids = [...new Set(saved.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))];
-  const [cards, pictures] = await Promise.all([loadExerciseCards(db, ids), mainPictures(db, ids)]);
+  const cards = toExerciseCards([cardRows, imageRows]);
+  const pictures = toMainPictures(pictureRows);
   const routine = toPatientRoutine(saved, cards);
   const sections = routine.sections.map((section) => ({
     title: section.title,
@@ -71,15 +64,16 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
       picture: pictures.get(exerciseId) ?? null,
     })),
   }));
-  const savedOn = localIsoDate(revision.savedAt);
+  // The day the clinician saved, where the clinic is.
+  const savedOn = localDay(revision.savedAt);
   const content: RoutineHandout<PictureRef> = {
     patientName,
     title: routine.title,
     instructions: routine.instructions,
     clinician: revision.savedBy,
     revisionNumber: revision.number,
-    revisedOn: longDate.format(utcDate(savedOn)),
-    reviewOn: saved.reviewDate ? longDate.format(utcDate(saved.reviewDate)) : null,
+    revisedOn: formatDay(savedOn, "long-date"),
+    reviewOn: saved.reviewDate ? formatDay(saved.reviewDate, "long-date") : null,
     sections,
     trackingDays: trackingDays(saved.startDate ?? savedOn),
   };
@@ -95,14 +89,16 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
  * Each exercise's main picture (the lowest position) that a PDF can hold: react-pdf draws PNG and JPEG, so
  * a WebP main picture gives way to the exercise's next PNG or JPEG one.
  */
-async function mainPictures(db: Db, exerciseIds: number[]): Promise<Map<number, PictureRef>> {
-  const found = new Map<number, PictureRef>();
-  if (exerciseIds.length === 0) return found;
-  const rows = await db
+function mainPicturesQuery(db: Db, exerciseIds: SQL) {
+  return db
     .select({ id: exerciseImages.id, exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, width: exerciseImages.width, height: exerciseImages.height })
     .from(exerciseImages)
-    .where(and(inArray(exerciseImages.exerciseId, exerciseIds), inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
+    .where(and(sql`${exerciseImages.exerciseId} in ${exerciseIds}`, inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
     .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
+}
+
+function toMainPictures(rows: Awaited<ReturnType<typeof mainPicturesQuery>>): Map<number, PictureRef> {
+  const found = new Map<number, PictureRef>();
   for (const { exerciseId, mimeType, ...picture } of rows) {
     if (!found.has(exerciseId)) found.set(exerciseId, { ...picture, format: mimeType === "image/png" ? "png" : "jpg" });
   }

@@ -11,7 +11,7 @@ import { readHandoutSource } from "./read-handout-source";
 import { RenderPool } from "./render-pool";
 import type { HandoutLayout, HandoutPayload } from "./types";
 
-// A plain file Node loads at run time: Next's bundler never sees it (see render-worker.mjs).
+// Loaded by path at run time in worker threads: Next's bundler never sees it (see pdf/worker-entry.mjs).
 const rendererDir = path.join(process.cwd(), "lib", "handout", "pdf");
 
 type Shared = { pool?: RenderPool<HandoutPayload>; cache: ByteLru; inFlight: Map<string, Promise<Uint8Array>>; renders: number; version?: string };
@@ -20,7 +20,7 @@ const holder = globalThis as unknown as { routineHandouts?: Shared };
 const shared: Shared = (holder.routineHandouts ??= { cache: new ByteLru(50 * 1024 * 1024), inFlight: new Map(), renders: 0 });
 
 function pool(): RenderPool<HandoutPayload> {
-  shared.pool ??= new RenderPool<HandoutPayload>({ workerFile: path.join(rendererDir, "render-worker.mjs") });
+  shared.pool ??= new RenderPool<HandoutPayload>({ workerFile: path.join(rendererDir, "worker-entry.mjs") });
   return shared.pool;
 }
 
@@ -105,4 +105,16 @@ export async function renderHandoutForRoutine(db: Db, routineId: number, options
 /** For tests and the benchmark: how many PDFs were drawn, what the cache holds, how the pool is doing. */
 export function handoutStats() {
   return { renders: shared.renders, cache: shared.cache.size, pool: shared.pool?.stats() ?? null };
+}
+
+/**
+ * Draws the current revision's default handout in the background after a save, so the first download is
+ * answered from memory. Never throws: a failure here only means that download renders as it would have.
+ */
+export async function prerenderHandout(db: Db, routineId: number): Promise<void> {
+  try {
+    await (await prepareHandout(db, routineId)).pdf();
+  } catch (error) {
+    console.error(`Pre-rendering the handout of routine ${routineId} failed:`, error);
+  }
 }

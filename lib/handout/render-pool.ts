@@ -12,7 +12,7 @@ export class PoolBusyError extends Error {
 }
 
 export type PoolOptions = {
-  /** Absolute path of the worker's ES module (see lib/handout/pdf/render-worker.mjs for the protocol). */
+  /** Absolute path of the worker's ES module (see lib/handout/pdf/render-worker.ts for the protocol). */
   workerFile: string;
   /** Worker threads at most; each renders one document at a time. */
   size?: number;

@@ -8,6 +8,7 @@ import { sameValue } from "@/lib/exercises/diff";
 import type { SessionUser } from "@/lib/users/accounts";
 import type { VersionConflict } from "@/lib/versioned-save/conflict";
 import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
+import { assertPatientAccess } from "./access";
 import { patientFieldLabels, patientFields, type PatientField, type PatientInput } from "./schemas";
 
 type PatientRow = typeof patients.$inferSelect;
@@ -33,7 +34,7 @@ export async function createPatient(db: Db, actor: SessionUser, input: PatientIn
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(patients)
-      .values({ ...input, createdBy: actor.id })
+      .values({ ...input, createdBy: actor.id, clinicianId: actor.id })
       .returning({ id: patients.id });
     if (!row) throw new Error("Inserting the patient returned no row.");
     await recordAuditEvent(tx, {
@@ -60,6 +61,7 @@ export async function updatePatient(
   baseVersion: number,
   input: PatientInput,
 ): Promise<{ version: number; changes: PatientChanges }> {
+  await assertPatientAccess(db, actor, id);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(patients).where(eq(patients.id, id));
     if (!before) throw new AppError("not_found", "That patient no longer exists.");
@@ -100,6 +102,7 @@ const patientConflict = (tx: Tx, current: PatientRow, baseVersion: number) =>
  * not bumped, because no field the edit form holds changes, so an editor with the page open can still save.
  */
 export async function setPatientArchived(db: Db, actor: SessionUser, id: number, archived: boolean): Promise<void> {
+  await assertPatientAccess(db, actor, id);
   await db.transaction(async (tx) => {
     const now = new Date();
     const changed = await tx

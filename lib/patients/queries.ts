@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { patients, routines } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
+import { assertPatientAccess, visiblePatients } from "./access";
 import type { PatientInput, PatientQuery } from "./schemas";
 
 export const pageSize = 25;
@@ -28,8 +29,9 @@ export function containsPattern(typed: string): string {
   return `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function matching(query: PatientQuery): SQL | undefined {
-  const where: (SQL | undefined)[] = [];
+function matching(query: PatientQuery, actor: SessionUser, visible: SQL | undefined): SQL | undefined {
+  const where: (SQL | undefined)[] = [visible];
+  if (query.view === "mine") where.push(eq(patients.clinicianId, actor.id));
   if (!query.archived) where.push(isNull(patients.archivedAt));
   if (query.q) {
     // SQLite's LIKE ignores case (for ASCII letters) already.
@@ -46,8 +48,7 @@ function matching(query: PatientQuery): SQL | undefined {
 
 /** One page of patients, alphabetical; searched by display name and external reference. */
 export async function listPatients(db: Db, actor: SessionUser, query: PatientQuery): Promise<PatientList> {
-  void actor; // patients belong to the clinic: every signed-in clinician works with all of them
-  const where = matching(query);
+  const where = matching(query, actor, await visiblePatients(db, actor));
   const [items, counted] = await Promise.all([
     db
       .select({
@@ -70,7 +71,7 @@ export async function listPatients(db: Db, actor: SessionUser, query: PatientQue
 
 /** One patient, archived or not: an archived patient keeps their page and history. */
 export async function getPatient(db: Db, actor: SessionUser, id: number): Promise<PatientDetail> {
-  void actor;
+  await assertPatientAccess(db, actor, id);
   const [row] = await db.select().from(patients).where(eq(patients.id, id));
   if (!row) throw new AppError("not_found", "That patient does not exist.");
   const { displayName, externalRef, email, phone, notes, archivedAt, version, createdAt, updatedAt } = row;
@@ -79,7 +80,7 @@ export async function getPatient(db: Db, actor: SessionUser, id: number): Promis
 
 /** A patient's routines: current ones first (most recently changed first), then the archived ones. */
 export async function listPatientRoutines(db: Db, actor: SessionUser, patientId: number): Promise<PatientRoutine[]> {
-  void actor;
+  await assertPatientAccess(db, actor, patientId);
   return db
     .select({
       id: routines.id,

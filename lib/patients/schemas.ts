@@ -58,5 +58,7 @@ export const patientQuery = z.object({
   // Archived patients are left out unless asked for ("1", "true", "on" from the checkbox).
   archived: z.stringbool().catch(false),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  // "My patients" (assigned to me) is the default view; "all" is every patient I may see.
+  view: z.enum(["mine", "all"]).catch("mine"),
 });
 export type PatientQuery = z.infer<typeof patientQuery>;

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
 import { exercises, patients, routineRevisions, routines } from "@/db/schema";
+import { assertPatientAccess, assertRoutineAccess } from "@/lib/patients/access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
@@ -46,6 +47,7 @@ export async function createRoutine(
   actor: SessionUser,
   input: { patientId: number | null; templateId: number | null; title?: string },
 ): Promise<{ id: number }> {
+  if (input.patientId !== null) await assertPatientAccess(db, actor, input.patientId);
   return db.transaction(async (tx) => {
     let patientName: string | null = null;
     if (input.patientId !== null) {
@@ -99,6 +101,7 @@ export async function saveRoutine(
   content: RoutineContent,
   action = "routine.saved",
 ): Promise<{ version: number; revision: number }> {
+  await assertRoutineAccess(db, actor, id);
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ version: routines.version }).from(routines).where(eq(routines.id, id));
     if (!current) throw new AppError("not_found", "That routine no longer exists.");
@@ -127,6 +130,7 @@ const routineConflict = (tx: Tx, id: number, baseVersion: number, currentVersion
 
 /** Brings back an old revision as the newest one; nothing in the history is rewritten. */
 export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: number, baseVersion: number, number: number) {
+  await assertRoutineAccess(db, actor, id);
   const [revision] = await db
     .select({ snapshot: routineRevisions.snapshot })
     .from(routineRevisions)
@@ -137,6 +141,7 @@ export async function restoreRoutineRevision(db: Db, actor: SessionUser, id: num
 
 /** Copies a routine's current content into a new template (patient details never travel with it). */
 export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: number, title: string): Promise<{ id: number }> {
+  await assertRoutineAccess(db, actor, id);
   const content = await readRoutineContent(db, id);
   if (!content) throw new AppError("not_found", "That routine no longer exists.");
   return db.transaction(async (tx) => {
@@ -151,6 +156,7 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
 }
 
 export async function setRoutineArchived(db: Db, actor: SessionUser, id: number, archived: boolean): Promise<void> {
+  await assertRoutineAccess(db, actor, id);
   await db.transaction(async (tx) => {
     const rows = await tx.update(routines).set({ archivedAt: archived ? new Date() : null }).where(eq(routines.id, id)).returning({ id: routines.id });
     if (!rows.length) throw new AppError("not_found", "That routine no longer exists.");

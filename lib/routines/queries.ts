@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { assertRoutineAccess, visiblePatients } from "@/lib/patients/access";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exerciseImages, exercises, patients, routineRevisions, routines, users } from "@/db/schema";
+import { exerciseImages, exercises, patients, routineItems, routineRevisions, routines, routineSections, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
 import type { SessionUser } from "@/lib/users/accounts";
-import { readRoutineContent } from "@/db/routine-store";
+import { assembleContent, contentRows } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
 
 export { readRoutineContent } from "@/db/routine-store";
@@ -23,10 +24,20 @@ export type ExerciseCard = {
   image: { url: string; alt: string } | null;
 };
 
-/** What the builder and the patient's preview show for each exercise a routine uses. */
-export async function loadExerciseCards(db: Db, ids: number[]): Promise<Record<number, ExerciseCard>> {
-  if (ids.length === 0) return {};
-  const [rows, images] = await Promise.all([
+/**
+ * The ids of the exercises a routine uses now, as a subquery, so their cards load in the same round trip (the
+ * same batch) as the routine itself; `routineId` may be a subquery too (a share link's routine).
+ */
+export function routineExerciseIds(routineId: number | SQL): SQL {
+  return sql`(select ${routineItems.exerciseId} from ${routineItems} join ${routineSections} on ${routineSections.id} = ${routineItems.sectionId} where ${routineSections.routineId} = ${routineId})`;
+}
+
+const idIn = (column: typeof exercises.id | typeof exerciseImages.exerciseId, ids: number[] | SQL) =>
+  Array.isArray(ids) ? inArray(column, ids) : sql`${column} in ${ids}`;
+
+/** The two reads behind exercise cards, unawaited, so callers can put them in one `db.batch` with their own. */
+export function exerciseCardQueries(db: Db, ids: number[] | SQL) {
+  return [
     db
       .select({
         id: exercises.id,
@@ -39,13 +50,20 @@ export async function loadExerciseCards(db: Db, ids: number[]): Promise<Record<n
         defaultDose: exercises.defaultDose,
       })
       .from(exercises)
-      .where(inArray(exercises.id, ids)),
+      .where(idIn(exercises.id, ids)),
     db
       .select({ exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, alt: exerciseImages.alt })
       .from(exerciseImages)
-      .where(inArray(exerciseImages.exerciseId, ids))
+      .where(idIn(exerciseImages.exerciseId, ids))
       .orderBy(asc(exerciseImages.position), asc(exerciseImages.id)),
-  ]);
+  ] as const;
+}
+
+type CardQueries = ReturnType<typeof exerciseCardQueries>;
+type CardRows = [Awaited<CardQueries[0]>, Awaited<CardQueries[1]>];
+
+/** Cards by exercise id, each with its main picture (the lowest position). */
+export function toExerciseCards([rows, images]: CardRows): Record<number, ExerciseCard> {
   const cards: Record<number, ExerciseCard> = {};
   for (const row of rows) cards[row.id] = { ...row, image: null };
   for (const image of images) {
@@ -53,6 +71,13 @@ export async function loadExerciseCards(db: Db, ids: number[]): Promise<Record<n
     if (card && !card.image) card.image = { url: imageUrl(image), alt: image.alt };
   }
   return cards;
+}
+
+/** What the builder and the patient's preview show for each exercise a routine uses. */
+export async function loadExerciseCards(db: Db, ids: number[]): Promise<Record<number, ExerciseCard>> {
+  if (ids.length === 0) return {};
+  const [rows, images] = exerciseCardQueries(db, ids);
+  return toExerciseCards(await Promise.all([rows, images]));
 }
 
 export type RoutineDetail = {
@@ -67,17 +92,29 @@ export type RoutineDetail = {
   updatedAt: Date;
 };
 
+/** Everything the routine page shows, read in one round trip (one batch). */
 export async function getRoutine(db: Db, actor: SessionUser, id: number): Promise<RoutineDetail> {
-  void actor; // routines are shared by the clinic's clinicians
-  const [routine] = await db
-    .select({ id: routines.id, version: routines.version, isTemplate: routines.isTemplate, archivedAt: routines.archivedAt, updatedAt: routines.updatedAt, patientId: patients.id, displayName: patients.displayName })
-    .from(routines)
-    .leftJoin(patients, eq(patients.id, routines.patientId))
-    .where(eq(routines.id, id));
-  if (!routine) throw new AppError("not_found", "That routine does not exist.");
-  const content = (await readRoutineContent(db, id))!;
-  const [cards, revisions] = await Promise.all([
-    loadExerciseCards(db, [...new Set(content.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))]),
+  await assertRoutineAccess(db, actor, id);
+  const [[routine], rows, ...rest] = await db.batch([
+    db
+      .select({
+        id: routines.id,
+        version: routines.version,
+        isTemplate: routines.isTemplate,
+        archivedAt: routines.archivedAt,
+        updatedAt: routines.updatedAt,
+        title: routines.title,
+        instructions: routines.instructions,
+        startDate: routines.startDate,
+        reviewDate: routines.reviewDate,
+        patientId: patients.id,
+        displayName: patients.displayName,
+      })
+      .from(routines)
+      .leftJoin(patients, eq(patients.id, routines.patientId))
+      .where(eq(routines.id, id)),
+    contentRows(db, id),
+    ...exerciseCardQueries(db, routineExerciseIds(id)),
     db
       .select({ number: routineRevisions.number, at: routineRevisions.createdAt, by: users.name })
       .from(routineRevisions)
@@ -86,14 +123,16 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
       .orderBy(desc(routineRevisions.number))
       .limit(100),
   ]);
+  if (!routine) throw new AppError("not_found", "That routine does not exist.");
+  const [cardRows, imageRows, revisions] = rest;
   return {
     id: routine.id,
     version: routine.version,
     isTemplate: routine.isTemplate,
     archived: routine.archivedAt !== null,
     patient: routine.patientId !== null ? { id: routine.patientId, displayName: routine.displayName! } : null,
-    content,
-    exercises: cards,
+    content: assembleContent(routine, rows),
+    exercises: toExerciseCards([cardRows, imageRows]),
     revisions: revisions.map((r) => ({ ...r, by: r.by ?? "Starter content" })),
     updatedAt: routine.updatedAt,
   };
@@ -101,23 +140,23 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
 
 /** Patients' routines for the Routines page, most recently changed first. */
 export async function listPatientRoutinesAll(db: Db, actor: SessionUser) {
-  void actor;
+  const visible = await visiblePatients(db, actor);
   return db
     .select({ id: routines.id, title: routines.title, updatedAt: routines.updatedAt, reviewDate: routines.reviewDate, patientId: patients.id, patientName: patients.displayName })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
-    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt)))
+    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), visible))
     .orderBy(desc(routines.updatedAt))
     .limit(200);
 }
 
 /** Active patients to start a routine for, by name (a clinic's active list is hundreds, not millions). */
 export async function listPatientChoices(db: Db, actor: SessionUser) {
-  void actor;
+  const visible = await visiblePatients(db, actor);
   return db
     .select({ id: patients.id, displayName: patients.displayName, externalRef: patients.externalRef })
     .from(patients)
-    .where(isNull(patients.archivedAt))
+    .where(and(isNull(patients.archivedAt), visible))
     .orderBy(asc(patients.displayName))
     .limit(2000);
 }

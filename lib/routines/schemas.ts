@@ -1,12 +1,7 @@
 import { z } from "zod";
+import { isoDay as isoDate } from "@/lib/dates/parse";
 import { doseInput } from "@/lib/exercises/dose";
 import { idInput } from "@/lib/ids";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.")
-  // Date.parse rolls 2026-02-30 over to March; a round trip catches dates that do not exist.
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
 
 export const routineItemInput = z.object({
   exerciseId: z.number().int().positive(),

@@ -13,7 +13,7 @@ export type ShareAccess = { active: true; linkId: number; routineId: number } | 
 const inactive: ShareAccess = { active: false };
 
 /** Links whose routine is a live patient routine: archiving the routine or the patient stops its links too. */
-function liveLink(db: Db, tokenHash: string, now: number) {
+export function liveLink(db: Db, tokenHash: string, now: number) {
   const liveRoutines = db
     .select({ id: routines.id })
     .from(routines)

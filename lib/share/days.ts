@@ -1,11 +1,3 @@
-import { z } from "zod";
-
-/** Calendar days as "YYYY-MM-DD" strings: the patient's day, not an instant, so no time zone rides along. */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01.")
-  // Date.parse rolls 2026-02-30 over to March; a round trip catches days that do not exist.
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
 
 const dayMs = 86_400_000;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks, users } from "@/db/schema";
@@ -22,6 +23,7 @@ export function shareLinkUrl(appUrl: string, token: string): string {
 export async function createShareLink(db: Db, actor: SessionUser, input: NewShareLinkInput, appUrl: string, now = Date.now()): Promise<CreatedShareLink> {
   const expiresAt = expiryFor(input, now);
   if (!expiresAt) throw new AppError("validation", "Choose a day in the future, at most a year ahead.", { customDate: ["Choose a day after today and at most a year ahead."] });
+  await assertRoutineAccess(db, actor, input.routineId);
   const [routine] = await db
     .select({ id: routines.id, isTemplate: routines.isTemplate })
     .from(routines)
@@ -48,6 +50,7 @@ export async function createShareLink(db: Db, actor: SessionUser, input: NewShar
 
 /** Stops a link at once. Revoking twice is harmless; a link of another routine is not found. */
 export async function revokeShareLink(db: Db, actor: SessionUser, routineId: number, linkId: number, now = Date.now()): Promise<void> {
+  await assertRoutineAccess(db, actor, routineId);
   await db.transaction(async (tx) => {
     const [link] = await tx
       .select({ revokedAt: shareLinks.revokedAt, label: shareLinks.label })
@@ -74,7 +77,7 @@ export type ShareLinkSummary = {
 
 /** A routine's links for the clinician, newest first (never the hash). */
 export async function listShareLinks(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<ShareLinkSummary[]> {
-  void actor; // routines, and so their links, are shared by the clinic's clinicians
+  await assertRoutineAccess(db, actor, routineId);
   const rows = await db
     .select({
       id: shareLinks.id,

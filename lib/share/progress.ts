@@ -1,4 +1,5 @@
 import "server-only";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exercises, routineRevisions, shareLinks, shareTicks } from "@/db/schema";
@@ -32,15 +33,17 @@ const weeksShown = 4;
 
 /** What the patient reported through the routine's links over the last four weeks, for the clinician. */
 export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: number, now = Date.now()): Promise<RoutineProgress> {
-  void actor; // routines are shared by the clinic's clinicians
+  await assertRoutineAccess(db, actor, routineId);
   const today = utcDay(now);
   const firstShown = addDays(today, -weekdayIndex(today) - 7 * (weeksShown - 1));
-  const [ticks, comments] = await Promise.all([
+  const recentTicks = and(eq(shareLinks.routineId, routineId), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)));
+  // One round trip: the ticks, the comments, and the revisions those ticks were made against.
+  const [ticks, comments, snapshots] = await db.batch([
     db
       .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, session: shareTicks.session, revision: shareTicks.revision, pain: shareTicks.pain })
       .from(shareTicks)
       .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
-      .where(and(eq(shareLinks.routineId, routineId), eq(shareTicks.done, true), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)))),
+      .where(and(recentTicks, eq(shareTicks.done, true))),
     db
       .select({ day: shareTicks.day, exercise: exercises.name, pain: shareTicks.pain, comment: shareTicks.comment, link: shareLinks.label })
       .from(shareTicks)
@@ -49,15 +52,17 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
       .where(and(eq(shareLinks.routineId, routineId), ne(shareTicks.comment, "")))
       .orderBy(desc(shareTicks.day), desc(shareTicks.updatedAt))
       .limit(8),
+    db
+      .select({ number: routineRevisions.number, snapshot: routineRevisions.snapshot })
+      .from(routineRevisions)
+      .where(
+        and(
+          eq(routineRevisions.routineId, routineId),
+          inArray(routineRevisions.number, db.selectDistinct({ revision: shareTicks.revision }).from(shareTicks).innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId)).where(recentTicks)),
+        ),
+      ),
   ]);
 
-  const revisions = [...new Set(ticks.map((t) => t.revision))];
-  const snapshots = revisions.length
-    ? await db
-        .select({ number: routineRevisions.number, snapshot: routineRevisions.snapshot })
-        .from(routineRevisions)
-        .where(and(eq(routineRevisions.routineId, routineId), inArray(routineRevisions.number, revisions)))
-    : [];
   const sessionsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).reduce((sum, i) => sum + i.sessions, 0)]));
 
   const byDay = new Map<string, { items: Set<string>; revision: number; pains: number[] }>();

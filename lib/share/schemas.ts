@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { dayStartUtc, isoDay } from "@/lib/dates/parse";
 import { idInput } from "@/lib/ids";
-import { isoDay } from "./days";
 
 export const expiryChoices = [
   { value: "30", label: "30 days" },
@@ -29,7 +29,9 @@ export type NewShareLinkInput = z.infer<typeof newShareLinkInput>;
  */
 export function expiryFor(input: Pick<NewShareLinkInput, "expiry" | "customDate">, now: number): Date | null {
   if (input.expiry !== "custom") return new Date(now + Number(input.expiry) * 86_400_000);
-  const end = Date.parse(`${input.customDate}T23:59:59.999Z`);
+  const start = dayStartUtc(input.customDate);
+  if (start === null) return null;
+  const end = start + 86_400_000 - 1;
   if (!(end > now) || end > now + (maxExpiryDays + 1) * 86_400_000) return null;
   return new Date(end);
 }

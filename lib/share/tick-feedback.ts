@@ -27,7 +27,8 @@ export function tickFeedbackQuery(position: number, session: number, outcome: "d
 
 /** The feedback a redirect carried, or null for an ordinary visit. */
 export function readTickFeedback(query: Record<string, string | string[] | undefined>): TickFeedback | null {
-  const value = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : undefined);
+  // Own properties only: "constructor" or "__proto__" in a query must never pick a built-in.
+  const value = (key: string) => (Object.hasOwn(query, key) && typeof query[key] === "string" ? (query[key] as string) : undefined);
   const position = (raw: string | undefined) => (raw !== undefined && /^\d{1,4}$/.test(raw) ? Number(raw) : null);
   const session = /^[0-2]$/.test(value("session") ?? "") ? Number(value("session")) : 0;
   for (const kind of ["done", "undone"] as const) {
@@ -36,6 +37,6 @@ export function readTickFeedback(query: Record<string, string | string[] | undef
   }
   const code = value("error");
   const p = position(value("item"));
-  if (p !== null && code && code in messages && code !== "done" && code !== "undone") return { position: p, session, kind: "error", message: messages[code as ErrorCode] };
+  if (p !== null && code && Object.hasOwn(messages, code) && code !== "done" && code !== "undone") return { position: p, session, kind: "error", message: messages[code as ErrorCode] };
   return null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -31,16 +31,6 @@ export async function findUserByEmail(db: Db, email: string) {
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   return row;
-}
-
-/** The user a session belongs to, if the session is still valid: enabled, and its version current. */
-export async function findSessionUser(db: Db, id: number, sessionVersion: number): Promise<StaffIdentity | undefined> {
-  const [row] = await db
-    .select({ ...summaryColumns, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, id));
-  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return undefined;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 export async function countUsers(db: Db): Promise<number> {
@@ -123,6 +113,7 @@ export async function setUserDisabled(db: Db, actor: SessionUser, userId: number
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (updated.length === 0) throw new AppError("not_found", "That account no longer exists.");
+    await tx.delete(userSessions).where(eq(userSessions.userId, userId));
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: disabled ? "user.disabled" : "user.enabled",
@@ -146,6 +137,7 @@ export async function changeOwnPassword(db: Db, actor: SessionUser, input: Chang
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await tx.delete(userSessions).where(eq(userSessions.userId, actor.id));
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.password_changed", entityType: "user", entityId: actor.id });
   });
 }

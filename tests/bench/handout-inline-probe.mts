@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
-import { renderHandoutPdf } from "../../lib/handout/pdf/render-handout-pdf.mjs";
+import { renderHandoutPdf } from "../../lib/handout/pdf/render-handout-pdf";
 import type { HandoutPayload } from "../../lib/handout/types";
 import { idleFor, pingWhile } from "./responsiveness";
 

@@ -1,10 +1,11 @@
 /**
- * Printable handouts: how long the starter template and a 40-exercise routine (a quarter of them with
- * pictures) take to render through the worker pool, cold (drawn) and warm (answered from the cache); the same
- * 40-exercise routine printed by headless Chromium (`page.pdf()` of an HTML print view) side by side; and how
- * quickly this thread still answers HTTP while 10 handouts render at once in the pool, against rendering them
- * inline on a main thread (in a child process) and against idle. It measures and prints; it never fails on a
- * number.
+ * Printable handouts, side by side with a browser: how long a new handout of the 10-exercise starter routine
+ * and of a 40-exercise routine (a quarter of them with pictures) take through the worker pool, cold (drawn)
+ * and warm (from the cache), against an already running headless Chromium printing the same routine's phone
+ * page (`page.goto` + `page.pdf()` against `next start`); where the renderer's time goes (V8's sampling
+ * profiler, summed by package); and how quickly this thread still answers HTTP while 10 handouts render at
+ * once in the pool, against rendering them inline on a main thread (in a child process) and against idle.
+ * It measures and prints; it never fails on a number. Needs a production build (`npm run build`).
  */
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,9 +24,11 @@ import { createPatient } from "../../lib/patients/mutations";
 import { patientInput } from "../../lib/patients/schemas";
 import { createRoutine, saveRoutine } from "../../lib/routines/mutations";
 import { routineContent } from "../../lib/routines/schemas";
+import { createShareLink } from "../../lib/share/links";
+import { newShareLinkInput } from "../../lib/share/schemas";
 import { prepareDatabase } from "../../lib/startup/prepare-database";
 import { createTempDb, insertStaff } from "../helpers/temp-db";
-import { footerTemplate, handoutHtml } from "./handout-html";
+import { requireBuild, withNextServer } from "./next-server";
 import { idleFor, pingWhile } from "./responsiveness";
 import { percentile, printTable, time } from "./stats";
 
@@ -38,6 +41,7 @@ Object.assign(process.env, {
 const coldRuns = 8;
 const warmRuns = 50;
 const concurrent = 10;
+const appUrl = "https://exercises.clinic.test";
 
 type Row = Record<string, string | number>;
 const row = (label: string, samples: number[], bytes?: number): Row => ({
@@ -49,6 +53,7 @@ const row = (label: string, samples: number[], bytes?: number): Row => ({
 });
 
 async function main() {
+  requireBuild();
   const t = await createTempDb();
   await prepareDatabase(t.db, {});
   const { ada } = await insertStaff(t.db);
@@ -78,7 +83,8 @@ async function main() {
   const first = await renderHandoutForRoutine(t.db, templateIds[0]!);
   rows.push(row("first handout after start (workers load)", [performance.now() - startedAt], first.pdf.byteLength));
   let next = 1;
-  rows.push(row("starter template (10), cold", await time(coldRuns, () => renderHandoutForRoutine(t.db, templateIds[next++]!)), first.pdf.byteLength));
+  const starterCold = await time(coldRuns, () => renderHandoutForRoutine(t.db, templateIds[next++]!));
+  rows.push(row("starter template (10), cold", starterCold, first.pdf.byteLength));
   rows.push(row("starter template (10), warm (cache)", await time(warmRuns, () => renderHandoutForRoutine(t.db, templateIds[0]!))));
   const forty = await renderHandoutForRoutine(t.db, fortyIds[0]!);
   next = 1;
@@ -86,7 +92,6 @@ async function main() {
   rows.push(row("40 exercises, cold", fortyCold, forty.pdf.byteLength));
   rows.push(row("40 exercises, warm (cache)", await time(warmRuns, () => renderHandoutForRoutine(t.db, fortyIds[0]!))));
 
-  // The same 40-exercise routine through headless Chromium, with the e2e tests' flags.
   const payload = async (id: number): Promise<HandoutPayload> => ({
     ...(await (await readHandoutSource(t.db, id)).withPictures()),
     clinic: handoutConfig().clinic,
@@ -95,27 +100,15 @@ async function main() {
     trackingSheet: false,
     shareUrl: null,
   });
-  const fortyPayload = await payload(fortyIds[0]!);
-  startedAt = performance.now();
-  const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
-  const launchMs = performance.now() - startedAt;
-  let chromiumBytes = 0;
-  const printWithChromium = async () => {
-    const page = await browser.newPage();
-    await page.setContent(handoutHtml(fortyPayload), { waitUntil: "load" });
-    const pdf = await page.pdf({ format: "A4", printBackground: true, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: footerTemplate(fortyPayload) });
-    chromiumBytes = pdf.byteLength;
-    await page.close();
-  };
-  await printWithChromium(); // first page load in a fresh browser: fonts, caches
-  const chromiumSamples = await time(coldRuns, printWithChromium);
-  await browser.close();
-  rows.push(row("40 exercises, Chromium page.pdf()", chromiumSamples, chromiumBytes));
-  rows.push({ case: "Chromium launch (once per server)", runs: 1, "median ms": launchMs, "p95 ms": launchMs, "PDF KB": "" });
-  printTable(rows);
-  const [reactPdf, browserPdf] = [percentile(fortyCold, 50), percentile(chromiumSamples, 50)];
-  console.log(`\n40 exercises, medians: react-pdf ${reactPdf.toFixed(0)} ms, Chromium ${browserPdf.toFixed(0)} ms: react-pdf takes ${(reactPdf / browserPdf).toFixed(1)}× as long as an already running Chromium.`);
-  console.log(`Handouts drawn: ${handoutStats().renders}; cache: ${handoutStats().cache.entries} PDFs, ${Math.round(handoutStats().cache.bytes / 1024)} KB.`);
+
+  // Where the renderer's time goes, per handout, in a child process (plain Node, as in a worker).
+  const profileFile = path.join(t.dir, "profile-payloads.bin");
+  writeFileSync(profileFile, serialize([{ label: "starter (10)", payload: await payload(templateIds[0]!) }, { label: "40 exercises", payload: await payload(fortyIds[0]!) }]));
+  const profile = await new Promise<Record<string, Record<string, number>>>((resolve, reject) =>
+    execFile(process.execPath, ["--import", "tsx", path.join(__dirname, "handout-profile.mts"), profileFile, "10"], { maxBuffer: 1 << 24 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout)),
+    ),
+  );
 
   // Responsiveness: round trips to an HTTP server in the rendering thread.
   const busyIds = fortyIds.slice(coldRuns + 1);
@@ -133,6 +126,71 @@ async function main() {
       error ? reject(error) : resolve(JSON.parse(stdout)),
     ),
   );
+
+  // The same routines' phone pages, printed by an already running Chromium from an already running server.
+  const phonePage = async (routineId: number) => {
+    const link = await createShareLink(t.db, ada, newShareLinkInput.parse({ routineId, label: "bench" }), appUrl);
+    return link.url.slice(`${appUrl}/r/`.length);
+  };
+  const [starterToken, fortyToken] = [await phonePage(templateIds[0]!), await phonePage(fortyIds[0]!)];
+  const stats = handoutStats();
+  t.db.$client.close();
+  const chromiumRows: Row[] = [];
+  const chromiumMedians: number[] = [];
+  try {
+    await withNextServer(path.dirname(t.url.replace(/^file:/, "")), async (base) => {
+      startedAt = performance.now();
+      const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
+      const launchMs = performance.now() - startedAt;
+      for (const [label, token, title] of [["starter (10)", starterToken, "Upper back pain"], ["40 exercises", fortyToken, "Forty exercises"]] as const) {
+        let bytes = 0;
+        const print = async () => {
+          const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+          await page.goto(`${base}/r/${token}`, { waitUntil: "load" });
+          bytes = (await page.pdf({ format: "A4", printBackground: true })).byteLength;
+          await page.close();
+        };
+        const page = await browser.newPage();
+        const html = await (await page.goto(`${base}/r/${token}`))!.text();
+        await page.close();
+        if (!html.includes(title)) throw new Error(`The phone page of the ${label} routine did not render.`);
+        await print(); // first print of this page: server and browser caches
+        const samples = await time(coldRuns, print);
+        chromiumMedians.push(percentile(samples, 50));
+        chromiumRows.push(row(`${label}: Chromium prints the phone page`, samples, bytes));
+      }
+      await browser.close();
+      chromiumRows.push({ case: "Chromium launch (once per server)", runs: 1, "median ms": launchMs, "p95 ms": launchMs, "PDF KB": "" });
+    });
+  } finally {
+    t.close();
+  }
+
+  printTable([...rows, ...chromiumRows]);
+  console.log("\nA new handout against an already running Chromium printing the same routine's phone page (medians):\n");
+  const targets = [1.0, 0.5];
+  printTable(
+    [starterCold, fortyCold].map((samples, i) => {
+      const ms = percentile(samples, 50);
+      return {
+        routine: ["starter (10 exercises)", "40 exercises"][i]!,
+        "react-pdf ms": ms,
+        "Chromium ms": chromiumMedians[i]!,
+        "react-pdf / Chromium": `${(ms / chromiumMedians[i]!).toFixed(2)}×`,
+        target: `≤ ${targets[i]!.toFixed(1)}×`,
+      };
+    }),
+  );
+  console.log(`\nWhere a render's time goes (ms per handout, main thread of a child process, V8 sampling profiler):\n`);
+  const parts = [...new Set(Object.values(profile).flatMap((p) => Object.keys(p)))];
+  const totals = Object.fromEntries(Object.entries(profile).map(([label, p]) => [label, Object.values(p).reduce((a, b) => a + b, 0)]));
+  printTable(
+    parts
+      .map((part) => ({ part, ...Object.fromEntries(Object.entries(profile).map(([label, p]) => [label, `${(p[part] ?? 0).toFixed(1)} (${(((p[part] ?? 0) / totals[label]!) * 100).toFixed(0)}%)`])) }))
+      .sort((a, b) => (profile["40 exercises"]![b.part] ?? 0) - (profile["40 exercises"]![a.part] ?? 0)),
+  );
+  console.log(`\nHandouts drawn: ${stats.renders}; cache: ${stats.cache.entries} PDFs, ${Math.round(stats.cache.bytes / 1024)} KB.`);
+
   const ping = (label: string, samples: number[], wall?: number): Row => ({
     case: label,
     pings: samples.length,
@@ -144,11 +202,13 @@ async function main() {
   console.log(`\nHTTP round trips to a server in the same thread while ${concurrent} different 40-exercise handouts render at once:\n`);
   printTable([
     ping("idle (this process)", idle),
-    ping(`rendering in the pool (${handoutStats().pool?.workers} workers)`, pooled, pooledWall),
+    ping(`rendering in the pool (${stats.pool?.workers} workers)`, pooled, pooledWall),
     ping("idle (child process)", inline.idle),
     ping("rendering inline on the main thread", inline.busy, inline.wallMs),
   ]);
-  t.close();
 }
 
-void main();
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

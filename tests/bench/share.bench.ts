@@ -6,42 +6,17 @@
  * Needs a production build (`npm run build`). Starts `next start` on a free port against a temporary
  * DATA_DIR whose database was filled beforehand through the lib functions.
  */
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { prepareDatabase } from "../../lib/startup/prepare-database";
 import { shareFixture } from "../helpers/share-fixture";
 import { createTempDb } from "../helpers/temp-db";
+import { requireBuild, withNextServer } from "./next-server";
 import { printTable } from "./stats";
 
-const root = path.resolve(__dirname, "..", "..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForHealth(url: string, exited: () => boolean): Promise<void> {
-  for (let i = 0; i < 240 && !exited(); i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The server did not become healthy.");
-}
 
 async function load(label: string, url: string, expectStatus: number) {
   await autocannon({ url, connections, duration: 2 }); // warm up: JIT, caches, connection pool
@@ -74,58 +49,38 @@ async function firstLoadWeight(base: string, html: string) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  requireBuild();
   const t = await createTempDb();
   await prepareDatabase(t.db, {});
   const { token } = await shareFixture(t);
   t.db.$client.close();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: path.dirname(t.url.replace(/^file:/, "")),
-      APP_URL: base,
-      ADMIN_EMAIL: "bench@clinic.test",
-      ADMIN_PASSWORD: "bench password 123",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  server.stdout.on("data", (d) => (log += d));
-  server.stderr.on("data", (d) => (log += d));
   try {
-    await waitForHealth(base, () => server.exitCode !== null);
-    const first = await fetch(`${base}/r/${token}`);
-    const html = await first.text();
-    if (first.status !== 200 || !html.includes("Upper back pain")) throw new Error(`The share page did not render (${first.status}).`);
-
-    const page = await load("patient page /r/{token} (200)", `${base}/r/${token}`, 200);
-    // The same page as it comes back after a tick's form post: no open-counter write, everything else alike.
-    const noWrite = await load("same, after a tick (no open counted)", `${base}/r/${token}?done=0`, 200);
-    const file = await load("static file /patient.js (200)", `${base}/patient.js`, 200);
-    const inactive = await load("unknown link /r/{other} (404)", `${base}/r/${"x".repeat(43)}`, 404);
-    console.log(`${seconds} s per case, ${connections} connections, one next start process, embedded database file.\n`);
-    printTable([page.row, noWrite.row, file.row, inactive.row]);
-    console.log(`\nthroughput patient page / static file: ${(page.rps / file.rps).toFixed(2)}× (issue 12 asks at least 0.5×)`);
-    console.log(`p99 latency patient page / static file: ${(page.p99 / Math.max(1, file.p99)).toFixed(2)}× (issue 12 asks at most 2×)`);
-
-    const weight = await firstLoadWeight(base, html);
-    console.log(`\nFirst load of the patient page (the starter template, no pictures), gzipped:\n`);
-    printTable(weight.map((w) => ({ resource: w.resource, "gzip KB": w.gzip / 1024 })));
-    console.log(`\ntotal: ${(weight.reduce((sum, w) => sum + w.gzip, 0) / 1024).toFixed(1)} KB (issue 12 asks at most 60 KB)`);
-  } catch (error) {
-    console.error(log);
-    throw error;
+    await withNextServer(path.dirname(t.url.replace(/^file:/, "")), (base) => measure(base, token), { ADMIN_EMAIL: "bench@clinic.test", ADMIN_PASSWORD: "bench password 123" });
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
     t.close();
   }
+}
+
+async function measure(base: string, token: string) {
+  const first = await fetch(`${base}/r/${token}`);
+  const html = await first.text();
+  if (first.status !== 200 || !html.includes("Upper back pain")) throw new Error(`The share page did not render (${first.status}).`);
+
+  const page = await load("patient page /r/{token} (200)", `${base}/r/${token}`, 200);
+  // The same page as it comes back after a tick's form post: no open-counter write, everything else alike.
+  const noWrite = await load("same, after a tick (no open counted)", `${base}/r/${token}?done=0`, 200);
+  const file = await load("static file /patient.js (200)", `${base}/patient.js`, 200);
+  const inactive = await load("unknown link /r/{other} (404)", `${base}/r/${"x".repeat(43)}`, 404);
+  console.log(`${seconds} s per case, ${connections} connections, one next start process, embedded database file.\n`);
+  printTable([page.row, noWrite.row, file.row, inactive.row]);
+  console.log(`\nthroughput patient page / static file: ${(page.rps / file.rps).toFixed(2)}× (issue 12 asks at least 0.5×)`);
+  console.log(`p99 latency patient page / static file: ${(page.p99 / Math.max(1, file.p99)).toFixed(2)}× (issue 12 asks at most 2×)`);
+
+  const weight = await firstLoadWeight(base, html);
+  console.log(`\nFirst load of the patient page (the starter template, no pictures), gzipped:\n`);
+  printTable(weight.map((w) => ({ resource: w.resource, "gzip KB": w.gzip / 1024 })));
+  console.log(`\ntotal: ${(weight.reduce((sum, w) => sum + w.gzip, 0) / 1024).toFixed(1)} KB (issue 12 asks at most 60 KB)`);
 }
 
 void main().catch((error) => {

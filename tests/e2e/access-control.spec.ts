@@ -25,7 +25,9 @@ test("admin route handlers refuse anonymous requests with 401", async ({ request
  * (a useActionState form names its action by reference: `$ACTION_REF_n` plus its `$ACTION_n:…` fields).
  */
 async function disableActionFields(row: Locator): Promise<Record<string, string>> {
-  const inputs = row.locator('input[name^="$ACTION_"]');
+  // The row holds two forms (disable, sign out everywhere): only the disable form's fields.
+  const form = row.locator("form", { has: row.page().getByRole("button", { name: /^(Disable|Enable) / }) });
+  const inputs = form.locator('input[name^="$ACTION_"]');
   const fields: Record<string, string> = {};
   for (const input of await inputs.all()) fields[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
   expect(Object.keys(fields).some((name) => /^\$ACTION_(ID_[0-9a-f]+|REF_\d+)$/.test(name))).toBe(true);
@@ -53,7 +55,7 @@ test("a server action refuses direct POSTs: anonymous, wrong role, and a revoked
   await page.goto("/admin/users");
   const targetRow = page.getByRole("row", { name: new RegExp(target.email) });
   const actionField = await disableActionFields(targetRow);
-  const targetId = (await targetRow.locator('input[name="userId"]').getAttribute("value"))!;
+  const targetId = (await targetRow.locator('input[name="userId"]').first().getAttribute("value"))!;
 
   // 1. Anonymous: no cookies at all.
   const anonymous = await playwright.request.newContext({ baseURL: page.url() });

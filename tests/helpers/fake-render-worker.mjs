@@ -1,4 +1,4 @@
-// A stand-in for lib/handout/pdf/render-worker.mjs that speaks the same protocol, to test the pool's own
+// A stand-in for lib/handout/pdf/render-worker.ts that speaks the same protocol, to test the pool's own
 // behaviour: payload.action chooses what goes wrong.
 import { parentPort, threadId } from "node:worker_threads";
 

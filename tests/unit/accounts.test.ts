@@ -8,12 +8,16 @@ import {
   createFirstAdmin,
   createUser,
   ensureBootstrapAdmin,
-  findSessionUser,
   findUserByEmail,
   setUserDisabled,
   type SessionUser,
 } from "@/lib/users/accounts";
+import { findLiveSessionUser, startSession } from "@/lib/auth/server-sessions";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
+
+/** A fresh session row claiming `version`: alive only while the account is enabled and the version current. */
+const sessionWithVersion = async (db: TempDb["db"], id: number, version: number) =>
+  findLiveSessionUser(db, { uid: id, sv: version, sid: await startSession(db, id, {}) });
 
 let t: TempDb;
 beforeEach(async () => (t = await createTempDb()));
@@ -83,14 +87,14 @@ describe("accounts", () => {
       confirmPassword: "another long password",
     });
     const version = await versionOf(clinician.id);
-    expect(await findSessionUser(t.db, clinician.id, version)).toMatchObject({ email: "cleo@clinic.test" });
+    expect(await sessionWithVersion(t.db, clinician.id, version)).toMatchObject({ email: "cleo@clinic.test" });
 
     await setUserDisabled(t.db, admin, clinician.id, true);
-    expect(await findSessionUser(t.db, clinician.id, version)).toBeUndefined();
+    expect(await sessionWithVersion(t.db, clinician.id, version)).toBeUndefined();
     // Re-enabling does not revive the old session either: they sign in again.
     await setUserDisabled(t.db, admin, clinician.id, false);
-    expect(await findSessionUser(t.db, clinician.id, version)).toBeUndefined();
-    expect(await findSessionUser(t.db, clinician.id, await versionOf(clinician.id))).toEqual({ id: clinician.id, email: "cleo@clinic.test", name: "Cleo", role: "clinician" });
+    expect(await sessionWithVersion(t.db, clinician.id, version)).toBeUndefined();
+    expect(await sessionWithVersion(t.db, clinician.id, await versionOf(clinician.id))).toEqual({ id: clinician.id, email: "cleo@clinic.test", name: "Cleo", role: "clinician" });
   });
 
   it("will not let an admin disable themselves", async () => {
@@ -105,8 +109,8 @@ describe("accounts", () => {
     expect(await versionOf(admin.id)).toBe(before);
 
     await changeOwnPassword(t.db, admin, { currentPassword: setup.password, password: "a new long password", confirmPassword: "a new long password" });
-    expect(await findSessionUser(t.db, admin.id, before)).toBeUndefined();
-    expect(await findSessionUser(t.db, admin.id, before + 1)).toEqual({ id: admin.id, email: "ada@clinic.test", name: "Ada Admin", role: "admin" });
+    expect(await sessionWithVersion(t.db, admin.id, before)).toBeUndefined();
+    expect(await sessionWithVersion(t.db, admin.id, before + 1)).toEqual({ id: admin.id, email: "ada@clinic.test", name: "Ada Admin", role: "admin" });
   });
 
   it("creates the admin from ADMIN_EMAIL once and leaves it alone afterwards", async () => {

@@ -7,29 +7,40 @@ import { guardOf } from "@/lib/auth/guards";
  * Every server action and route handler, found from the file tree (so a new one cannot be forgotten),
  * must be wrapped by lib/auth's authedAction/authedRoute or, on the short list below, publicAction/publicRoute;
  * and the wrapped ones must refuse an anonymous caller and, where admin-only, a clinician.
- * The session comes from Auth.js's auth() and the database's findSessionUser, both mocked here: the real
- * getCurrentUser/requireUser/requireRole and the real wrappers run.
+ * The session comes from Auth.js's auth(), mocked here as its jwt callback behaves: the cookie's claims are
+ * looked up with findLiveSessionUser (mocked: session.user, or nothing for a session the database no longer
+ * vouches for) and a SessionUser is minted from the row. The real getCurrentUser/requireUser/requireRole and
+ * the real wrappers run.
  */
 
 const session = vi.hoisted(() => ({
-  current: null as { uid: number; sv: number } | null,
+  current: null as { uid: number; sv: number; sid: string } | null,
   user: null as { id: number; email: string; name: string; role: "admin" | "clinician" } | null,
 }));
 
-vi.mock("@/lib/auth", () => ({
-  auth: async () => session.current,
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-  handlers: { GET: vi.fn(), POST: vi.fn() },
-  SignInThrottled: class SignInThrottled extends Error {},
-}));
+vi.mock("@/lib/auth", async () => {
+  const { findLiveSessionUser } = await import("@/lib/auth/server-sessions");
+  const { mintSessionUser } = await import("@/lib/auth/session-user");
+  const { getDb } = await import("@/lib/db");
+  return {
+    auth: async () => {
+      if (!session.current) return null;
+      const found = await findLiveSessionUser(await getDb(), session.current);
+      return found ? { account: mintSessionUser(found), sessionKey: "k".repeat(64) } : null;
+    },
+    signIn: vi.fn(),
+    signOut: vi.fn(),
+    handlers: { GET: vi.fn(), POST: vi.fn() },
+    SignInThrottled: class SignInThrottled extends Error {},
+  };
+});
 // Auth.js's package (ESM importing "next/server" bare) does not load outside Next; only its error classes are used here.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }));
-vi.mock("@/lib/users/accounts", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/users/accounts")>()),
-  findSessionUser: async () => session.user ?? undefined,
+vi.mock("@/lib/auth/server-sessions", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/server-sessions")>()),
+  findLiveSessionUser: async () => session.user ?? undefined,
 }));
-// The session check opens the database (findSessionUser, mocked above, ignores it); any query fails loudly.
+// The session check opens the database (findLiveSessionUser, mocked above, ignores it); any query fails loudly.
 vi.mock("@/lib/db", () => ({
   getDb: async () =>
     new Proxy({}, { get: (_target, key) => (key === "then" ? undefined : () => Promise.reject(new Error(`reached the database (${String(key)})`))) }),
@@ -66,7 +77,12 @@ const publicEndpoints = new Set([
 ]);
 
 /** Endpoints only an admin may call. */
-const adminEndpoints = new Set(["app/admin/users/actions.ts#createUserAction", "app/admin/users/actions.ts#setUserDisabledAction"]);
+const adminEndpoints = new Set([
+  "app/admin/users/actions.ts#createUserAction",
+  "app/admin/users/actions.ts#setUserDisabledAction",
+  "app/admin/users/actions.ts#endUserSessionsAction",
+  "app/admin/settings/actions.ts#setPatientPolicyAction",
+]);
 
 type Endpoint = { id: string; kind: "action" | "route"; fn: (...args: unknown[]) => Promise<unknown> };
 
@@ -121,7 +137,7 @@ beforeEach(() => {
 });
 
 const signInAs = (role: "admin" | "clinician") => {
-  session.current = { uid: 7, sv: 0 };
+  session.current = { uid: 7, sv: 0, sid: "s" };
   session.user = { id: 7, email: `${role}@clinic.test`, name: role, role };
 };
 
@@ -158,8 +174,8 @@ describe("every server action and route handler", () => {
   });
 
   it("refuses a session the database no longer vouches for (disabled account, changed password)", async () => {
-    session.current = { uid: 7, sv: 0 }; // a well-signed cookie…
-    session.user = null; // …whose account findSessionUser rejects
+    session.current = { uid: 7, sv: 0, sid: "s" }; // a well-signed cookie…
+    session.user = null; // …whose session row or account findLiveSessionUser rejects
     for (const endpoint of endpoints.filter((e) => !publicEndpoints.has(e.id))) {
       if (endpoint.kind === "action") expect(await refusal(call(endpoint)), endpoint.id).toBe("redirect /login");
       else expect(((await call(endpoint)) as Response).status, endpoint.id).toBe(401);
@@ -184,8 +200,12 @@ describe("every server action and route handler", () => {
 });
 
 describe("invalid input", () => {
-  // Actions whose schema accepts an empty form on purpose: signing out takes nothing; the picker's query defaults every field.
-  const takesNoFields = new Set(["app/admin/actions.ts#signOutAction", "app/admin/routines/actions.ts#searchPickerAction"]);
+  // Actions whose schema accepts an empty form on purpose: signing out (here or everywhere) takes nothing; the picker's query defaults every field.
+  const takesNoFields = new Set([
+    "app/admin/actions.ts#signOutAction",
+    "app/admin/settings/actions.ts#signOutEverywhereAction",
+    "app/admin/routines/actions.ts#searchPickerAction",
+  ]);
 
   it("comes back from every action as { ok: false, error, fieldErrors }, never silence, before any query", async () => {
     const checked = endpoints.filter((e) => e.kind === "action" && !takesNoFields.has(e.id));

@@ -60,7 +60,7 @@ describe("render pool", () => {
   });
 
   it("draws a real handout in the real worker", async () => {
-    const real = new RenderPool<HandoutPayload>({ workerFile: path.join(process.cwd(), "lib", "handout", "pdf", "render-worker.mjs"), size: 1 });
+    const real = new RenderPool<HandoutPayload>({ workerFile: path.join(process.cwd(), "lib", "handout", "pdf", "worker-entry.mjs"), size: 1 });
     try {
       const pdf = await real.run({
         clinic: { name: "Pool Clinic", contact: "", logo: null },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exercises, routines } from "@/db/schema";
 import { seedStarterContent } from "@/db/seed";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
-import { handoutStats, prepareHandout, renderHandoutForRoutine } from "@/lib/handout/render-handout";
+import { handoutStats, prepareHandout, prerenderHandout, renderHandoutForRoutine } from "@/lib/handout/render-handout";
 import { createPatient } from "@/lib/patients/mutations";
 import { patientInput } from "@/lib/patients/schemas";
 import { describeDose } from "@/lib/routines/dose-sentence";
@@ -13,7 +13,7 @@ import { createRoutine, saveRoutine } from "@/lib/routines/mutations";
 import { readRoutineContent } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import type { SessionUser } from "@/lib/users/accounts";
-import { readPdf, type PdfReading } from "../helpers/pdf-text";
+import { glyphsBySize, pageFill, pdfStructure, readPdf, wordBoxes, type PdfReading } from "../helpers/pdf-text";
 import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 
 const figure = path.join(__dirname, "..", "e2e", "fixtures", "figure.png");
@@ -31,11 +31,19 @@ let templateId: number;
 let content: RoutineContent;
 let names: string[];
 const readings = new Map<string, PdfReading>();
+const pdfs = new Map<string, Uint8Array>();
 
-/** The handout read back by poppler, rendered once per set of options. */
+/** The handout's bytes, rendered once per set of options. */
+async function handoutBytes(options: Parameters<typeof renderHandoutForRoutine>[2] = {}) {
+  const key = JSON.stringify(options);
+  if (!pdfs.has(key)) pdfs.set(key, (await renderHandoutForRoutine(t.db, routineId, options)).pdf);
+  return pdfs.get(key)!;
+}
+
+/** The handout read back by poppler. */
 async function handout(options: Parameters<typeof renderHandoutForRoutine>[2] = {}) {
   const key = JSON.stringify(options);
-  if (!readings.has(key)) readings.set(key, readPdf((await renderHandoutForRoutine(t.db, routineId, options)).pdf));
+  if (!readings.has(key)) readings.set(key, readPdf(await handoutBytes(options)));
   return readings.get(key)!;
 }
 
@@ -97,12 +105,41 @@ describe("printable handout", () => {
     names.forEach((name) => expect(pdf.text).toContain(name));
   });
 
-  it("gives every exercise a page of its own in large print", async () => {
+  it("sets body text at 12 pt, and at 16 pt in large print, with only labels and the footer smaller", async () => {
+    for (const [options, body, smallest] of [[{}, 12, 10], [{ largePrint: true }, 16, 13]] as const) {
+      const sizes = glyphsBySize(await handoutBytes({ ...options, trackingSheet: true }));
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      const most = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      const below = [...sizes.entries()].filter(([size]) => size < body).reduce((sum, [, n]) => sum + n, 0);
+      const report = JSON.stringify([...sizes.entries()].sort((a, b) => a[0] - b[0]));
+      expect(most, report).toBe(body);
+      expect(Math.min(...sizes.keys()), report).toBeGreaterThanOrEqual(smallest);
+      expect(below / total, report).toBeLessThan(0.15);
+    }
+  });
+
+  it("packs the exercises so that no page but the last is less than 60% full, in normal and large print", async () => {
+    for (const options of [{}, { largePrint: true }, { shareUrl }]) {
+      const fill = pageFill(await handoutBytes(options));
+      expect(fill.slice(0, -1).every((f) => f >= 0.6), `${JSON.stringify(options)}: ${fill.map((f) => f.toFixed(2))}`).toBe(true);
+    }
+    // Large print is bigger, not emptier: every exercise is still printed, in order.
     const pdf = await handout({ largePrint: true });
     const firstPage = names.map((name, i) => pdf.pages.findIndex((page) => page.includes(`${i + 1} ${name}`)));
-    expect(firstPage.every((page, i) => page > 0 && (i === 0 || page > firstPage[i - 1]!))).toBe(true);
-    expect(pdf.pageCount).toBeGreaterThanOrEqual(1 + names.length);
+    expect(firstPage.every((page, i) => page >= 0 && (i === 0 || page >= firstPage[i - 1]!))).toBe(true);
     expect(pdf.pageCount).toBeGreaterThan((await handout()).pageCount);
+  });
+
+  it("is well-formed: title and language set, sound to qpdf, read in order", async () => {
+    for (const options of [{}, { largePrint: true, trackingSheet: true, shareUrl }]) {
+      expect(pdfStructure(await handoutBytes(options))).toEqual({ lang: "en", title: content.title, qpdfOk: true });
+    }
+    // pdftotext reads the page as a person would: header, then each exercise's name, dose and steps in turn.
+    const { text } = await handout();
+    const order = [content.title, "Before you start", names[0]!, "1. ", "2. ", "Tips:", names[1]!, names.at(-1)!].map((s, i, all) =>
+      text.indexOf(s, i === 0 ? 0 : text.indexOf(all[i - 1]!)),
+    );
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), String(order)).toBe(true);
   });
 
   it("adds a landscape tracking sheet: every exercise against 14 days from the start date", async () => {
@@ -116,6 +153,21 @@ describe("printable handout", () => {
     expect(sheet).toMatch(/Mon\b.*\b1 Jun\b/);
     expect(sheet).toMatch(/\b14 Jun\b/);
     expect(sheet).not.toMatch(/\b15\b/);
+  });
+
+  it("keeps three sessions a day in one row of the tracking sheet, in normal and large print", async () => {
+    const { id } = await createRoutine(t.db, ada, { patientId: null, templateId: null });
+    const [a, b, c] = [await exerciseId("neck-rolls"), await exerciseId("cat-cow"), await exerciseId("wall-angels")];
+    const item = (exerciseId: number, timesPerDay: number) => ({ exerciseId, dose: { timesPerDay }, note: "" });
+    await saveRoutine(t.db, ada, id, 1, { title: "Three a day", instructions: "", startDate: null, reviewDate: null, sections: [{ title: "Only", items: [item(a, 3), item(b, 1), item(c, 1)] }] });
+    for (const largePrint of [false, true]) {
+      const pdf = (await renderHandoutForRoutine(t.db, id, { trackingSheet: true, largePrint })).pdf;
+      // Where each row's name starts on the diary's first page: a row whose boxes wrapped would be taller.
+      const diary = readPdf(pdf).pages.findIndex((page) => page.includes("Exercise diary"));
+      const words = wordBoxes(pdf).filter((w) => w.page === diary);
+      const tops = ["1.", "2.", "3."].map((n) => words.find((w) => w.text === n)!.top);
+      expect(tops[1]! - tops[0]!, `large print: ${largePrint}`).toBeCloseTo(tops[2]! - tops[1]!, 0);
+    }
   });
 
   it("prints a QR code and the short address when given the share link", async () => {
@@ -151,6 +203,19 @@ describe("printable handout", () => {
     const revised = await renderHandoutForRoutine(t.db, id);
     expect(revised.etag).not.toBe(first.etag);
     expect(handoutStats().renders).toBe(renders + 2);
+  });
+
+  it("pre-renders the current revision's default handout after a save, so the first download is a cache hit", async () => {
+    const { id } = await createRoutine(t.db, ada, { patientId: null, templateId });
+    const saved = (await readRoutineContent(t.db, id))!;
+    await saveRoutine(t.db, ada, id, 1, { ...saved, title: "Pre-rendered on save" });
+    expect((await prepareHandout(t.db, id)).cached).toBe(false);
+    await prerenderHandout(t.db, id);
+    const download = await prepareHandout(t.db, id);
+    expect(download.cached).toBe(true);
+    expect(readPdf(await download.pdf()).text).toContain("Pre-rendered on save");
+    // Other options are still drawn on demand.
+    expect((await prepareHandout(t.db, id, { largePrint: true })).cached).toBe(false);
   });
 
   it("keeps every step of an exercise too long for one page", async () => {

@@ -5,6 +5,8 @@ import { exercises, routines } from "@/db/schema";
 import { starterExercises } from "@/db/seed/exercises";
 import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { findUserByEmail } from "@/lib/users/accounts";
+import { endSession, findLiveSessionUser, startSession } from "@/lib/auth/server-sessions";
+import { reserveSignInAttempt, signInBuckets, throttlePolicy } from "@/lib/auth/throttle";
 import { startSqld, type SqldServer } from "../helpers/sqld";
 
 // The distributed path: a real sqld on 127.0.0.1, reached over HTTP like a Turso database would be.
@@ -37,5 +39,18 @@ describe("against a libSQL server (sqld)", () => {
     const templates = await second.select({ title: routines.title }).from(routines).where(eq(routines.isTemplate, true));
     expect(templates.map((r) => r.title)).toEqual(["Upper back pain — mobility"]);
     expect((await findUserByEmail(second, "owner@clinic.test"))?.role).toBe("admin");
+  });
+  it("sessions and sign-in throttling hold across instances: one signs in, the other signs out, 40 parallel guesses get 10 tries", async () => {
+    const owner = await findUserByEmail(first, "owner@clinic.test");
+    const user = { id: owner!.id, email: owner!.email, name: owner!.name, role: owner!.role };
+    const sid = await startSession(first, user.id, { userAgent: "test" });
+    const claims = { uid: user.id, sv: owner!.sessionVersion, sid };
+    expect(await findLiveSessionUser(second, claims)).toMatchObject({ id: user.id });
+    await endSession(second, sid);
+    expect(await findLiveSessionUser(first, claims)).toBeUndefined();
+
+    const buckets = signInBuckets("owner@clinic.test", "203.0.113.50");
+    const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => reserveSignInAttempt(i % 2 ? first : second, buckets)));
+    expect(attempts.filter((a) => a.reserved)).toHaveLength(throttlePolicy.perAccount);
   });
 });

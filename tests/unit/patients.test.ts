@@ -71,8 +71,8 @@ describe("validation", () => {
   });
 
   it("defaults anything odd in the list URL", () => {
-    expect(patientQuery.parse({ q: ["a"], archived: "maybe", page: "-3" })).toEqual({ q: "", archived: false, page: 1 });
-    expect(patientQuery.parse({ q: " sam ", archived: "1", page: "2" })).toEqual({ q: "sam", archived: true, page: 2 });
+    expect(patientQuery.parse({ q: ["a"], archived: "maybe", page: "-3", view: "constructor" })).toEqual({ q: "", archived: false, page: 1, view: "mine" });
+    expect(patientQuery.parse({ q: " sam ", archived: "1", page: "2" })).toEqual({ q: "sam", archived: true, page: 2, view: "mine" });
   });
 });
 

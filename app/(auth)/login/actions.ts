@@ -5,8 +5,8 @@ import { z } from "zod";
 import { signIn, SignInThrottled } from "@/lib/auth";
 import { publicAction } from "@/lib/auth/action";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { clientAddress } from "@/lib/auth/client-address";
-import { getThrottleStatus, minutesUntil, signInBuckets } from "@/lib/auth/throttle";
+import { requestSignInBuckets } from "@/lib/auth/request-buckets";
+import { getThrottleStatus, minutesUntil } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { signInInput } from "@/lib/users/schemas";
@@ -20,7 +20,7 @@ export const signInAction = publicAction(signInInput.extend({ callbackUrl: z.unk
     await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      const status = await getThrottleStatus(await getDb(), signInBuckets(email, clientAddress(await headers())));
+      const status = await getThrottleStatus(await getDb(), requestSignInBuckets(email, await headers()));
       const minutes = status.limited ? minutesUntil(status.retryAfterMs) : 1;
       throw new AppError("rate_limited", throttledMessage(minutes));
     }

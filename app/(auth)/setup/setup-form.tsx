@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { createFirstAdminAction } from "./actions";
@@ -14,23 +15,7 @@ export function SetupForm() {
       <FormNotice error={refused?.error} />
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={refused?.values?.name} errors={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={refused?.values?.email} errors={errors.email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters."
-        required
-        errors={errors.password}
-      />
-      <Field
-        label="Password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.confirmPassword}
-      />
+      <NewPasswordFields errors={errors} />
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create admin account"}
       </button>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { DataTable, RowLink } from "@/components/ui/data-table";
 import { ExerciseFilters } from "@/components/exercises/exercise-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
@@ -10,24 +11,17 @@ import { imageUrl } from "@/lib/exercises/images";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
 import { labelOf } from "@/lib/exercises/vocabulary";
+import { formatInstant } from "@/lib/dates/format";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Exercises" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ExercisesPage({ searchParams }: Props) {
   await requireUser();
-  const raw = await searchParams;
-  const query = exerciseQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { query, linkTo } = await readSearchParams(searchParams, exerciseQuery);
   const result = await searchExercises(await getDb(), query);
-
-  const linkTo = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "" && !Array.isArray(v)) next.set(k, String(v));
-    return `?${next}`;
-  };
   const exportHref = (format: string) => `/api/admin/exercises/export${linkTo({ page: undefined, format })}`;
 
   return (
@@ -57,65 +51,59 @@ export default async function ExercisesPage({ searchParams }: Props) {
           {result.total === 1 ? "1 exercise" : `${result.total} exercises`}
           {query.q ? ` matching “${query.q}”` : ""}
         </p>
-        {result.items.length === 0 ? (
-          <EmptyState title="No exercises match">
-            <p>Try fewer words or clear a filter.</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Exercise library">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">Picture</span>
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Body regions</th>
-                  <th scope="col">Equipment</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last edited</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      {e.thumbnail ? (
-                        // eslint-disable-next-line @next/next/no-img-element -- content-addressed, already cached forever
-                        <img className="thumb" src={imageUrl(e.thumbnail)} alt={e.thumbnail.alt} width={56} height={56} loading="lazy" />
-                      ) : (
-                        <span className="thumb empty" aria-hidden="true">
-                          —
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <Link className="row-link" href={`/admin/exercises/${e.id}`}>
-                        {e.name}
-                      </Link>
-                      <br />
-                      <span className="muted">{e.summary}</span>
-                    </td>
-                    <td>{labelOf(e.category)}</td>
-                    <td>
-                      {e.bodyRegions.map((r) => (
-                        <span key={r} className="badge grey">
-                          {labelOf(r)}
-                        </span>
-                      ))}
-                    </td>
-                    <td>{e.equipment.length ? e.equipment.map(labelOf).join(", ") : <span className="muted">None</span>}</td>
-                    <td>
-                      <span className={e.status === "published" ? "badge" : "badge warn"}>{labelOf(e.status)}</span>
-                    </td>
-                    <td>{dateFormat.format(e.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="Exercise library"
+          rows={result.items}
+          empty={
+            <EmptyState title="No exercises match">
+              <p>Try fewer words or clear a filter.</p>
+            </EmptyState>
+          }
+          columns={[
+            {
+              header: "Picture",
+              hideHeader: true,
+              cell: (e) =>
+                e.thumbnail ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- content-addressed, already cached forever
+                  <img className="thumb" src={imageUrl(e.thumbnail)} alt={e.thumbnail.alt} width={56} height={56} loading="lazy" />
+                ) : (
+                  <span className="thumb empty" aria-hidden="true">
+                    —
+                  </span>
+                ),
+            },
+            {
+              header: "Name",
+              cell: (e) => (
+                <>
+                  <RowLink href={`/admin/exercises/${e.id}`}>{e.name}</RowLink>
+                  <br />
+                  <span className="muted">{e.summary}</span>
+                </>
+              ),
+            },
+            { header: "Category", cell: (e) => labelOf(e.category) },
+            {
+              header: "Body regions",
+              cell: (e) =>
+                e.bodyRegions.map((r) => (
+                  <span key={r} className="badge grey">
+                    {labelOf(r)}
+                  </span>
+                )),
+            },
+            {
+              header: "Equipment",
+              cell: (e) => (e.equipment.length ? e.equipment.map(labelOf).join(", ") : <span className="muted">None</span>),
+            },
+            {
+              header: "Status",
+              cell: (e) => <span className={e.status === "published" ? "badge" : "badge warn"}>{labelOf(e.status)}</span>,
+            },
+            { header: "Last edited", cell: (e) => formatInstant(e.updatedAt, "date") },
+          ]}
+        />
         <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
       </div>
     </div>

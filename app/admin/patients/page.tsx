@@ -1,29 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, RowLink } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatients } from "@/lib/patients/queries";
 import { patientQuery } from "@/lib/patients/schemas";
+import { formatInstant } from "@/lib/dates/format";
+import { readSearchParams, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Patients" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function PatientsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const raw = await searchParams;
-  const query = patientQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { query, linkTo } = await readSearchParams(searchParams, patientQuery);
   const result = await listPatients(await getDb(), user, query);
-
-  const linkTo = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "" && !Array.isArray(v)) next.set(k, String(v));
-    return `?${next}`;
-  };
   const filtered = query.q !== "" || query.archived;
 
   return (
@@ -36,12 +30,21 @@ export default async function PatientsPage({ searchParams }: Props) {
           </Link>
         </div>
       </div>
+      <nav className="toolbar" aria-label="Whose patients">
+        <Link className={query.view === "mine" ? "button" : "button secondary"} aria-current={query.view === "mine" ? "page" : undefined} href={linkTo({ view: "mine", page: undefined })}>
+          My patients
+        </Link>
+        <Link className={query.view === "all" ? "button" : "button secondary"} aria-current={query.view === "all" ? "page" : undefined} href={linkTo({ view: "all", page: undefined })}>
+          All patients
+        </Link>
+      </nav>
       {/* A plain GET form: the search lives in the URL, so it can be bookmarked and works without JavaScript. */}
       <form className="toolbar" role="search" method="get" action="/admin/patients">
         <div className="field" style={{ flex: "1 1 16rem" }}>
           <label htmlFor="patient-search">Search patients</label>
           <input id="patient-search" name="q" type="search" defaultValue={query.q} placeholder="Name or external reference" />
         </div>
+        <input type="hidden" name="view" value={query.view} />
         <label style={{ display: "inline-flex", gap: "0.35rem", alignItems: "center", alignSelf: "end", paddingBottom: "0.6rem" }}>
           <input type="checkbox" name="archived" value="1" defaultChecked={query.archived} />
           Show archived patients
@@ -52,46 +55,38 @@ export default async function PatientsPage({ searchParams }: Props) {
       </form>
       <p className="muted" data-testid="result-count">
         {result.total === 1 ? "1 patient" : `${result.total} patients`}
+        {query.view === "mine" ? " assigned to you" : ""}
         {query.q ? ` matching “${query.q}”` : ""}
         {query.archived ? ", archived included" : ""}
       </p>
-      {result.items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No patients match">
-            <p>Try part of the name or the reference, or include archived patients.</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No patients yet">
-            <p>Add a patient to start building routines for them.</p>
-          </EmptyState>
-        )
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Patients">
-            <thead>
-              <tr>
-                <th scope="col">Display name</th>
-                <th scope="col">External reference</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link className="row-link" href={`/admin/patients/${p.id}`}>
-                      {p.displayName}
-                    </Link>{" "}
-                    {p.archivedAt && <span className="badge grey">Archived</span>}
-                  </td>
-                  <td>{p.externalRef ?? <span className="muted">—</span>}</td>
-                  <td>{dateFormat.format(p.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Patients"
+        rows={result.items}
+        empty={
+          filtered ? (
+            <EmptyState title="No patients match">
+              <p>Try part of the name or the reference, or include archived patients.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No patients yet">
+              <p>Add a patient to start building routines for them.</p>
+            </EmptyState>
+          )
+        }
+        columns={[
+          {
+            header: "Display name",
+            cell: (p) => (
+              <>
+                <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
+                {p.archivedAt && <span className="badge grey">Archived</span>}
+              </>
+            ),
+          },
+          { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
+          { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
+        ]}
+      />
       <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
     </div>
   );

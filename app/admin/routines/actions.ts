@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
 import { idInput } from "@/lib/ids";
+import { prerenderHandout } from "@/lib/handout/render-handout";
 import { createRoutine, restoreRoutineRevision, saveRoutine, saveRoutineAsTemplate, setRoutineArchived, type RoutineConflict } from "@/lib/routines/mutations";
 import { loadExerciseCards } from "@/lib/routines/queries";
 import { newRoutineInput, routineContent } from "@/lib/routines/schemas";
@@ -30,6 +31,7 @@ export const saveRoutineAction = authedAction(
   async ({ routineId, baseVersion, content }, user) => {
     const saved = await saveRoutine(await getDb(), user, routineId, baseVersion, content);
     revalidatePath(`/admin/routines/${routineId}`);
+    void prerenderHandout(await getDb(), routineId); // the first download is then a cache hit
     return saved;
   },
   { conflict: conflictOf<RoutineConflict>() },

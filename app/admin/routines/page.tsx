@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPatientRoutinesAll } from "@/lib/routines/queries";
 
 export const metadata: Metadata = { title: "Routines" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export default async function RoutinesPage() {
   const user = await requireUser();
@@ -20,40 +20,21 @@ export default async function RoutinesPage() {
           New routine
         </Link>
       </div>
-      {routines.length === 0 ? (
-        <EmptyState title="No routines yet">
-          <p>Start one for a patient, blank or from a template.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Routines">
-            <thead>
-              <tr>
-                <th scope="col">Routine</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Review</th>
-                <th scope="col">Last change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {routines.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                      {r.title}
-                    </Link>
-                  </td>
-                  <td>
-                    <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link>
-                  </td>
-                  <td>{r.reviewDate ?? <span className="muted">—</span>}</td>
-                  <td>{dateFormat.format(r.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Routines"
+        rows={routines}
+        empty={
+          <EmptyState title="No routines yet">
+            <p>Start one for a patient, blank or from a template.</p>
+          </EmptyState>
+        }
+        columns={[
+          routineColumns.title("Routine"),
+          { header: "Patient", cell: (r) => <Link href={`/admin/patients/${r.patientId}`}>{r.patientName}</Link> },
+          routineColumns.reviewDate("Review"),
+          routineColumns.lastChange("Last change"),
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { changePasswordAction } from "./actions";
@@ -16,8 +17,7 @@ export function ChangePasswordForm({ changed }: { changed: boolean }) {
         success={changed && !refused ? "Password changed. Every other session has been signed out." : undefined}
       />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters." required errors={errors.password} />
-      <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+      <NewPasswordFields label="New password" errors={errors} />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Change password"}

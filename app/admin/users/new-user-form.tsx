@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
 import { createUserAction } from "./actions";
@@ -21,8 +22,7 @@ export function NewUserForm() {
           <option value="admin">Admin (also manages accounts)</option>
         </select>
       </div>
-      <Field label="Temporary password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters." required errors={errors.password} />
-      <Field label="Password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+      <NewPasswordFields label="Temporary password" againLabel="Password again" errors={errors} />
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create account"}

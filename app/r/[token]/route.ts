@@ -3,7 +3,6 @@ import { PatientRoutine } from "@/components/share/patient-routine";
 import { publicRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { openShareLink, resolveShareLink } from "@/lib/share/access";
 import { inactiveLinkResponse } from "@/lib/share/inactive";
 import { shareLinkUrl } from "@/lib/share/links";
 import { renderPatientDocument } from "@/lib/share/patient-page-html";
@@ -18,12 +17,9 @@ import { readTickFeedback } from "@/lib/share/tick-feedback";
 export const GET = publicRoute<{ token: string }>(async (request, { params }) => {
   const { token } = params;
   const search = new URL(request.url).searchParams;
-  const query = Object.fromEntries(search);
-  const feedback = readTickFeedback(query);
-  const db = await getDb();
-  // Coming back from a tick's form post is not another visit: only real opens are counted.
-  const access = feedback ? await resolveShareLink(db, token) : await openShareLink(db, token);
-  const routine = access.active ? await getSharedRoutine(db, access) : null;
+  const feedback = readTickFeedback(Object.fromEntries(search));
+  // One round trip that checks the link again and reads the routine (proxy.ts checked it and counted the open).
+  const routine = await getSharedRoutine(await getDb(), { token });
   if (!routine) return inactiveLinkResponse();
 
   // The page's script asks for the patient's own day (?day=) when it differs from the server's; the days

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
 import { sameValue } from "../diff";
+import { createPauser, type Pauser } from "./pause";
 import { inspectImage, type InspectedImage } from "../images";
 import { insertExercise, toExerciseInput, uniqueExerciseKey, updateExercise } from "../mutations";
 import { exerciseFields, type ExerciseInput } from "../schemas";
@@ -43,11 +44,9 @@ export function detectFormat(fileNameOrFormat: string, text: string): TransferFo
   return /^\ufeff?\s*[{[]/.test(text) ? "json" : "csv";
 }
 
-/**
- * Checks every row of an import file before anything is written. A file that cannot be read at all
- * (not JSON, not an export, not a CSV, too big, empty) throws an AppError with a sentence to show.
- */
-export function validateImport(fileText: string, fileNameOrFormat: string): ImportValidation {
+type ValidationState = { format: TransferFormat; raws: unknown[]; rows: ImportRow[]; errors: RowError[]; rowOfKey: Map<string, number> };
+
+function readImportFile(fileText: string, fileNameOrFormat: string): ValidationState {
   if (Buffer.byteLength(fileText) > maxImportBytes) {
     throw new AppError("validation", `The file is over ${maxImportBytes / 1024 / 1024} MB. Split it into smaller files and import each.`);
   }
@@ -55,29 +54,51 @@ export function validateImport(fileText: string, fileNameOrFormat: string): Impo
   const format = detectFormat(fileNameOrFormat, fileText);
   const raws = format === "json" ? readJsonRows(fileText) : readCsvRows(fileText);
   if (raws.length === 0) throw new AppError("validation", "The file holds no exercises.");
+  return { format, raws, rows: [], errors: [], rowOfKey: new Map() };
+}
 
-  const rows: ImportRow[] = [];
-  const errors: RowError[] = [];
-  const rowOfKey = new Map<string, number>();
-  raws.forEach((raw, index) => {
-    const row = index + 1;
-    const parsed = importedExercise.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row, field: fieldNameOf(issue.path, format), message: issue.message });
-      return;
-    }
-    const { key, images, ...input } = parsed.data;
-    if (key !== undefined) {
-      const first = rowOfKey.get(key);
-      if (first !== undefined) errors.push({ row, field: "key", message: `Row ${first} already uses the key "${key}".` });
-      else rowOfKey.set(key, row);
-    }
-    const prepared = images && prepareImages(images, row, errors);
-    rows.push({ row, key, input, images: prepared });
-  });
+function validateRow(state: ValidationState, raw: unknown, index: number): void {
+  const { format, rows, errors, rowOfKey } = state;
+  const row = index + 1;
+  const parsed = importedExercise.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push({ row, field: fieldNameOf(issue.path, format), message: issue.message });
+    return;
+  }
+  const { key, images, ...input } = parsed.data;
+  if (key !== undefined) {
+    const first = rowOfKey.get(key);
+    if (first !== undefined) errors.push({ row, field: "key", message: `Row ${first} already uses the key "${key}".` });
+    else rowOfKey.set(key, row);
+  }
+  const prepared = images && prepareImages(images, row, errors);
+  rows.push({ row, key, input, images: prepared });
+}
 
+function validationResult({ rows, errors, raws }: ValidationState): ImportValidation {
   if (errors.length) return { ok: false, errors: errors.slice(0, maxReportedErrors), errorCount: errors.length, total: raws.length };
   return { ok: true, rows };
+}
+
+/**
+ * Checks every row of an import file before anything is written. A file that cannot be read at all
+ * (not JSON, not an export, not a CSV, too big, empty) throws an AppError with a sentence to show.
+ */
+export function validateImport(fileText: string, fileNameOrFormat: string): ImportValidation {
+  const state = readImportFile(fileText, fileNameOrFormat);
+  state.raws.forEach((raw, index) => validateRow(state, raw, index));
+  return validationResult(state);
+}
+
+/** validateImport for the server: the same checks, giving other requests a turn every few milliseconds. */
+export async function validateImportInSlices(fileText: string, fileNameOrFormat: string, pause: Pauser = createPauser()): Promise<ImportValidation> {
+  await pause();
+  const state = readImportFile(fileText, fileNameOrFormat);
+  for (let index = 0; index < state.raws.length; index++) {
+    validateRow(state, state.raws[index], index);
+    await pause();
+  }
+  return validationResult(state);
 }
 
 function readJsonRows(text: string): unknown[] {
@@ -129,7 +150,8 @@ const sameImages = (a: ImageSummary[], b: ImageSummary[]) =>
   );
 
 /**
- * Writes validated rows in one transaction, a batch at a time, reporting progress after each batch.
+ * Writes validated rows in one transaction, a batch at a time, reporting progress after each batch and
+ * pausing every few milliseconds so the server keeps answering (the transaction stays all-or-nothing).
  * Rows whose key exists update that exercise (pictures replaced when the row lists pictures); the
  * rest are created. Any failure rolls everything back, so a file is imported whole or not at all.
  */
@@ -138,6 +160,7 @@ export async function applyImport(
   actor: SessionUser,
   rows: ImportRow[],
   onProgress?: (progress: ImportProgress) => void | Promise<void>,
+  pause: Pauser = createPauser(),
 ): Promise<ImportCounts> {
   // Keyed rows first: a key made up for a keyless row must not take a key a later row of the file names.
   const ordered = [...rows.filter((r) => r.key !== undefined), ...rows.filter((r) => r.key === undefined)];
@@ -157,6 +180,7 @@ export async function applyImport(
           const id = await insertExercise(tx, actor, row.key ?? (await uniqueExerciseKey(tx, row.input.name)), row.input);
           if (row.images?.length) await insertImages(tx, id, row.images);
           counts.created++;
+          await pause();
           continue;
         }
         const before = toExerciseInput(current);
@@ -170,6 +194,7 @@ export async function applyImport(
         if (picturesChanged) await replaceImages(tx, actor, current.id, stored.length, row.images!);
         if (changed.length || picturesChanged) counts.updated++;
         else counts.unchanged++;
+        await pause();
       }
       await onProgress?.({ done: Math.min(start + batch.length, total), total });
     }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { routineColumns } from "@/components/routines/routine-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { notFound } from "next/navigation";
 import { PatientForm } from "@/components/patients/patient-form";
 import { ActionForm } from "@/components/ui/action-form";
@@ -7,16 +9,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { formatInstant } from "@/lib/dates/format";
 import { parseId } from "@/lib/ids";
+import { getPatientCare, listColleagues } from "@/lib/patients/access";
 import { getPatient, listPatientRoutines } from "@/lib/patients/queries";
-import { setPatientArchivedAction, updatePatientAction } from "../actions";
+import { changePatientCareAction, setPatientArchivedAction, updatePatientAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-// Routine dates are calendar days ("2026-12-01"), not instants: format them in UTC so no time zone shifts the day.
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (day: string | null) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : null);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -28,7 +27,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const routines = await listPatientRoutines(db, user, id);
+  const [routines, care, colleagues] = await Promise.all([listPatientRoutines(db, user, id), getPatientCare(db, user, id), listColleagues(db)]);
+  const sharedIds = new Set(care.sharedWith.map((c) => c.id));
+  const shareable = colleagues.filter((c) => c.id !== care.clinicianId && !sharedIds.has(c.id));
   const { created } = await searchParams;
   const archived = patient.archivedAt !== null;
 
@@ -42,7 +43,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <h1>{patient.displayName}</h1>
           {archived && <span className="badge grey">Archived</span>}
           <span className="muted">
-            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {dateFormat.format(patient.updatedAt)}
+            {patient.externalRef ? `Ref ${patient.externalRef} · ` : ""}last changed {formatInstant(patient.updatedAt, "date")}
           </span>
         </div>
         <ActionForm action={setPatientArchivedAction}>
@@ -62,6 +63,60 @@ export default async function PatientPage({ params, searchParams }: Props) {
         <p className="muted">This patient is archived: they are left out of the patient list, and their routines and history are kept.</p>
       )}
 
+      <section className="card stack" aria-labelledby="care-heading">
+        <h2 id="care-heading">Care team</h2>
+        <p data-testid="assigned-clinician">
+          Clinician: <strong>{care.clinician ?? "nobody yet"}</strong>
+          {care.sharedWith.length > 0 && <> · shared with {care.sharedWith.map((c) => c.name).join(", ")}</>}
+        </p>
+        <div className="toolbar">
+          <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
+            <input type="hidden" name="patientId" value={patient.id} />
+            <input type="hidden" name="change" value="assign" />
+            <div className="field">
+              <label htmlFor="assign-to">Assign to</label>
+              <select id="assign-to" name="userId" defaultValue={care.clinicianId ?? undefined}>
+                {colleagues.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button className="button secondary" type="submit">
+              Assign
+            </button>
+          </ActionForm>
+          {shareable.length > 0 && (
+            <ActionForm className="toolbar" action={changePatientCareAction} style={{ alignItems: "end" }}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <input type="hidden" name="change" value="share" />
+              <div className="field">
+                <label htmlFor="share-with">Share with</label>
+                <select id="share-with" name="userId">
+                  {shareable.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button className="button secondary" type="submit">
+                Share
+              </button>
+            </ActionForm>
+          )}
+          {care.sharedWith.map((c) => (
+            <ActionForm key={c.id} action={changePatientCareAction}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <input type="hidden" name="userId" value={c.id} />
+              <input type="hidden" name="change" value="unshare" />
+              <button className="button secondary" type="submit">{`Stop sharing with ${c.name}`}</button>
+            </ActionForm>
+          ))}
+        </div>
+      </section>
+
       <section className="stack" aria-labelledby="routines-heading">
         <div className="page-head" style={{ marginBottom: 0 }}>
           <h2 id="routines-heading">Routines</h2>
@@ -71,38 +126,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        {routines.length === 0 ? (
-          <EmptyState title="No routines yet">
-            <p>{archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Routines">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last change</th>
-                  <th scope="col">Review date</th>
-                </tr>
-              </thead>
-              <tbody>
-                {routines.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link className="row-link" href={`/admin/routines/${r.id}`}>
-                        {r.title}
-                      </Link>
-                    </td>
-                    <td>{r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>}</td>
-                    <td>{dateFormat.format(r.updatedAt)}</td>
-                    <td>{formatDay(r.reviewDate) ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="Routines"
+          rows={routines}
+          empty={
+            <EmptyState title="No routines yet">
+              <p>
+                {archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
+              </p>
+            </EmptyState>
+          }
+          columns={[
+            routineColumns.title("Title"),
+            {
+              header: "Status",
+              cell: (r) => (r.archivedAt ? <span className="badge grey">Archived</span> : <span className="badge">Current</span>),
+            },
+            routineColumns.lastChange("Last change"),
+            routineColumns.reviewDate("Review date"),
+          ]}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="details-heading">

@@ -16,10 +16,9 @@ import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction, saveRoutineAction, searchPickerAction } from "../actions";
 import { createShareLinkAction, revokeShareLinkAction } from "./share-actions";
+import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string }> };
 
@@ -27,12 +26,15 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
-  const routine = await getRoutine(db, user, id).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
-  // Templates have no patient: nothing to share, nothing to track.
-  const [links, progress] = routine.isTemplate ? [[], null] : await Promise.all([listShareLinks(db, user, id), getRoutineProgress(db, user, id)]);
+  // Side by side, one round trip each (a template's links and progress come back empty and are not shown).
+  const [routine, links, progress] = await Promise.all([
+    getRoutine(db, user, id).catch((error) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    }),
+    listShareLinks(db, user, id),
+    getRoutineProgress(db, user, id),
+  ]);
   const { restored, template } = await searchParams;
 
   return (
@@ -70,7 +72,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         clinicName={env().clinicName}
         actions={{ save: saveRoutineAction, search: searchPickerAction }}
       />
-      {progress && <RoutineProgress progress={progress} />}
+      {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && (
         <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction }} />
       )}
@@ -81,7 +83,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           <ol className="history" data-testid="revisions">
             {routine.revisions.map((revision, i) => (
               <li key={revision.number}>
-                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{timeFormat.format(revision.at)}</span>
+                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{formatInstant(revision.at, "date-time")}</span>
                 {i === 0 ? (
                   <span className="badge">Current</span>
                 ) : (

@@ -1,10 +1,13 @@
 import { publicRoute } from "@/lib/auth/route";
+import { parseWholeNumber } from "@/lib/dates/parse";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, appErrorResponse, fieldErrorsOf } from "@/lib/errors";
-import { resolveShareLink } from "@/lib/share/access";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
+import { resolveShareLinkRevision } from "@/lib/share/shared-routine";
 import { recordTick } from "@/lib/share/ticks";
 
 /**
@@ -14,14 +17,18 @@ import { recordTick } from "@/lib/share/ticks";
 export const POST = publicRoute<{ token: string }>(async (request, { params }) => {
   const { token } = params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  if (!isSameOriginRequest(request.headers, [env().appUrl])) {
+    return appErrorResponse(new AppError("forbidden", "Ticks are sent from the routine's own page."));
+  }
   const db = await getDb();
-  const access = await resolveShareLink(db, token);
-  if (!access.active) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
+  // The link and the routine's newest revision in one round trip; the write is the second.
+  const access = await resolveShareLinkRevision(db, token);
+  if (!access) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
 
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
   const parsed = tickInput.safeParse(fields);
-  const position = parsed.success ? parsed.data.position : Number(fields.position) || 0;
+  const position = parsed.success ? parsed.data.position : (parseWholeNumber(fields.position, { min: 0, max: 1000 }) ?? 0);
   const session = parsed.success ? parsed.data.session : 0;
   const day = parsed.success && parsed.data.day ? `&day=${parsed.data.day}` : "";
   // Relative on purpose: the redirect stays on whatever public address the patient used. The fragment

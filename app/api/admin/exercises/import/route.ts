@@ -1,8 +1,9 @@
 import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readLimitedFormData } from "@/lib/http/limited-body";
 import { maxImportBytes, type ImportEvent } from "@/lib/exercises/transfer/format";
-import { applyImport, validateImport } from "@/lib/exercises/transfer/import-exercises";
+import { applyImport, validateImportInSlices } from "@/lib/exercises/transfer/import-exercises";
 
 const ndjsonHeaders = {
   "Content-Type": "application/x-ndjson; charset=utf-8",
@@ -16,27 +17,24 @@ const tooBig = `The file is over ${maxImportBytes / 1024 / 1024} MB. Split it in
 
 /**
  * Imports a .json or .csv file sent as multipart field "file", whole or not at all.
- * 400 {error}: the file is missing, too big or unreadable. 422 NDJSON: one "invalid" line listing row
+ * 413 {error}: the upload is over the limit (counted while it streams). 400 {error}: the file is missing,
+ * too big or unreadable. 422 NDJSON: one "invalid" line listing row
  * errors; nothing was written. 200 NDJSON: "validated", "progress" after each batch, then "done" (or
  * "failed" if writing stopped: then nothing was written either).
  */
 export const POST = authedRoute(async (request, { user }) => {
-  // Refuse an oversized upload before reading it; the slack covers the multipart framing around the file.
-  if (Number(request.headers.get("content-length") ?? 0) > maxImportBytes + 64 * 1024) return badRequest(tooBig);
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return badRequest("Send the file as a form upload (multipart/form-data) in a field named “file”.");
-  }
+  // Counted as it streams (chunked uploads too); the slack covers the multipart framing around the file.
+  const body = await readLimitedFormData(request, maxImportBytes + 64 * 1024);
+  if (!body.ok && body.reason === "too_large") return Response.json({ error: tooBig }, { status: 413, headers: { "Cache-Control": "private, no-store" } });
+  if (!body.ok) return badRequest("Send the file as a form upload (multipart/form-data) in a field named “file”.");
+  const form = body.form;
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return badRequest("Choose a .json or .csv file to import.");
   if (file.size > maxImportBytes) return badRequest(tooBig);
 
-  let validation: ReturnType<typeof validateImport>;
+  let validation: Awaited<ReturnType<typeof validateImportInSlices>>;
   try {
-    validation = validateImport(await file.text(), file.name);
+    validation = await validateImportInSlices(await file.text(), file.name);
   } catch (error) {
     if (error instanceof AppError) return badRequest(error.message);
     throw error;

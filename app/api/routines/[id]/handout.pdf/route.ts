@@ -1,5 +1,6 @@
 import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { parseHandoutQuery } from "@/lib/handout/options";
 import { handoutResponse } from "@/lib/handout/handout-response";
 import { idParam } from "@/lib/ids";
@@ -11,10 +12,13 @@ const cacheControl = "private, max-age=0, must-revalidate";
  * A routine's printable handout for signed-in clinicians: ?paper=A4|LETTER&large=1&tracking=1.
  * Rendered in a worker thread and kept in memory by content, so a repeat download is instant.
  */
-export const GET = authedRoute<{ id: string }>(async (request, { params }) => {
+export const GET = authedRoute<{ id: string }>(async (request, { user, params }) => {
   const id = idParam(params, "routine");
   const query = parseHandoutQuery(new URL(request.url).searchParams);
   if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
 
-  return handoutResponse(request, await getDb(), id, query.options, cacheControl);
+  const db = await getDb();
+  // A patient the actor may not see is a 404 (AppError "not_found"), as if the routine did not exist.
+  await assertRoutineAccess(db, user, id);
+  return handoutResponse(request, db, id, query.options, cacheControl);
 });

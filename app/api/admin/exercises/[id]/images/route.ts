@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { authedRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
+import { readLimitedFormData } from "@/lib/http/limited-body";
 import { addExerciseImage } from "@/lib/exercises/image-mutations";
 import { maxImageBytes } from "@/lib/exercises/images";
 import { idParam } from "@/lib/ids";
@@ -12,16 +13,13 @@ const maxRequestBytes = maxFiles * maxImageBytes + 64 * 1024;
 /** Uploads pictures to an exercise (multipart: one or more `file`, optional `alt`). Each file is judged alone. */
 export const POST = authedRoute<{ id: string }>(async (request, { user, params }) => {
   const id = idParam(params, "exercise");
-  if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) {
+  // Counted as it streams, chunked uploads too: past the limit the answer is 413 at once.
+  const body = await readLimitedFormData(request, maxRequestBytes);
+  if (!body.ok && body.reason === "too_large") {
     return Response.json({ error: `Upload at most ${maxFiles} pictures of ${maxImageBytes / 1024 / 1024} MB each at a time.` }, { status: 413 });
   }
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return Response.json({ error: "Send the pictures as a multipart form." }, { status: 400 });
-  }
+  if (!body.ok) return Response.json({ error: "Send the pictures as a multipart form." }, { status: 400 });
+  const form = body.form;
   const files = form.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0) return Response.json({ error: "Choose at least one picture." }, { status: 400 });
   if (files.length > maxFiles) return Response.json({ error: `Upload at most ${maxFiles} pictures at a time.` }, { status: 400 });

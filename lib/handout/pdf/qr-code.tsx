@@ -1,14 +1,11 @@
-// @ts-check
 import { Path, Svg } from "@react-pdf/renderer";
 import QRCode from "qrcode";
-import { createElement as h } from "react";
 
 /**
  * A QR code drawn as vector squares rather than a bitmap, so it stays sharp on any printer. Medium error
  * correction survives a crease or a smudge; the 4-module quiet zone is what phone cameras expect.
- * @param {{ url: string; size: number }} props
  */
-export function QrCode({ url, size }) {
+export function QrCode({ url, size }: { url: string; size: number }) {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
   const quiet = 4;
   let d = "";
@@ -18,5 +15,9 @@ export function QrCode({ url, size }) {
     }
   }
   const extent = modules.size + quiet * 2;
-  return h(Svg, { width: size, height: size, viewBox: `0 0 ${extent} ${extent}` }, h(Path, { d, fill: "#000000" }));
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${extent} ${extent}`}>
+      <Path d={d} fill="#000000" />
+    </Svg>
+  );
 }

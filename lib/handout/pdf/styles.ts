@@ -1,6 +1,5 @@
-// @ts-check
 import { StyleSheet } from "@react-pdf/renderer";
-import { fontFamily, monoFamily } from "./fonts.mjs";
+import { fontFamily, monoFamily } from "./fonts";
 
 /** The app's palette, toned for paper: light fills that still read on a black-and-white printer. */
 export const colors = {
@@ -16,30 +15,41 @@ export const colors = {
   cautionLine: "#e9c98f",
 };
 
-/** Type and picture sizes in points: large print is for readers who hold the sheet at arm's length. */
-export function sizesFor(/** @type {boolean} */ largePrint) {
+export type Sizes = {
+  body: number;
+  small: number;
+  name: number;
+  title: number;
+  section: number;
+  badge: number;
+  picture: number;
+  pictureMaxHeight: number;
+  gap: number;
+  margin: number;
+};
+
+/**
+ * Type and picture sizes in points. Body text is 12 pt, as health-literacy guidance asks for printed
+ * patient material; large print (16 pt) is for readers who hold the sheet at arm's length. Only labels and
+ * the footer are smaller.
+ */
+export function sizesFor(largePrint: boolean): Sizes {
   return largePrint
-    ? { body: 15, small: 12, name: 20, title: 28, section: 17, badge: 30, picture: 250, pictureMaxHeight: 230, gap: 12, margin: 42 }
-    : { body: 10.5, small: 8.5, name: 13, title: 21, section: 12, badge: 20, picture: 150, pictureMaxHeight: 130, gap: 7, margin: 38 };
+    ? { body: 16, small: 13, name: 21, title: 30, section: 18, badge: 32, picture: 250, pictureMaxHeight: 220, gap: 11, margin: 40 }
+    : { body: 12, small: 10, name: 14.5, title: 22, section: 13, badge: 24, picture: 150, pictureMaxHeight: 130, gap: 7, margin: 36 };
 }
 
-/** @param {boolean} largePrint */
-export function createStyles(largePrint) {
+export type Styles = ReturnType<typeof createStyles>;
+
+export function createStyles(largePrint: boolean) {
   const s = sizesFor(largePrint);
   return StyleSheet.create({
-    page: {
-      fontFamily,
-      fontSize: s.body,
-      color: colors.ink,
-      paddingTop: s.margin,
-      paddingHorizontal: s.margin,
-      // Room for the footer, which sits in the bottom margin on every page.
-      paddingBottom: s.margin + s.small * 2.5,
-    },
-    // Line height lives here, not on the page: inherited by the footer's page-number text (a render prop),
-    // react-pdf 4 drops the whole fixed footer. It is resolved against this font size and inherited in
-    // points, so larger text sets its own.
-    content: { fontSize: s.body, lineHeight: 1.35 },
+    // The footer is page chrome (see handout-document.tsx), laid out below the content: the bottom margin
+    // holds it.
+    page: { fontFamily, fontSize: s.body, color: colors.ink, paddingTop: s.margin, paddingHorizontal: s.margin, paddingBottom: s.margin * 0.6 },
+    // Where the programme flows on every page. Line height lives here, not on the page, so the footer's
+    // page-number text sets its own.
+    content: { flexGrow: 1, fontSize: s.body, lineHeight: 1.35 },
     clinicBar: { flexDirection: "row", alignItems: "center", paddingBottom: s.gap, marginBottom: s.gap * 1.5, borderBottomWidth: 1, borderBottomColor: colors.line },
     logo: { width: largePrint ? 64 : 44, height: largePrint ? 64 : 44, objectFit: "contain", marginRight: s.gap * 1.5 },
     clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong },
@@ -81,7 +91,7 @@ export function createStyles(largePrint) {
       backgroundColor: colors.brand,
       color: "#ffffff",
       fontWeight: "bold",
-      fontSize: s.badge * 0.5,
+      fontSize: Math.max(s.body, s.badge * 0.5),
       lineHeight: 1,
       textAlign: "center",
       paddingTop: s.badge * 0.25,
@@ -103,16 +113,14 @@ export function createStyles(largePrint) {
     note: { marginTop: s.gap * 0.6, paddingVertical: s.gap * 0.5, paddingHorizontal: s.gap * 0.75, borderLeftWidth: 3, borderLeftColor: colors.brand, backgroundColor: colors.brandTint },
     noteLabel: { fontWeight: "bold", color: colors.brandStrong },
     footer: {
-      position: "absolute",
-      left: s.margin,
-      right: s.margin,
-      bottom: s.margin * 0.6,
       flexDirection: "row",
       justifyContent: "space-between",
       borderTopWidth: 0.75,
       borderTopColor: colors.line,
+      marginTop: s.gap,
       paddingTop: 5,
       fontSize: s.small,
+      lineHeight: 1.2,
       color: colors.faint,
     },
     footerTitle: { flex: 1, marginRight: s.gap * 2 },

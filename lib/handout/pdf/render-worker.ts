@@ -1,16 +1,14 @@
-// @ts-check
-// A worker thread of the handout pool (lib/handout/render-pool.ts). A plain ES module on purpose: Next's
-// bundler never sees it and Node runs it as it is, in the server, the unit tests and the benchmark.
+// A worker thread of the handout pool (lib/handout/render-pool.ts), started through worker-entry.mjs.
 // Protocol: receives { id, payload: HandoutPayload }, answers { id, ok: true, pdf } (transferred) or
 // { id, ok: false, error }.
 import { parentPort } from "node:worker_threads";
-import { renderHandoutPdf } from "./render-handout-pdf.mjs";
+import type { HandoutExercise, HandoutPayload } from "../types";
+import { renderHandoutPdf } from "./render-handout-pdf";
 
-if (!parentPort) throw new Error("render-worker.mjs runs as a worker thread of the handout pool.");
+if (!parentPort) throw new Error("render-worker.ts runs as a worker thread of the handout pool.");
 const port = parentPort;
 
-/** @type {import("../types").HandoutExercise} */
-const sampleExercise = { number: 1, name: "Warm-up Ωł", steps: ["Step"], dose: "Once", ticksPerDay: 2, cues: "Cue", precautions: "Care", note: "Note", picture: null };
+const sampleExercise: HandoutExercise = { number: 1, name: "Warm-up Ωł", steps: ["Step"], dose: "Once", ticksPerDay: 2, cues: "Cue", precautions: "Care", note: "Note", picture: null };
 
 // The first render in a thread pays for parsing the fonts and compiling the layout code (about half a
 // second); paying it here, while the server starts, keeps it out of the first patient's download.
@@ -31,10 +29,10 @@ await renderHandoutPdf({
   shareUrl: "https://example.org/r/warm-up",
 });
 
-port.on("message", async (/** @type {{ id: number; payload: import("../types").HandoutPayload }} */ { id, payload }) => {
+port.on("message", async ({ id, payload }: { id: number; payload: HandoutPayload }) => {
   try {
     const pdf = await renderHandoutPdf(payload);
-    port.postMessage({ id, ok: true, pdf }, [pdf.buffer]);
+    port.postMessage({ id, ok: true, pdf }, [pdf.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage({ id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

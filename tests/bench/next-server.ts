@@ -1,0 +1,61 @@
+/** `next start` for a benchmark: on a free port, against a prepared data directory, stopped afterwards. */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForHealth(url: string, exited: () => boolean): Promise<void> {
+  for (let i = 0; i < 240 && !exited(); i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("The server did not become healthy.");
+}
+
+/** Throws at once, before any setup, when there is no production build to start. */
+export function requireBuild(): void {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+}
+
+/**
+ * Runs `run(baseUrl)` against a production server on `dataDir` (the database file's folder, closed by the
+ * caller first); prints the server's log if `run` fails.
+ */
+export async function withNextServer<T>(dataDir: string, run: (base: string) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  server.stdout.on("data", (d) => (log += d));
+  server.stderr.on("data", (d) => (log += d));
+  try {
+    await waitForHealth(base, () => server.exitCode !== null);
+    return await run(base);
+  } catch (error) {
+    console.error(log);
+    throw error;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { addExerciseImage } from "@/lib/exercises/image-mutations";
+import { prepareDatabase } from "@/lib/startup/prepare-database";
+import { shareFixture } from "../helpers/share-fixture";
+import { openCountingDb, type RoundTrips } from "../helpers/round-trips";
+import { startSqld, type SqldServer } from "../helpers/sqld";
+
+// The app's own pages, proxy and route handlers, run against a real sqld: only the database handle and the
+// signed cookie's contents are handed in (the session is still checked against the database).
+const app = vi.hoisted(() => ({ db: undefined as Db | undefined, session: null as { uid: number; sv: number } | null }));
+vi.mock("@/lib/db", () => ({ getDb: async () => app.db! }));
+vi.mock("@/lib/auth/index", () => ({ auth: async () => app.session }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+}));
+
+const { default: proxy } = await import("@/proxy");
+const { GET: getSharedRoutinePage } = await import("@/app/r/[token]/route");
+const { POST: postTick } = await import("@/app/r/[token]/ticks/route");
+const { default: DashboardPage } = await import("@/app/admin/page");
+const { default: RoutinePage } = await import("@/app/admin/routines/[id]/page");
+const { default: ExercisesPage } = await import("@/app/admin/exercises/page");
+const { GET: getHandout } = await import("@/app/api/routines/[id]/handout.pdf/route");
+
+let server: SqldServer;
+let counting: ReturnType<typeof openCountingDb>;
+let f: Awaited<ReturnType<typeof shareFixture>>;
+let firstExerciseId: number;
+
+beforeAll(async () => {
+  server = await startSqld();
+  counting = openCountingDb(server.url);
+  app.db = counting.db;
+  await prepareDatabase(counting.db, {});
+  f = await shareFixture({ db: counting.db, dir: "", url: server.url, close: () => {} });
+  app.session = { uid: f.ada.id, sv: 1 };
+  // A picture on the routine's first exercise, so drawing the handout has bytes to read.
+  const [first] = await counting.db.all<{ id: number }>(
+    sql`select json_extract(snapshot, '$.sections[0].items[0].exerciseId') as id from routine_revisions where routine_id = ${f.routineId}`,
+  );
+  firstExerciseId = first!.id;
+  await addExerciseImage(counting.db, f.ada, firstExerciseId, {
+    bytes: readFileSync(path.join(__dirname, "..", "e2e", "fixtures", "figure.png")),
+    name: "figure.png",
+    alt: "",
+  });
+  await counting.db.run(sql`select 1`); // the client's first request also learns the server's protocol version
+});
+afterAll(async () => {
+  counting?.db.$client.close();
+  await server?.stop();
+});
+
+/** The strings in a rendered element tree and its props (server components come back as plain elements). */
+function textIn(node: unknown, seen = new WeakSet<object>()): string {
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (!node || typeof node !== "object" || seen.has(node)) return "";
+  seen.add(node);
+  const values = Array.isArray(node) ? node : "$$typeof" in node ? [(node as { props?: unknown }).props] : Object.values(node);
+  return values.map((v) => textIn(v, seen)).join(" ");
+}
+
+const trips = async (fn: () => Promise<unknown>): Promise<RoundTrips> => (await counting.measure(fn)).trips;
+
+/**
+ * Every query is a network round trip to a hosted database (sqld, Turso): these are the budgets of issue 15,
+ * as exact counts, so a change that adds a trip fails here and has to say why.
+ */
+describe("round trips to the database per request", () => {
+  it("the patient's page: the proxy's link check with the open counter, then one batch for the page", async () => {
+    const visit = await trips(async () => {
+      const passed = await proxy(new NextRequest(`http://localhost/r/${f.token}`));
+      expect(passed.status).toBe(200);
+      const page = await getSharedRoutinePage(new Request(`http://localhost/r/${f.token}`), { params: Promise.resolve({ token: f.token }) });
+      expect(await page.text()).toContain("Upper back pain");
+    });
+    expect(visit).toEqual({ requests: 2, sequential: 2 });
+    // An unknown link costs the proxy's one trip and is answered there.
+    const unknown = await trips(async () =>
+      expect((await proxy(new NextRequest(`http://localhost/r/${"x".repeat(43)}`))).status).toBe(404),
+    );
+    expect(unknown).toEqual({ requests: 1, sequential: 1 });
+  });
+
+  it("a tick: the link with the newest revision, then the write with its rate-limit slot", async () => {
+    const body = new URLSearchParams({ position: "0", exerciseId: String(firstExerciseId), intent: "done", pain: "2" });
+    const request = new Request(`http://localhost/r/${f.token}/ticks`, { method: "POST", headers: { Accept: "application/json" }, body });
+    const tick = await trips(async () => {
+      const response = await postTick(request, { params: Promise.resolve({ token: f.token }) });
+      expect(await response.json()).toMatchObject({ ok: true, done: true });
+    });
+    expect(tick).toEqual({ requests: 2, sequential: 2 });
+  });
+
+  it("the dashboard: the session, then the counts and templates side by side", async () => {
+    const dashboard = await trips(async () => expect(textIn(await DashboardPage())).toContain("Exercise library"));
+    expect(dashboard.sequential).toBe(2);
+  });
+
+  it("the routine builder: the session, then the routine, its links and its progress side by side", async () => {
+    const builder = await trips(async () => {
+      const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
+      expect(textIn(page)).toContain("Upper back pain");
+    });
+    expect(builder).toEqual({ requests: 4, sequential: 2 });
+  });
+
+  it("the library search: the session, then the list (ranked text: its page of ids, then their rows)", async () => {
+    const browse = await trips(async () => expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({}) }))).toContain("Cat-Cow"));
+    expect(browse.sequential).toBe(2);
+    const search = await trips(async () =>
+      expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({ q: "shoulder" }) }))).toContain("matching"),
+    );
+    expect(search.sequential).toBe(3);
+  });
+
+  it("the handout: the session and the routine's content, then the pictures only when it has to be drawn", async () => {
+    const url = `http://localhost/api/routines/${f.routineId}/handout.pdf`;
+    const params = { params: Promise.resolve({ id: String(f.routineId) }) };
+    let etag = "";
+    const drawn = await trips(async () => {
+      const response = await getHandout(new Request(url), params);
+      expect(response.status).toBe(200);
+      etag = response.headers.get("ETag")!;
+    });
+    expect(drawn.sequential).toBe(3);
+    const notModified = await trips(async () =>
+      expect((await getHandout(new Request(url, { headers: { "If-None-Match": etag } }), params)).status).toBe(304),
+    );
+    expect(notModified.sequential).toBe(2);
+  });
+});
