@@ -69,6 +69,9 @@ export default defineConfig({
         CLINIC_NAME: e2e.clinic.name,
         CLINIC_CONTACT: e2e.clinic.contact,
         CLINIC_LOGO_PATH: path.join(__dirname, "tests", "e2e", "fixtures", "clinic-logo.png"),
+        // "Email the link" (tests/e2e/share-again.spec.ts reads what arrives).
+        SMTP_URL: `smtp://e2e:e2e@127.0.0.1:${e2e.smtp.port}`,
+        MAIL_FROM: e2e.smtp.from,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -16,6 +16,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Share-link tokens are derived under a key from AUTH_SECRET; without it the tests would write DATA_DIR/auth-secret.
+    env: { AUTH_SECRET: "vitest-only-secret-never-used-elsewhere-0123456789" },
     hookTimeout: 60_000,
   },
 });

@@ -247,6 +247,9 @@ export const shareLinks = sqliteTable(
     label: text("label").notNull(),
     // SHA-256 of the token, hex: the token itself lives only in the link.
     tokenHash: text("token_hash").notNull(),
+    // Random per-link value; the token is its HMAC under a key from AUTH_SECRET, which the database never holds,
+    // so the link can be shown again. Null for links made before: they work but cannot be shown again.
+    tokenSeed: text("token_seed"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     lastOpenedAt: integer("last_opened_at", { mode: "timestamp_ms" }),

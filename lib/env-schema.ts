@@ -59,10 +59,22 @@ export const envSchema = z
       .transform((v) => v.toUpperCase())
       .pipe(z.enum(["A4", "LETTER"], { message: "must be A4 or LETTER" }))
       .default("A4"),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an SMTP address such as smtp://user:password@mail.example.com:587 (smtps:// for TLS from the start)" })
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address such as clinic@example.com or Harbour Physio <clinic@example.com>")
+      .optional(),
   })
   .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
     message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
     path: ["ADMIN_PASSWORD"],
+  })
+  .refine((e) => (e.SMTP_URL === undefined) === (e.MAIL_FROM === undefined), {
+    message: "and SMTP_URL go together to send email: set both or neither",
+    path: ["MAIL_FROM"],
   });
 
 export type AppEnv = ReturnType<typeof readEnv>;
@@ -94,5 +106,7 @@ export function readEnv(source: Record<string, string | undefined>) {
     clinic: { name: e.CLINIC_NAME, contact: e.CLINIC_CONTACT.replaceAll("\\n", "\n"), logoPath: e.CLINIC_LOGO_PATH ? path.resolve(e.CLINIC_LOGO_PATH) : undefined },
     handoutPaper: e.HANDOUT_PAPER,
     trustProxy: e.TRUST_PROXY ?? parseTrustProxy(undefined),
+    // Email (share links): off unless both are set.
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
   };
 }

@@ -10,13 +10,14 @@ const pickerFilters = [
   { name: "equipment", label: "Equipment", options: equipmentKinds },
 ] as const;
 
-type PickerResult = { total: number; cards: ExerciseCard[] };
+/** correctedQuery: the spelling searched instead when the typed words found nothing ("Did you mean"). */
+type PickerResult = { total: number; cards: ExerciseCard[]; correctedQuery: string | null };
 /** searchPickerAction, passed in by the page through the builder. */
 export type SearchPicker = (query: Record<string, string>) => Promise<ActionResult<PickerResult>>;
 
 type Props = { sections: { uid: string; title: string }[]; onAdd: (exercise: ExerciseCard, sectionUid: string) => void; search: SearchPicker };
 
-const nothingFound: PickerResult = { total: 0, cards: [] };
+const nothingFound: PickerResult = { total: 0, cards: [], correctedQuery: null };
 
 /** The library's search beside the routine: published exercises, added with one click or Enter. */
 export function ExercisePicker({ sections, onAdd, search }: Props) {
@@ -88,6 +89,15 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
         </div>
       </div>
       <p className="muted" aria-live="polite" style={{ margin: 0 }}>
+        {!searching && result.correctedQuery && (
+          <>
+            Nothing matches “{q}”. Did you mean{" "}
+            <button type="button" className="button link" onClick={() => setQ(result.correctedQuery ?? "")}>
+              {result.correctedQuery}
+            </button>
+            ?{" "}
+          </>
+        )}
         {searching ? "Searching…" : `${result.total} published exercise${result.total === 1 ? "" : "s"}`}
       </p>
       <ul className="picker-results" aria-label="Search results">

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatInstant } from "@/lib/dates/format";
 
-/** The new link, shown this once: only its hash is kept, so it cannot be shown again later. */
+/** The new link, shown as soon as it is made (the links table below can show it again while it is active). */
 export function NewLinkReveal({ link }: { link: { label: string; url: string; qrCode: string; expiresAt: string } }) {
   const hydrated = useHydrated();
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -20,8 +20,8 @@ export function NewLinkReveal({ link }: { link: { label: string; url: string; qr
   return (
     <div className="new-link" role="status" data-testid="new-share-link">
       <p>
-        <strong>Link “{link.label}” created.</strong> Copy it now or let the patient scan the code: for their privacy it is shown only this once.
-        It works until {formatInstant(link.expiresAt, "date")}.
+        <strong>Link “{link.label}” created.</strong> Copy it or let the patient scan the code. It works until{" "}
+        {formatInstant(link.expiresAt, "date")}; you can copy it or show its code again from the list below.
       </p>
       <div className="new-link-body">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}

@@ -1,7 +1,9 @@
 import { ActionForm } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/errors";
+import type { ShareLinkEmailSetup } from "@/lib/share/email-schemas";
 import type { ShareLinkSummary } from "@/lib/share/links";
 import { CreateShareLinkForm, type CreateShareLink } from "./create-share-link-form";
+import { ShareLinkActions, type ShareLinkActionsProps } from "./share-link-actions";
 import { formatInstant } from "@/lib/dates/format";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -15,19 +17,24 @@ type Props = {
   routineId: number;
   links: ShareLinkSummary[];
   archived: boolean;
+  /** Null when the patient has no email address: then there is no "Email the link". */
+  email: ShareLinkEmailSetup | null;
   /** The link actions, passed in by the page. */
-  actions: { create: CreateShareLink; revoke: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult> };
+  actions: {
+    create: CreateShareLink;
+    revoke: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  } & ShareLinkActionsProps["actions"];
 };
 
-/** A patient routine's links: create one (shown once), see who uses which, revoke any at once. */
-export function ShareLinksPanel({ routineId, links, archived, actions }: Props) {
+/** A patient routine's links: create one, copy, show or email an active one again, see who uses which, revoke any at once. */
+export function ShareLinksPanel({ routineId, links, archived, email, actions }: Props) {
   return (
     <section className="card stack" aria-labelledby="share-heading">
       <div>
         <h2 id="share-heading">Patient links</h2>
         <p className="muted">
-          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Each link is shown
-          once when created; revoking it stops it at once.
+          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Copy an active link or
+          show its QR code again at any time; revoking it stops it at once.
         </p>
       </div>
       {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />}
@@ -37,7 +44,20 @@ export function ShareLinksPanel({ routineId, links, archived, actions }: Props) 
           rows={links}
           rowKey={(link) => link.id}
           columns={[
-            { header: "Label", cell: (link) => <strong>{link.label}</strong> },
+            {
+              header: "Label",
+              cell: (link) => (
+                <>
+                  <strong>{link.label}</strong>
+                  {link.status === "active" &&
+                    (link.canShowAgain ? (
+                      <ShareLinkActions routineId={routineId} link={link} email={email} actions={{ show: actions.show, email: actions.email }} />
+                    ) : (
+                      <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
+                    ))}
+                </>
+              ),
+            },
             {
               header: "Created",
               cell: (link) => (

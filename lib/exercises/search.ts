@@ -4,21 +4,25 @@ import type { Db } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
 import type { ExerciseQuery } from "./schemas";
 import type { ImageMimeType } from "./images";
+import { groupSynonyms, searchWords } from "./search-words";
+import { suggestSpelling } from "./spelling";
 
 export const pageSize = 25;
 
 /**
- * Turns what a person typed into an FTS5 query: every word must match, the last one as a prefix
- * (so results follow the typing), and nothing they type can be read as FTS5 syntax.
+ * Turns what a person typed into an FTS5 query: every word must match, as a prefix (so results follow the
+ * typing), and nothing they type can be read as FTS5 syntax. A clinical word ("rhomboid") also matches the
+ * plain words the library uses for it (lib/exercises/synonyms.ts).
  */
 export function toFtsQuery(typed: string): string | undefined {
-  const words = typed
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
+  const words = searchWords(typed).slice(0, 12);
   if (words.length === 0) return undefined;
-  return words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" ");
+  const phrase = (w: string[]) => `"${w.join(" ")}"*`;
+  const terms = groupSynonyms(words).map(({ words: own, plain }) =>
+    plain.length === 0 ? phrase(own) : `(${[phrase(own), ...plain.map((p) => phrase(searchWords(p)))].join(" OR ")})`,
+  );
+  // FTS5's implicit AND does not join a parenthesised group to its neighbours: spell AND out when there is one.
+  return terms.join(terms.some((t) => t.startsWith("(")) ? " AND " : " ");
 }
 
 const jsonArrayHas = (column: SQL | typeof exercises.bodyRegions, value: string) =>
@@ -59,7 +63,14 @@ export type ExerciseSearchItem = {
   thumbnail: { sha256: string; mimeType: ImageMimeType; alt: string } | null;
 };
 
-export type ExerciseSearchResult = { items: ExerciseSearchItem[]; total: number; page: number; pageCount: number };
+export type ExerciseSearchResult = {
+  items: ExerciseSearchItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** "Did you mean": set when nothing matched what was typed and these are the results for this spelling. */
+  correctedQuery: string | null;
+};
 
 // Each row's main picture (the lowest position), read in the same query as the row: one round trip fewer.
 const thumbnail = sql<string | null>`(select json_object('sha256', img.sha256, 'mimeType', img.mime_type, 'alt', img.alt)
@@ -97,10 +108,21 @@ async function pageIds(db: Db, query: ExerciseQuery, fts: string): Promise<numbe
 }
 
 /**
- * One page of the library for a query: ranked by relevance when there is text, else alphabetical.
+ * One page of the library for a query: ranked by relevance when there is text, else alphabetical. When the
+ * text finds nothing, a misspelt word is corrected to the closest one the library uses and those results come
+ * back with the corrected spelling, for the page to say "Did you mean …".
  * No actor: the library is the clinic's, open to every signed-in clinician (the caller checked the session).
  */
 export async function searchExercises(db: Db, query: ExerciseQuery): Promise<ExerciseSearchResult> {
+  const result = await searchPage(db, query);
+  if (result.total > 0 || !query.q.trim()) return { ...result, correctedQuery: null };
+  const suggestion = await suggestSpelling(db, query.q);
+  if (!suggestion) return { ...result, correctedQuery: null };
+  const corrected = await searchPage(db, { ...query, q: suggestion });
+  return corrected.total > 0 ? { ...corrected, correctedQuery: suggestion } : { ...result, correctedQuery: null };
+}
+
+async function searchPage(db: Db, query: ExerciseQuery): Promise<Omit<ExerciseSearchResult, "correctedQuery">> {
   const { where, fts } = matching(query);
   const countQuery = db.select({ n: sql<number>`count(*)` }).from(exercises).where(where);
 

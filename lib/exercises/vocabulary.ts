@@ -9,6 +9,7 @@ export const exerciseCategories = [
 ] as const;
 export type ExerciseCategory = (typeof exerciseCategories)[number];
 
+// The whole body, head to foot (values are stored in exercises, so add new ones and never rename).
 export const bodyRegions = [
   "neck",
   "shoulders",
@@ -17,8 +18,16 @@ export const bodyRegions = [
   "lower-back",
   "chest",
   "core",
-  "hips",
   "arms",
+  "elbows",
+  "wrists",
+  "hands",
+  "hips",
+  "thighs",
+  "knees",
+  "calves",
+  "ankles",
+  "feet",
 ] as const;
 export type BodyRegion = (typeof bodyRegions)[number];
 

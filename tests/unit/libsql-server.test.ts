@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { exercises, routines } from "@/db/schema";
 import { starterExercises } from "@/db/seed/exercises";
+import { exerciseQuery } from "@/lib/exercises/schemas";
+import { searchExercises } from "@/lib/exercises/search";
 import { prepareDatabase } from "@/lib/startup/prepare-database";
 import { findUserByEmail } from "@/lib/users/accounts";
 import { endSession, findLiveSessionUser, startSession } from "@/lib/auth/server-sessions";
@@ -52,5 +54,14 @@ describe("against a libSQL server (sqld)", () => {
     const buckets = signInBuckets("owner@clinic.test", "203.0.113.50");
     const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => reserveSignInAttempt(i % 2 ? first : second, buckets)));
     expect(attempts.filter((a) => a.reserved)).toHaveLength(throttlePolicy.perAccount);
+  });
+
+  it("corrects typos from the index's own word list (fts5vocab) and expands clinical words, as embedded", async () => {
+    await prepareDatabase(first, {}); // idempotent: this test does not lean on the one above
+    const typo = await searchExercises(second, exerciseQuery.parse({ q: "thorasic" }));
+    expect(typo.correctedQuery).toBe("thoracic");
+    expect(typo.items.map((i) => i.name)).toContain("Thoracic Spine Release");
+    const clinical = await searchExercises(second, exerciseQuery.parse({ q: "stretch levator" }));
+    expect(clinical.items.map((i) => i.name)).toContain("Levator Scapulae Stretch");
   });
 });

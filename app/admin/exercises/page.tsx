@@ -47,10 +47,17 @@ export default async function ExercisesPage({ searchParams }: Props) {
         <ExerciseFilters />
       </Suspense>
       <div className="stack">
-        <p className="muted" role="status" data-testid="result-count">
-          {result.total === 1 ? "1 exercise" : `${result.total} exercises`}
-          {query.q ? ` matching “${query.q}”` : ""}
-        </p>
+        {result.correctedQuery !== null ? (
+          <p className="notice info" role="status" data-testid="did-you-mean">
+            Nothing matches “{query.q}”. Did you mean <Link href={linkTo({ q: result.correctedQuery, page: undefined })}>{result.correctedQuery}</Link>? Showing its{" "}
+            {result.total === 1 ? "1 exercise" : `${result.total} exercises`}.
+          </p>
+        ) : (
+          <p className="muted" role="status" data-testid="result-count">
+            {result.total === 1 ? "1 exercise" : `${result.total} exercises`}
+            {query.q ? ` matching “${query.q}”` : ""}
+          </p>
+        )}
         <DataTable
           label="Exercise library"
           rows={result.items}

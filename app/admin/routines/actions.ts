@@ -67,5 +67,5 @@ export const searchPickerAction = authedAction(pickerQuery, async (query) => {
   const db = await getDb();
   const result = await searchExercises(db, query);
   const cards = await loadExerciseCards(db, result.items.map((i) => i.id));
-  return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []) };
+  return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []), correctedQuery: result.correctedQuery };
 });

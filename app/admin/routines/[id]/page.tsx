@@ -12,10 +12,11 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 import { getRoutine } from "@/lib/routines/queries";
+import { getShareLinkEmailSetup } from "@/lib/share/email-share-link";
 import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
 import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction, saveRoutineAction, searchPickerAction } from "../actions";
-import { createShareLinkAction, revokeShareLinkAction } from "./share-actions";
+import { createShareLinkAction, emailShareLinkAction, revokeShareLinkAction, showShareLinkAction } from "./share-actions";
 import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
@@ -27,13 +28,14 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
   // Side by side, one round trip each (a template's links and progress come back empty and are not shown).
-  const [routine, links, progress] = await Promise.all([
+  const [routine, links, progress, email] = await Promise.all([
     getRoutine(db, user, id).catch((error) => {
       if (error instanceof AppError && error.code === "not_found") notFound();
       throw error;
     }),
     listShareLinks(db, user, id),
     getRoutineProgress(db, user, id),
+    getShareLinkEmailSetup(db, user, id, { clinicName: env().clinicName, mailConfigured: env().mail !== undefined }),
   ]);
   const { restored, template } = await searchParams;
 
@@ -74,7 +76,13 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       />
       {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && (
-        <ShareLinksPanel routineId={routine.id} links={links} archived={routine.archived} actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction }} />
+        <ShareLinksPanel
+          routineId={routine.id}
+          links={links}
+          archived={routine.archived}
+          email={email}
+          actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction, show: showShareLinkAction, email: emailShareLinkAction }}
+        />
       )}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
         <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />

@@ -7,7 +7,11 @@ import { env } from "@/lib/env";
 import { idInput } from "@/lib/ids";
 import { createShareLink, revokeShareLink } from "@/lib/share/links";
 import { qrCodeDataUrl } from "@/lib/share/qr-code";
+import { configuredMailer } from "@/lib/mail/mailer";
+import { emailShareLink } from "@/lib/share/email-share-link";
+import { shareLinkEmailInput } from "@/lib/share/email-schemas";
 import { newShareLinkInput } from "@/lib/share/schemas";
+import { showShareLink } from "@/lib/share/show-share-link";
 
 /** The form's fields as the schema wants them: a blank expiry is the default, the date counts only for "custom". */
 const shareLinkForm = z.preprocess((raw) => {
@@ -29,7 +33,22 @@ export const createShareLinkAction = authedAction(shareLinkForm, async (input, u
   return { created };
 });
 
-export const revokeShareLinkAction = authedAction(z.object({ routineId: idInput, linkId: idInput }), async ({ routineId, linkId }, user) => {
+const linkTarget = z.object({ routineId: idInput, linkId: idInput });
+
+/** An active link's address again, with its QR code: for "Copy link" and "Show QR" (audited). */
+export const showShareLinkAction = authedAction(linkTarget, async ({ routineId, linkId }, user) => {
+  const link = await showShareLink(await getDb(), user, routineId, linkId, env().appUrl);
+  return { url: link.url, qrCode: await qrCodeDataUrl(link.url) };
+});
+
+export const revokeShareLinkAction = authedAction(linkTarget, async ({ routineId, linkId }, user) => {
   await revokeShareLink(await getDb(), user, routineId, linkId);
   revalidatePath(`/admin/routines/${routineId}`);
+});
+
+/** "Email the link": the clinician's subject and note, and the link, to the patient's address on file. */
+export const emailShareLinkAction = authedAction(shareLinkEmailInput, async (input, user) => {
+  const { appUrl, clinicName } = env();
+  const { to } = await emailShareLink(await getDb(), user, input, { mailer: configuredMailer(), appUrl, clinicName });
+  return { sent: { to, at: new Date().toISOString() } };
 });
