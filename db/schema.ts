@@ -278,12 +278,16 @@ export const shareTicks = sqliteTable(
     exerciseId: integer("exercise_id").notNull(),
     // The revision the patient was looking at, so a day's share counts against that revision's exercises.
     revision: integer("revision").notNull(),
+    // Which of the day's sessions (0 for the first): an exercise done twice a day has two ticks a day.
+    session: integer("session").notNull().default(0),
+    // False once undone: the row stays so an undo never loses the patient's note.
+    done: integer("done", { mode: "boolean" }).notNull().default(true),
     pain: integer("pain"),
     comment: text("comment").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("share_ticks_item_day").on(t.linkId, t.day, t.position, t.exerciseId)],
+  (t) => [uniqueIndex("share_ticks_item_day").on(t.linkId, t.day, t.position, t.exerciseId, t.session)],
 );
 
 // One row per accepted write through a share link; counted over a sliding window to rate-limit the link.

@@ -3,6 +3,16 @@ import { illustrationForSide } from "@/lib/illustrations/mirror";
 import type { Illustration } from "@/lib/illustrations/schema";
 import { describeDose } from "./dose-sentence";
 
+/** Tick boxes per day, on paper and on the phone: the dose's times a day, 1 to 3. */
+export function sessionsPerDay(dose: Pick<Dose, "timesPerDay">): number {
+  return Math.min(3, Math.max(1, dose.timesPerDay ?? 1));
+}
+
+/** What the patient calls each of the day's sessions: nothing for one, else a time of day. */
+export function sessionNames(sessions: number): string[] {
+  return sessions === 1 ? ["Today"] : sessions === 2 ? ["Morning", "Evening"] : ["Morning", "Midday", "Evening"];
+}
+
 /** What the patient is shown of one exercise of the library (ExerciseCard fits). */
 export type PatientExerciseSource = {
   name: string;
@@ -32,6 +42,10 @@ export type PatientItem = {
   dose: string;
   /** Tick boxes per day on paper: the dose's times a day, 1 to 3. */
   ticksPerDay: number;
+  /** Seconds to hold each time, for the page's hold timer; null when the exercise has no hold. */
+  holdSeconds: number | null;
+  /** Days a week, for calendar reminders; null when the dose does not say. */
+  daysPerWeek: number | null;
   cues: string;
   precautions: string;
   note: string;
@@ -70,7 +84,9 @@ export function toPatientRoutine(routine: PatientRoutineSource, exercises: Recor
           name: exercise.name,
           steps: exercise.steps,
           dose: describeDose(item.dose),
-          ticksPerDay: Math.min(3, Math.max(1, item.dose.timesPerDay ?? 1)),
+          ticksPerDay: sessionsPerDay(item.dose),
+          holdSeconds: item.dose.holdSeconds ?? null,
+          daysPerWeek: item.dose.daysPerWeek ?? null,
           cues: exercise.cues,
           precautions: exercise.precautions,
           note: item.note,

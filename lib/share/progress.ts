@@ -10,7 +10,7 @@ import { flattenItems } from "./shared-routine";
 
 export type ProgressDay = {
   day: string;
-  /** Exercises ticked that day (over all of the routine's links) out of the routine's exercises then. */
+  /** Sessions ticked that day (over all of the routine's links) out of the sessions the routine asked for then. */
   done: number;
   total: number;
   /** done / total; null for days still to come. */
@@ -40,10 +40,10 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
   const [access, ticks, comments, snapshots] = await db.batch([
     routineAccessQuery(db, actor, routineId),
     db
-      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, revision: shareTicks.revision, pain: shareTicks.pain })
+      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, session: shareTicks.session, revision: shareTicks.revision, pain: shareTicks.pain })
       .from(shareTicks)
       .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
-      .where(recentTicks),
+      .where(and(recentTicks, eq(shareTicks.done, true))),
     db
       .select({ day: shareTicks.day, exercise: exercises.name, pain: shareTicks.pain, comment: shareTicks.comment, link: shareLinks.label })
       .from(shareTicks)
@@ -64,12 +64,12 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
   ]);
   throwUnlessRoutineSeen(access);
 
-  const itemsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).length]));
+  const sessionsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).reduce((sum, i) => sum + i.sessions, 0)]));
 
   const byDay = new Map<string, { items: Set<string>; revision: number; pains: number[] }>();
   for (const tick of ticks) {
     const entry = byDay.get(tick.day) ?? { items: new Set<string>(), revision: 0, pains: [] };
-    entry.items.add(`${tick.position}:${tick.exerciseId}`);
+    entry.items.add(`${tick.position}:${tick.exerciseId}:${tick.session}`);
     entry.revision = Math.max(entry.revision, tick.revision);
     if (tick.pain !== null) entry.pains.push(tick.pain);
     byDay.set(tick.day, entry);
@@ -84,7 +84,7 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
       Array.from({ length: 7 }, (_, d) => {
         const day = addDays(start, w * 7 + d);
         const entry = byDay.get(day);
-        const total = entry ? (itemsIn.get(entry.revision) ?? entry.items.size) : 0;
+        const total = entry ? (sessionsIn.get(entry.revision) ?? entry.items.size) : 0;
         const done = entry ? Math.min(entry.items.size, total) : 0;
         const pain = entry?.pains.length ? entry.pains.reduce((a, b) => a + b, 0) / entry.pains.length : null;
         return { day, done, total, share: day > lastDay ? null : total ? done / total : 0, pain };

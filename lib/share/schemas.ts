@@ -48,7 +48,10 @@ export const tickInput = z.object({
   intent: z.enum(["done", "undo"]).default("done"),
   // The patient's own calendar day (sent by the page's script); without it, the server's date.
   day: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDay.optional()),
+  // Which of the day's sessions; the item's dose decides how many there are.
+  session: z.coerce.number().int().min(0).max(2).default(0),
+  // Absent means "keep what was saved": the pain buttons and the note are saved by separate taps.
   pain: optionalPain,
-  comment: z.string().trim().max(280, "Keep the comment under 280 characters.").default(""),
+  comment: z.string().trim().max(280, "Keep the comment under 280 characters.").optional(),
 });
 export type TickInput = z.infer<typeof tickInput>;

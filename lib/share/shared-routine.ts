@@ -3,7 +3,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { currentRoutineQueries, readCurrentRoutine, toCurrentRoutine, type CurrentRoutine } from "@/db/routine-store";
 import { shareLinks, shareTicks } from "@/db/schema";
-import { toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
+import { sessionsPerDay, toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
 import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import { liveLink } from "./access";
@@ -42,12 +42,13 @@ export async function resolveShareLinkRevision(
 }
 
 /** Items in reading order, numbered by position across sections: the position is how a tick names its item. */
-export function flattenItems(content: RoutineContent): { position: number; exerciseId: number }[] {
+export function flattenItems(content: RoutineContent): { position: number; exerciseId: number; sessions: number }[] {
   let position = 0;
-  return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId })));
+  return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId, sessions: sessionsPerDay(item.dose) })));
 }
 
-export type TickState = { position: number; exerciseId: number; pain: number | null; comment: string };
+/** One session's tick; an undone tick stays (done: false) so the patient's note is kept. */
+export type TickState = { position: number; exerciseId: number; session: number; done: boolean; pain: number | null; comment: string };
 
 /** Everything the patient's page shows, and nothing more: no record number, contact details or notes. */
 export type SharedRoutine = PatientRoutine & {
@@ -80,7 +81,15 @@ export async function getSharedRoutine(db: Db, link: { linkId: number; routineId
     ...currentRoutineQueries(db, routineId),
     ...exerciseCardQueries(db, routineExerciseIds(routineId)),
     db
-      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, pain: shareTicks.pain, comment: shareTicks.comment })
+      .select({
+        day: shareTicks.day,
+        position: shareTicks.position,
+        exerciseId: shareTicks.exerciseId,
+        session: shareTicks.session,
+        done: shareTicks.done,
+        pain: shareTicks.pain,
+        comment: shareTicks.comment,
+      })
       .from(shareTicks)
       .where(and(eq(shareTicks.linkId, linkId), inArray(shareTicks.day, days))),
   ]);

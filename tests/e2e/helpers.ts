@@ -92,6 +92,7 @@ export async function startFromTemplate(page: Page, patient: string) {
 export async function withServerDatabase<T>(work: (client: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
   const client = createClient({ url: `file:${path.join(__dirname, "..", ".tmp", `e2e-${e2e.main.port}`, "main", "app.db")}` });
   try {
+    await client.execute("PRAGMA busy_timeout = 5000"); // the server writes to the same file: wait, don't fail
     return await work(client);
   } finally {
     client.close();

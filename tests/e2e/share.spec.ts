@@ -101,27 +101,27 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   const html = await plain.response!.text();
   for (const secret of Object.values(privateFields)) expect(html).not.toContain(secret);
   const rolls = exercise(plain.page, "Shoulder Rolls");
-  await rolls.getByText("Add a pain score or comment").click();
-  await rolls.getByLabel("How much pain did it cause?").selectOption("4");
-  await rolls.getByLabel("A note for your clinician").fill("Right shoulder clicked a little");
-  await rolls.getByRole("button", { name: "Mark as done" }).click();
-  await expect(plain.page).toHaveURL(/\?done=0#item-0$/);
-  await expect(rolls.getByText("Done today · pain 4 out of 10")).toBeVisible();
-  await expect(rolls.getByRole("status")).toHaveText("Marked as done for today.");
-  await exercise(plain.page, "Neck Rolls").getByRole("button", { name: "Mark as done" }).click();
+  await rolls.getByRole("button", { name: "Morning: done" }).click();
+  await expect(plain.page).toHaveURL(/\?done=0&session=0&day=\d{4}-\d{2}-\d{2}#tick-0-0$/);
+  await expect(rolls.getByRole("status")).toHaveText("Saved: done for today.");
+  await rolls.getByRole("button", { name: "4", exact: true }).click();
+  await rolls.getByLabel("A note for your clinician (if you like)").fill("Right shoulder clicked a little");
+  await rolls.getByRole("button", { name: "Save note" }).click();
+  await expect(rolls.getByText("Morning: done · pain 4 out of 10")).toBeVisible();
+  await exercise(plain.page, "Neck Rolls").getByRole("button", { name: "Done", exact: true }).click();
   await expect(exercise(plain.page, "Neck Rolls").getByText("Done today")).toBeVisible();
-  await expect(plain.page.getByText("Today: 2 of 10 done")).toBeVisible();
+  await expect(plain.page.getByText("Today: 2 of 12 done")).toBeVisible();
   await plain.close();
 
   // With JavaScript: the same forms post with fetch and the page updates in place.
   const phone = await openOnPhone(browser, url, true);
-  await expect(phone.page.getByText("Today: 2 of 10 done")).toBeVisible();
+  await expect(phone.page.getByText("Today: 2 of 12 done")).toBeVisible();
   const catCow = exercise(phone.page, "Cat-Cow");
-  const posted = phone.page.waitForResponse((r) => r.url().endsWith("/ticks") && r.request().headers()["accept"] === "application/json");
-  await catCow.getByRole("button", { name: "Mark as done" }).click();
-  expect((await posted).status()).toBe(200);
+  const posted = phone.page.waitForResponse((r) => r.url().endsWith("/ticks") && r.request().method() === "POST");
+  await catCow.getByRole("button", { name: "Done", exact: true }).click();
+  expect((await posted).status()).toBe(303);
   await expect(catCow.getByText("Done today")).toBeVisible();
-  await expect(phone.page.getByText("Today: 3 of 10 done")).toBeVisible();
+  await expect(phone.page.getByText("Today: 3 of 12 done")).toBeVisible();
   expect(phone.page.url()).toBe(url);
   mkdirSync(e2e.screenshots, { recursive: true });
   const bottom = await exercise(phone.page, "Shoulder Rolls").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY + 16);
@@ -131,8 +131,8 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   await page.reload();
   const progress = page.getByTestId("progress");
   await progress.getByText("Show the numbers as a table").click();
-  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText("3 of 10");
-  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText("30%");
+  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText("3 of 12");
+  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText("25%");
   await expect(progress.getByRole("img", { name: /Exercises ticked per day/ })).toBeVisible();
   await expect(progress.getByRole("img", { name: /Pain scores per day/ })).toBeVisible();
   await expect(progress.getByTestId("comments")).toContainText("Right shoulder clicked a little");
@@ -163,7 +163,7 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   await picture.scrollIntoViewIfNeeded();
   await expect(picture).toBeVisible();
   expect(await picture.getAttribute("src")).toMatch(/^\/images\/[0-9a-f]{64}\.png$/);
-  await expect(phone.page.getByText("Today: 3 of 11 done")).toBeVisible();
+  await expect(phone.page.getByText("Today: 3 of 13 done")).toBeVisible();
 
   // The patient's handout comes from the link itself, with a QR code and address leading back to it.
   const handout = await phone.page.request.get(`${url}/handout.pdf`);
@@ -181,7 +181,7 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   const gone = await phone.page.reload();
   expect(gone!.status()).toBe(404);
   await expect(phone.page.getByRole("heading", { level: 1 })).toHaveText("This link is no longer active");
-  await expect(phone.page.getByText("Ask your clinician for a new link.")).toBeVisible();
+  await expect(phone.page.getByText("Your clinic can send you a new one.")).toBeVisible();
   await phone.close();
 });
 
@@ -201,9 +201,12 @@ test("an expired link looks exactly like an unknown one; patient pages send priv
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   // Nothing from elsewhere: every script, style and picture comes from this server.
   const html = await open.text();
-  const sources = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  // (Anchors are not loads: the calendar links are absolute on purpose, from APP_URL, for calendar apps.)
+  const sources = [...html.matchAll(/<(?:script|img|link|source|iframe)\b[^>]*\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
   expect(sources.length).toBeGreaterThan(0);
   for (const source of sources) expect(source, source).toMatch(/^\/(?!\/)/);
+  const anchors = [...html.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)].map((m) => m[1]!);
+  for (const anchor of anchors) expect(anchor, anchor).toMatch(new RegExp(`^(/(?!/)|(webcal|https?)://${new URL(e2e.main.url).host}/)`));
   const handout = await request.get(`${url}/handout.pdf`);
   expect(handout.status()).toBe(200);
   expect(handout.headers()).toMatchObject({ "content-type": "application/pdf", "cache-control": "private, no-store", "referrer-policy": "no-referrer" });
@@ -241,11 +244,11 @@ test("progress over four weeks: a calendar of days ticked, pain as a line, and t
   await expect(progress.getByRole("img", { name: /Exercises ticked per day/ })).toBeVisible();
   const heatmap = progress.getByRole("img", { name: /Exercises ticked per day/ });
   const latest = days.at(-1)!;
-  await expect(heatmap.locator(`[data-day="${latest.day}"]`)).toHaveAttribute("data-share", String(latest.done / 10));
+  await expect(heatmap.locator(`[data-day="${latest.day}"]`)).toHaveAttribute("data-share", String(latest.done / 12)); // twelve sessions: two of the ten exercises are twice a day
   await expect(progress.getByRole("img", { name: /Pain scores per day/ }).locator("circle")).toHaveCount(days.length);
   await progress.getByText("Show the numbers as a table").click();
   await expect(progress.getByTestId("progress-table").getByRole("row")).toHaveCount(days.length + 1);
-  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText(`${latest.done} of 10`);
+  await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText(`${latest.done} of 12`);
   await expect(progress.getByTestId("comments").getByRole("listitem").first()).toContainText("Stiff in the morning");
   await progress.getByText("Show the numbers as a table").click();
   mkdirSync(e2e.screenshots, { recursive: true });

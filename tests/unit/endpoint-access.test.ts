@@ -71,7 +71,9 @@ const publicEndpoints = new Set([
   "app/api/health/route.ts#GET",
   "app/images/[file]/route.ts#GET",
   "app/r/[token]/drawings/[position]/route.ts#GET",
+  "app/r/[token]/calendar.ics/route.ts#GET",
   "app/r/[token]/handout.pdf/route.ts#GET",
+  "app/r/[token]/route.ts#GET",
   "app/r/[token]/ticks/route.ts#POST",
 ]);
 

@@ -119,7 +119,9 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
           displayName: "Sam",
           clinicName: "Clinic",
           updatedAt: null,
-          link: link ? { basePath: "/r/x", serverDay: shared.serverDay, ticksByDay: shared.ticksByDay, feedback: null } : null,
+          link: link
+            ? { basePath: "/r/x", day: shared.serverDay, ticks: shared.ticksByDay[shared.serverDay]!, feedback: null, calendar: { times: ["morning"], feedUrl: "https://c.test/r/x/calendar.ics?at=morning", picked: false }, scriptNonce: "n0nce" }
+            : null,
         }),
       );
     const preview = page(false);
@@ -128,6 +130,8 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     expect(preview).not.toContain("handout.pdf");
     expect(preview).not.toContain("<form");
     expect(phone).toContain("<form");
+    expect(phone).toContain('<script src="/patient.js" nonce="n0nce" defer="">');
+    expect(preview).not.toContain("<script");
     // A drawing is inline in the preview and an image of its own on a link, one for one.
     const drawings = [...phone.matchAll(/<img class="exercise-picture exercise-drawing" src="([^"]+)"/g)].map((m) => m[1]);
     expect(drawings).toEqual(view.sections.flatMap((s) => s.items.filter((i) => i.illustration).map((i) => `/r/x/drawings/${i.position}`)));
@@ -135,7 +139,7 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     expect(preview.match(/<svg[^>]*class="exercise-picture exercise-drawing"/g)).toHaveLength(drawings.length);
     // Strip the link's controls and the drawings: what is left of the phone page is the preview, label for label.
     const exercises = (html: string) =>
-      [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<form|<\/article>)/g)].map((m) =>
+      [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<div class="hold"|<section class="tick|<\/article>)/g)].map((m) =>
         m[0].replace(/<svg[^>]*class="exercise-picture exercise-drawing"[\s\S]*?<\/svg>|<img class="exercise-picture exercise-drawing"[^>]*\/>/g, "[drawing]"),
       );
     expect(exercises(preview)).toEqual(exercises(phone));

@@ -36,7 +36,7 @@ vi.mock("next/server", async (importOriginal) => ({
 }));
 
 const { default: proxy } = await import("@/proxy");
-const { default: SharedRoutinePage } = await import("@/app/r/[token]/page");
+const { GET: getSharedRoutinePage } = await import("@/app/r/[token]/route");
 const { POST: postTick } = await import("@/app/r/[token]/ticks/route");
 const { default: DashboardPage } = await import("@/app/admin/page");
 const { default: RoutinePage } = await import("@/app/admin/routines/[id]/page");
@@ -93,8 +93,8 @@ describe("round trips to the database per request", () => {
     const visit = await trips(async () => {
       const passed = await proxy(new NextRequest(`http://localhost/r/${f.token}`));
       expect(passed.status).toBe(200);
-      const page = await SharedRoutinePage({ params: Promise.resolve({ token: f.token }), searchParams: Promise.resolve({}) });
-      expect(textIn(page)).toContain("Upper back pain");
+      const page = await getSharedRoutinePage(new Request(`http://localhost/r/${f.token}`), { params: Promise.resolve({ token: f.token }) });
+      expect(await page.text()).toContain("Upper back pain");
     });
     expect(visit).toEqual({ requests: 2, sequential: 2 });
     // An unknown link costs the proxy's one trip and is answered there.

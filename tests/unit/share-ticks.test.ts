@@ -19,6 +19,7 @@ let t: TempDb;
 let f: Awaited<ReturnType<typeof shareFixture>>;
 let access: { linkId: number; routineId: number };
 let items: { position: number; exerciseId: number }[];
+let sessions: number[];
 // Midday UTC, so "the patient's day" may be yesterday, today or tomorrow.
 const now = Date.UTC(2026, 2, 11, 12, 0);
 const today = utcDay(now);
@@ -27,7 +28,9 @@ beforeEach(async () => {
   t = await createTempDb();
   f = await shareFixture(t, now);
   access = { linkId: f.link.id, routineId: f.routineId };
-  items = flattenItems((await readLatestRevision(t.db, f.routineId))!.content);
+  const flat = flattenItems((await readLatestRevision(t.db, f.routineId))!.content);
+  items = flat.map(({ position, exerciseId }) => ({ position, exerciseId }));
+  sessions = flat.map((i) => i.sessions);
 });
 afterEach(() => t.close());
 
@@ -39,13 +42,46 @@ describe("ticking off", () => {
     const item = items[2]!;
     await tick({ ...item, pain: "3" });
     const again = await tick({ ...item, pain: "5", comment: "  Stiff this morning " });
-    expect(again).toEqual({ day: today, done: true, tick: { ...item, pain: 5, comment: "Stiff this morning" } });
+    expect(again).toEqual({ day: today, done: true, tick: { ...item, session: 0, done: true, pain: 5, comment: "Stiff this morning" } });
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ ...item, day: today, revision: 1, pain: 5, comment: "Stiff this morning" });
+  });
 
+  it("saves the pain score and the note by separate taps, each keeping the other", async () => {
+    const item = items[2]!;
+    await tick({ ...item });
+    await tick({ ...item, pain: "6" });
+    const noted = await tick({ ...item, comment: "Easier than yesterday" });
+    expect(noted.tick).toMatchObject({ done: true, pain: 6, comment: "Easier than yesterday" });
+    const repainted = await tick({ ...item, pain: "2" });
+    expect(repainted.tick).toMatchObject({ done: true, pain: 2, comment: "Easier than yesterday" });
+  });
+
+  it("undo keeps the patient's note (and drops the pain score of what was not done)", async () => {
+    const item = items[2]!;
+    await tick({ ...item, pain: "4", comment: "Right shoulder clicked" });
+    const undone = await tick({ ...item, intent: "undo" });
+    expect(undone).toEqual({ day: today, done: false, tick: { ...item, session: 0, done: false, pain: null, comment: "Right shoulder clicked" } });
     await tick({ ...item, intent: "undo" });
-    await tick({ ...item, intent: "undo" });
-    expect(await rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(1);
+    const redone = await tick({ ...item });
+    expect(redone.tick).toMatchObject({ done: true, pain: null, comment: "Right shoulder clicked" });
+  });
+
+  it("gives an exercise done twice a day a tick per session, and refuses a session the dose does not have", async () => {
+    const twice = items.findIndex((_, i) => sessions[i] === 2);
+    const once = items.findIndex((_, i) => sessions[i] === 1);
+    expect(twice).toBeGreaterThanOrEqual(0);
+    await tick({ ...items[twice]!, session: "0", pain: "1" });
+    await tick({ ...items[twice]!, session: "1", pain: "3" });
+    expect((await rows()).map((r) => [r.session, r.pain])).toEqual([
+      [0, 1],
+      [1, 3],
+    ]);
+    await expect(tick({ ...items[twice]!, session: "2" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(tick({ ...items[once]!, session: "1" })).rejects.toMatchObject({ code: "conflict" });
+    const view = await getSharedRoutine(t.db, access, now);
+    expect(view!.ticksByDay[today]!.map((tk) => tk.session).sort()).toEqual([0, 1]);
   });
 
   it("files ticks under the patient's own day, within a day of the server's, and the server's day without one", async () => {
@@ -58,7 +94,7 @@ describe("ticking off", () => {
     }
     const view = await getSharedRoutine(t.db, access, now);
     expect(Object.keys(view!.ticksByDay).sort()).toEqual([addDays(today, -1), today, addDays(today, 1)]);
-    expect(view!.ticksByDay[today]).toEqual([{ ...items[0]!, pain: null, comment: "" }]);
+    expect(view!.ticksByDay[today]).toEqual([{ ...items[0]!, session: 0, done: true, pain: null, comment: "" }]);
   });
 
   it("validates the input with messages a patient can act on", () => {
@@ -69,7 +105,8 @@ describe("ticking off", () => {
     expect(bad({ comment: "x".repeat(281) })).toEqual(["comment: Keep the comment under 280 characters."]);
     expect(bad({ day: "2026-02-30" })).toEqual(["day: That date does not exist."]);
     expect(bad({ intent: "delete" })?.[0]).toMatch(/^intent:/);
-    expect(tickInput.parse({ position: "0", exerciseId: "1", pain: "", day: "" })).toEqual({ position: 0, exerciseId: 1, intent: "done", comment: "" });
+    expect(bad({ session: "3" })?.[0]).toMatch(/^session:/);
+    expect(tickInput.parse({ position: "0", exerciseId: "1", pain: "", day: "" })).toEqual({ position: 0, exerciseId: 1, intent: "done", session: 0 });
   });
 
   it("refuses an item the routine no longer has at that position, once the clinician has edited it", async () => {
@@ -78,7 +115,8 @@ describe("ticking off", () => {
     const content = (await readRoutineContent(t.db, f.routineId))!;
     await saveRoutine(t.db, f.ada, f.routineId, 1, { ...content, sections: content.sections.map((s) => ({ ...s, items: [...s.items].reverse() })) });
     await expect(tick({ ...items[0]! })).rejects.toMatchObject({ code: "conflict" });
-    const moved = flattenItems((await readLatestRevision(t.db, f.routineId))!.content)[0]!;
+    const { position, exerciseId } = flattenItems((await readLatestRevision(t.db, f.routineId))!.content)[0]!;
+    const moved = { position, exerciseId };
     await tick({ ...moved });
     expect((await rows())[0]).toMatchObject({ ...moved, revision: 2 });
   });
@@ -106,7 +144,9 @@ describe("ticking off", () => {
 });
 
 describe("progress for the clinician", () => {
-  it("shows the share ticked per day over four calendar weeks, mean pain and the latest comments", async () => {
+  it("shows the share of sessions ticked per day over four calendar weeks, mean pain and the latest comments", async () => {
+    const total = sessions.reduce((a, b) => a + b, 0);
+    expect(total).toBe(12); // ten exercises, two of them twice a day
     await tick({ ...items[0]!, pain: 2 });
     await tick({ ...items[1]!, pain: 5, comment: "Felt a pinch" });
     await tick({ ...items[2]! });
@@ -114,25 +154,30 @@ describe("progress for the clinician", () => {
     // The same exercise ticked through a second link counts once.
     const other = await createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.routineId, label: "tablet" }), appUrl, now);
     await recordTick(t.db, { linkId: other.id, routineId: f.routineId }, tickInput.parse({ ...items[0]! }), now);
+    // An undone tick does not count, though its note is kept and shown.
+    await tick({ ...items[3]!, comment: "Skipped: too tired" });
+    await tick({ ...items[3]!, intent: "undo" });
 
     const progress = await getRoutineProgress(t.db, f.ada, f.routineId, now);
     const days = progress.weeks.flat();
     expect(progress.weeks).toHaveLength(4);
     expect(progress.weeks.every((w) => w.length === 7)).toBe(true);
     expect(new Date(`${days[0]!.day}T00:00:00Z`).getUTCDay()).toBe(1); // Monday
-    expect(days.find((d) => d.day === today)).toEqual({ day: today, done: 3, total: 10, share: 0.3, pain: 3.5 });
-    expect(days.find((d) => d.day === addDays(today, -1))).toMatchObject({ done: 1, share: 0.1, pain: null });
+    expect(days.find((d) => d.day === today)).toEqual({ day: today, done: 3, total, share: 3 / total, pain: 3.5 });
+    expect(days.find((d) => d.day === addDays(today, -1))).toMatchObject({ done: 1, share: 1 / total, pain: null });
     expect(days.find((d) => d.day === addDays(today, 1))).toMatchObject({ share: null });
     expect(progress.activeDays).toBe(2);
-    expect(progress.comments).toEqual([{ day: today, exercise: expect.any(String), pain: 5, comment: "Felt a pinch", link: "phone" }]);
+    expect(progress.comments.map((c) => c.comment).sort()).toEqual(["Felt a pinch", "Skipped: too tired"]);
+    expect(progress.comments).toContainEqual({ day: today, exercise: expect.any(String), pain: 5, comment: "Felt a pinch", link: "phone" });
   });
 });
 
 describe("feedback after a form post without JavaScript", () => {
   it("round-trips through the query string and ignores anything else", () => {
     const parse = (q: string) => readTickFeedback(Object.fromEntries(new URLSearchParams(q)));
-    expect(parse(tickFeedbackQuery(3, "done"))).toMatchObject({ position: 3, kind: "done" });
-    expect(parse(tickFeedbackQuery(4, "busy"))).toMatchObject({ position: 4, kind: "error", message: expect.stringContaining("try again") });
+    expect(parse(tickFeedbackQuery(3, 1, "done"))).toMatchObject({ position: 3, session: 1, kind: "done" });
+    expect(parse(tickFeedbackQuery(4, 0, "busy"))).toMatchObject({ position: 4, session: 0, kind: "error", message: expect.stringContaining("try again") });
+    expect(parse("done=2&session=9")).toMatchObject({ position: 2, session: 0 });
     expect(parse("error=<script>&item=1")).toBeNull();
     expect(parse("done=abc")).toBeNull();
     expect(parse("")).toBeNull();

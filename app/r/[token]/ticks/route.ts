@@ -29,19 +29,23 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
   const parsed = tickInput.safeParse(fields);
   const position = parsed.success ? parsed.data.position : (parseWholeNumber(fields.position, { min: 0, max: 1000 }) ?? 0);
-  // Relative on purpose: the redirect stays on whatever public address the patient used.
-  const back = (query: string) => new Response(null, { status: 303, headers: { Location: `/r/${token}?${query}#item-${position}` } });
+  const session = parsed.success ? parsed.data.session : 0;
+  const day = parsed.success && parsed.data.day ? `&day=${parsed.data.day}` : "";
+  // Relative on purpose: the redirect stays on whatever public address the patient used. The fragment
+  // brings the session's own confirmation (and its pain buttons) into view.
+  const back = (outcome: Parameters<typeof tickFeedbackQuery>[2]) =>
+    new Response(null, { status: 303, headers: { Location: `/r/${token}?${tickFeedbackQuery(position, session, outcome)}${day}#tick-${position}-${session}` } });
 
   if (!parsed.success) {
     const error = "Please check the pain score (0 to 10) and keep the comment under 280 characters.";
-    return wantsJson ? Response.json({ ok: false, error, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 }) : back(tickFeedbackQuery(position, "invalid"));
+    return wantsJson ? Response.json({ ok: false, error, fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 }) : back("invalid");
   }
   try {
     const result = await recordTick(db, access, parsed.data);
-    return wantsJson ? Response.json({ ok: true, ...result }) : back(tickFeedbackQuery(position, result.done ? "done" : "undone"));
+    return wantsJson ? Response.json({ ok: true, ...result }) : back(result.done ? "done" : "undone");
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (!wantsJson) return back(tickFeedbackQuery(position, tickErrorCode(error)));
+    if (!wantsJson) return back(tickErrorCode(error));
     return appErrorResponse(error);
   }
 });

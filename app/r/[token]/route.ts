@@ -1,0 +1,42 @@
+import { createElement } from "react";
+import { PatientRoutine } from "@/components/share/patient-routine";
+import { publicRoute } from "@/lib/auth/route";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { inactiveLinkResponse } from "@/lib/share/inactive";
+import { shareLinkUrl } from "@/lib/share/links";
+import { renderPatientDocument } from "@/lib/share/patient-page-html";
+import { readReminderTimes, reminderQueryString, sessionsInRoutine } from "@/lib/share/reminders";
+import { getSharedRoutine } from "@/lib/share/shared-routine";
+import { readTickFeedback } from "@/lib/share/tick-feedback";
+
+/**
+ * The patient's page, as plain HTML rendered on the server: it needs no React in the browser, only forms
+ * and a small script of our own (public/patient.js, with the CSP nonce), so a route handler serves it.
+ */
+export const GET = publicRoute<{ token: string }>(async (request, { params }) => {
+  const { token } = params;
+  const search = new URL(request.url).searchParams;
+  const feedback = readTickFeedback(Object.fromEntries(search));
+  // One round trip that checks the link again and reads the routine (proxy.ts checked it and counted the open).
+  const routine = await getSharedRoutine(await getDb(), { token });
+  if (!routine) return inactiveLinkResponse();
+
+  // The page's script asks for the patient's own day (?day=) when it differs from the server's; the days
+  // loaded are the ones that can be "today" somewhere, so anything else falls back to the server's day.
+  const asked = search.get("day") ?? "";
+  const day = Object.hasOwn(routine.ticksByDay, asked) ? asked : routine.serverDay;
+  const asks = search.getAll("at");
+  const sessions = sessionsInRoutine(routine);
+  const times = readReminderTimes(asks, sessions) ?? readReminderTimes([], sessions)!;
+  const { appUrl, clinicName } = env();
+  // Absolute, from APP_URL: a calendar app fetches the feed from wherever it runs.
+  const calendar = { times, feedUrl: `${shareLinkUrl(appUrl, token)}/calendar.ics?${reminderQueryString(times)}`, picked: asks.length > 0 };
+  const scriptNonce = request.headers.get("x-nonce") ?? undefined;
+  const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, calendar, scriptNonce };
+
+  const page = createElement(PatientRoutine, { routine, displayName: routine.displayName, clinicName, updatedAt: routine.updatedAt, link });
+  return new Response(renderPatientDocument(createElement("div", { className: "patient-page" }, page)), {
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+  });
+});
