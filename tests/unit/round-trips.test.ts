@@ -66,6 +66,8 @@ beforeAll(async () => {
     name: "figure.png",
     alt: "",
   });
+  // Its drawing would stand in for the photo: ask for the photo, so the handout still has bytes to read.
+  await counting.db.run(sql`update exercises set illustration = json_set(illustration, '$.photoFirst', json('true')) where id = ${firstExerciseId}`);
   await counting.db.run(sql`select 1`); // the client's first request also learns the server's protocol version
 });
 afterAll(async () => {
@@ -119,12 +121,13 @@ describe("round trips to the database per request", () => {
     expect(dashboard.sequential).toBe(2);
   });
 
-  it("the routine builder: the session, then the routine, its links and its progress side by side", async () => {
+  // Five requests in two trips: the routine, its links, its progress and the email setup go side by side.
+  it("the routine builder: the session, then the routine, its links, its progress and its email setup side by side", async () => {
     const builder = await trips(async () => {
       const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
       expect(textIn(page)).toContain("Upper back pain");
     });
-    expect(builder).toEqual({ requests: 4, sequential: 2 });
+    expect(builder).toEqual({ requests: 5, sequential: 2 });
   });
 
   it("the library search: the session, then the list (ranked text: its page of ids, then their rows)", async () => {
@@ -177,7 +180,7 @@ describe("round trips to the database per request", () => {
         const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
         expect(textIn(page)).toContain("Upper back pain");
       });
-      expect(builder).toEqual({ requests: 4, sequential: 2 });
+      expect(builder).toEqual({ requests: 5, sequential: 2 });
       const browse = await trips(async () =>
         expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({}) }))).toContain("Cat-Cow"),
       );
