@@ -11,12 +11,20 @@ import { patients, routineItems, routineRevisions, routines, routineSections, us
  */
 
 /** The one way to write a routine's content, for the app and the seed alike: replaces it and appends a revision. */
-export async function writeRoutineContent(tx: Tx, routineId: number, content: RoutineContent, createdBy: number | null): Promise<{ revision: number }> {
+export async function writeRoutineContent(
+  tx: Tx,
+  routineId: number,
+  content: RoutineContent,
+  createdBy: number | null,
+): Promise<{ revision: number }> {
   const { title, instructions, startDate, reviewDate } = content;
   await tx.update(routines).set({ title, instructions, startDate, reviewDate }).where(eq(routines.id, routineId));
   await tx.delete(routineSections).where(eq(routineSections.routineId, routineId));
   for (const [position, section] of content.sections.entries()) {
-    const [row] = await tx.insert(routineSections).values({ routineId, position, title: section.title }).returning({ id: routineSections.id });
+    const [row] = await tx
+      .insert(routineSections)
+      .values({ routineId, position, title: section.title })
+      .returning({ id: routineSections.id });
     if (section.items.length) {
       await tx.insert(routineItems).values(section.items.map((item, i) => ({ ...item, sectionId: row!.id, position: i })));
     }
@@ -31,18 +39,33 @@ export async function writeRoutineContent(tx: Tx, routineId: number, content: Ro
 }
 
 type RoutineRow = typeof routines.$inferSelect;
-type ContentRow = { sectionId: number; title: string; exerciseId: number | null; dose: RoutineContent["sections"][number]["items"][number]["dose"] | null; note: string | null };
+type ContentRow = {
+  sectionId: number;
+  title: string;
+  exerciseId: number | null;
+  dose: RoutineContent["sections"][number]["items"][number]["dose"] | null;
+  note: string | null;
+};
 
 /** A routine's sections with their items, in order; `routineId` may be a subquery (a share link's routine). */
 export const contentRows = (db: Db | Tx, routineId: number | SQL) =>
   db
-    .select({ sectionId: routineSections.id, title: routineSections.title, exerciseId: routineItems.exerciseId, dose: routineItems.dose, note: routineItems.note })
+    .select({
+      sectionId: routineSections.id,
+      title: routineSections.title,
+      exerciseId: routineItems.exerciseId,
+      dose: routineItems.dose,
+      note: routineItems.note,
+    })
     .from(routineSections)
     .leftJoin(routineItems, eq(routineItems.sectionId, routineSections.id))
     .where(eq(routineSections.routineId, routineId))
     .orderBy(asc(routineSections.position), asc(routineItems.position));
 
-export function assembleContent(routine: Pick<RoutineRow, "title" | "instructions" | "startDate" | "reviewDate">, rows: ContentRow[]): RoutineContent {
+export function assembleContent(
+  routine: Pick<RoutineRow, "title" | "instructions" | "startDate" | "reviewDate">,
+  rows: ContentRow[],
+): RoutineContent {
   const sections: RoutineContent["sections"] = [];
   let last: number | undefined;
   for (const row of rows) {
@@ -50,7 +73,13 @@ export function assembleContent(routine: Pick<RoutineRow, "title" | "instruction
     last = row.sectionId;
     if (row.exerciseId !== null) sections.at(-1)!.items.push({ exerciseId: row.exerciseId, dose: row.dose ?? {}, note: row.note ?? "" });
   }
-  return { title: routine.title, instructions: routine.instructions, startDate: routine.startDate, reviewDate: routine.reviewDate, sections };
+  return {
+    title: routine.title,
+    instructions: routine.instructions,
+    startDate: routine.startDate,
+    reviewDate: routine.reviewDate,
+    sections,
+  };
 }
 
 /** A routine's current sections and items, in order, in the shape the builder saves. */
@@ -78,7 +107,13 @@ export type CurrentRoutine = {
 export function currentRoutineQueries(db: Db, routineId: number | SQL) {
   return [
     db
-      .select({ title: routines.title, instructions: routines.instructions, startDate: routines.startDate, reviewDate: routines.reviewDate, patientName: patients.displayName })
+      .select({
+        title: routines.title,
+        instructions: routines.instructions,
+        startDate: routines.startDate,
+        reviewDate: routines.reviewDate,
+        patientName: patients.displayName,
+      })
       .from(routines)
       .leftJoin(patients, eq(patients.id, routines.patientId))
       .where(eq(routines.id, routineId)),
@@ -95,7 +130,11 @@ export function currentRoutineQueries(db: Db, routineId: number | SQL) {
 
 type CurrentRoutineQueries = ReturnType<typeof currentRoutineQueries>;
 
-export function toCurrentRoutine([[routine], rows, [revision]]: readonly [Awaited<CurrentRoutineQueries[0]>, Awaited<CurrentRoutineQueries[1]>, Awaited<CurrentRoutineQueries[2]>]): CurrentRoutine | null {
+export function toCurrentRoutine([[routine], rows, [revision]]: readonly [
+  Awaited<CurrentRoutineQueries[0]>,
+  Awaited<CurrentRoutineQueries[1]>,
+  Awaited<CurrentRoutineQueries[2]>,
+]): CurrentRoutine | null {
   if (!routine || !revision) return null;
   return { content: assembleContent(routine, rows), patientName: routine.patientName, revision };
 }

@@ -2,14 +2,7 @@ import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Dose } from "@/lib/exercises/dose";
 import type { Illustration } from "@/lib/illustrations/schema";
-import type {
-  BodyRegion,
-  Difficulty,
-  Equipment,
-  ExerciseCategory,
-  ExerciseStatus,
-  StartingPosition,
-} from "@/lib/exercises/vocabulary";
+import type { BodyRegion, Difficulty, Equipment, ExerciseCategory, ExerciseStatus, StartingPosition } from "@/lib/exercises/vocabulary";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -81,16 +74,31 @@ export const exercises = sqliteTable(
     key: text("key").notNull(),
     name: text("name").notNull(),
     summary: text("summary").notNull().default(""),
-    steps: text("steps", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    steps: text("steps", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     cues: text("cues").notNull().default(""),
     precautions: text("precautions").notNull().default(""),
     category: text("category").$type<ExerciseCategory>().notNull(),
-    bodyRegions: text("body_regions", { mode: "json" }).$type<BodyRegion[]>().notNull().default(sql`'[]'`),
-    equipment: text("equipment", { mode: "json" }).$type<Equipment[]>().notNull().default(sql`'[]'`),
+    bodyRegions: text("body_regions", { mode: "json" })
+      .$type<BodyRegion[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    equipment: text("equipment", { mode: "json" })
+      .$type<Equipment[]>()
+      .notNull()
+      .default(sql`'[]'`),
     position: text("position").$type<StartingPosition>().notNull(),
     difficulty: text("difficulty").$type<Difficulty>().notNull().default("easy"),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    defaultDose: text("default_dose", { mode: "json" }).$type<Dose>().notNull().default(sql`'{}'`),
+    tags: text("tags", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    defaultDose: text("default_dose", { mode: "json" })
+      .$type<Dose>()
+      .notNull()
+      .default(sql`'{}'`),
     // The vector drawing of how the exercise is done (lib/illustrations), validated JSON; null: none.
     illustration: text("illustration", { mode: "json" }).$type<Illustration>(),
     status: text("status").$type<ExerciseStatus>().notNull().default("draft"),
@@ -100,10 +108,7 @@ export const exercises = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("exercises_key_unique").on(t.key),
-    index("exercises_status_name").on(t.status, t.name),
-  ],
+  (t) => [uniqueIndex("exercises_key_unique").on(t.key), index("exercises_status_name").on(t.status, t.name)],
 );
 
 // Pictures live in the database, not on disk, so a remote libSQL server serves them to every instance.
@@ -126,10 +131,7 @@ export const exerciseImages = sqliteTable(
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("exercise_images_exercise_sha").on(t.exerciseId, t.sha256),
-    index("exercise_images_sha").on(t.sha256),
-  ],
+  (t) => [uniqueIndex("exercise_images_exercise_sha").on(t.exerciseId, t.sha256), index("exercise_images_sha").on(t.sha256)],
 );
 
 export const patients = sqliteTable(
@@ -218,7 +220,10 @@ export const routineItems = sqliteTable(
     exerciseId: integer("exercise_id")
       .notNull()
       .references(() => exercises.id, { onDelete: "restrict" }),
-    dose: text("dose", { mode: "json" }).$type<Dose>().notNull().default(sql`'{}'`),
+    dose: text("dose", { mode: "json" })
+      .$type<Dose>()
+      .notNull()
+      .default(sql`'{}'`),
     note: text("note").notNull().default(""),
   },
   (t) => [index("routine_items_section").on(t.sectionId, t.position), index("routine_items_exercise").on(t.exerciseId)],
@@ -311,7 +316,10 @@ export const auditEvents = sqliteTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: integer("entity_id"),
-    changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    changes: text("changes", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_entity").on(t.entityType, t.entityId, t.createdAt)],

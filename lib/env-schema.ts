@@ -60,12 +60,18 @@ export const envSchema = z
       .pipe(z.enum(["A4", "LETTER"], { message: "must be A4 or LETTER" }))
       .default("A4"),
     SMTP_URL: z
-      .url({ protocol: /^smtps?$/, message: "must be an SMTP address such as smtp://user:password@mail.example.com:587 (smtps:// for TLS from the start)" })
+      .url({
+        protocol: /^smtps?$/,
+        message: "must be an SMTP address such as smtp://user:password@mail.example.com:587 (smtps:// for TLS from the start)",
+      })
       .optional(),
     MAIL_FROM: z
       .string()
       .trim()
-      .regex(/^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address such as clinic@example.com or Harbour Physio <clinic@example.com>")
+      .regex(
+        /^(?:[^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+        "must be an address such as clinic@example.com or Harbour Physio <clinic@example.com>",
+      )
       .optional(),
   })
   .refine((e) => (e.ADMIN_EMAIL === undefined) === (e.ADMIN_PASSWORD === undefined), {
@@ -86,7 +92,9 @@ export function readEnv(source: Record<string, string | undefined>) {
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join(".") || "environment"} ${i.message}.`);
-    throw new Error(`Routine cannot start: the configuration is invalid.\n${lines.join("\n")}\nSet these in the environment (see the README's Configuration table).`);
+    throw new Error(
+      `Routine cannot start: the configuration is invalid.\n${lines.join("\n")}\nSet these in the environment (see the README's Configuration table).`,
+    );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
@@ -101,9 +109,14 @@ export function readEnv(source: Record<string, string | undefined>) {
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     // The patient page always names someone; handouts leave a blank name out.
     clinicName: e.CLINIC_NAME || "Your clinic",
-    bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : undefined,
+    bootstrapAdmin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME } : undefined,
     // Printed on handouts; "\n" in CLINIC_CONTACT starts a new line (an environment variable is one line).
-    clinic: { name: e.CLINIC_NAME, contact: e.CLINIC_CONTACT.replaceAll("\\n", "\n"), logoPath: e.CLINIC_LOGO_PATH ? path.resolve(e.CLINIC_LOGO_PATH) : undefined },
+    clinic: {
+      name: e.CLINIC_NAME,
+      contact: e.CLINIC_CONTACT.replaceAll("\\n", "\n"),
+      logoPath: e.CLINIC_LOGO_PATH ? path.resolve(e.CLINIC_LOGO_PATH) : undefined,
+    },
     handoutPaper: e.HANDOUT_PAPER,
     trustProxy: e.TRUST_PROXY ?? parseTrustProxy(undefined),
     // Email (share links): off unless both are set.

@@ -60,5 +60,7 @@ export function appErrorResponse(error: AppError): Response {
 /** The field errors under one key of a nested input (`content.title` → `title`), for the form that edits it. */
 export function fieldErrorsUnder(fieldErrors: FieldErrors, key: string): FieldErrors {
   const prefix = `${key}.`;
-  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([path, messages]) => (path.startsWith(prefix) ? [[path.slice(prefix.length), messages]] : [])));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).flatMap(([path, messages]) => (path.startsWith(prefix) ? [[path.slice(prefix.length), messages]] : [])),
+  );
 }

@@ -6,8 +6,23 @@ import { AppError } from "./errors";
  * segment). Stricter than `Number()` or `z.coerce.number()`, which also take " 12", "1e3" and "0x10".
  */
 export const idInput = z
-  .union([z.number(), z.string().regex(/^\d{1,16}$/, "Not a valid id.").transform(Number)], { message: "Not a valid id." })
-  .pipe(z.number({ message: "Not a valid id." }).int("Not a valid id.").positive("Not a valid id.").max(Number.MAX_SAFE_INTEGER, "Not a valid id."));
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,16}$/, "Not a valid id.")
+        .transform(Number),
+    ],
+    { message: "Not a valid id." },
+  )
+  .pipe(
+    z
+      .number({ message: "Not a valid id." })
+      .int("Not a valid id.")
+      .positive("Not a valid id.")
+      .max(Number.MAX_SAFE_INTEGER, "Not a valid id."),
+  );
 
 /** The id, or null when the value is not one. */
 export function parseId(value: unknown): number | null {

@@ -12,7 +12,17 @@ const root = path.resolve(__dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function newestSourceTime(): number {
-  const watched = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+  const watched = [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   let newest = 0;
   const visit = (p: string) => {
     const stat = statSync(p);
@@ -26,8 +36,14 @@ function newestSourceTime(): number {
 function buildIfNeeded(): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceTime()) return;
-  console.log(existsSync(buildId) ? "Sources changed since the last build: rebuilding…" : "No build yet: building the app (a minute or two, once)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  console.log(
+    existsSync(buildId) ? "Sources changed since the last build: rebuilding…" : "No build yet: building the app (a minute or two, once)…",
+  );
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

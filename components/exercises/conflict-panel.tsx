@@ -17,8 +17,8 @@ export function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: Props) {
         ))}
       </ul>
       <p>
-        <strong>Keep my changes and save</strong> applies the fields you changed on top of their version; fields you did not touch
-        keep theirs. Their version now reads:
+        <strong>Keep my changes and save</strong> applies the fields you changed on top of their version; fields you did not touch keep
+        theirs. Their version now reads:
       </p>
       <dl>
         <dt>Name</dt>

@@ -34,7 +34,12 @@ export function doseFromDraft(draft: DoseDraft): Record<string, unknown> {
   return dose;
 }
 
-const sideLabels: Record<(typeof sides)[number], string> = { both: "Both sides together", each: "Each side", left: "Left only", right: "Right only" };
+const sideLabels: Record<(typeof sides)[number], string> = {
+  both: "Both sides together",
+  each: "Each side",
+  left: "Left only",
+  right: "Right only",
+};
 
 type Props = {
   dose: DoseDraft;

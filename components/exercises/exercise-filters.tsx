@@ -71,7 +71,12 @@ export function ExerciseFilters() {
       {selects.map((s) => (
         <div className="field" key={s.name}>
           <label htmlFor={`filter-${s.name}`}>{s.label}</label>
-          <select id={`filter-${s.name}`} name={s.name} value={params.get(s.name) ?? ""} onChange={(e) => navigate({ [s.name]: e.target.value })}>
+          <select
+            id={`filter-${s.name}`}
+            name={s.name}
+            value={params.get(s.name) ?? ""}
+            onChange={(e) => navigate({ [s.name]: e.target.value })}
+          >
             <option value="">Any</option>
             {s.options.map((o) => (
               <option key={o} value={o}>
@@ -83,7 +88,12 @@ export function ExerciseFilters() {
       ))}
       <div className="field">
         <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" value={params.get("status") ?? "active"} onChange={(e) => navigate({ status: e.target.value === "active" ? "" : e.target.value })}>
+        <select
+          id="filter-status"
+          name="status"
+          value={params.get("status") ?? "active"}
+          onChange={(e) => navigate({ status: e.target.value === "active" ? "" : e.target.value })}
+        >
           <option value="active">Draft and published</option>
           <option value="published">Published</option>
           <option value="draft">Draft</option>

@@ -46,7 +46,10 @@ function toDraft({ tags, defaultDose, illustration, ...rest }: ExerciseInput): D
 }
 
 function fromDraft({ tags, dose, ...rest }: Draft): unknown {
-  const tagList = tags.split(",").map((t) => t.trim()).filter(Boolean);
+  const tagList = tags
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   return { ...rest, tags: tagList, defaultDose: doseFromDraft(dose) };
 }
 
@@ -89,7 +92,12 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
   const textField = (key: "name" | "summary", label: string) => (
     <div className="field">
       <label htmlFor={`exercise-${key}`}>{label}</label>
-      <input id={`exercise-${key}`} value={draft[key]} aria-invalid={errorsOf(key) ? true : undefined} onChange={(e) => set(key, e.target.value)} />
+      <input
+        id={`exercise-${key}`}
+        value={draft[key]}
+        aria-invalid={errorsOf(key) ? true : undefined}
+        onChange={(e) => set(key, e.target.value)}
+      />
       {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
     </div>
   );
@@ -97,7 +105,12 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
     <div className="field">
       <label htmlFor={`exercise-${key}`}>{label}</label>
       <span className="hint">{hint}</span>
-      <textarea id={`exercise-${key}`} value={draft[key]} aria-invalid={errorsOf(key) ? true : undefined} onChange={(e) => set(key, e.target.value)} />
+      <textarea
+        id={`exercise-${key}`}
+        value={draft[key]}
+        aria-invalid={errorsOf(key) ? true : undefined}
+        onChange={(e) => set(key, e.target.value)}
+      />
       {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
     </div>
   );
@@ -123,7 +136,11 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
           {labelOf(o)}
         </label>
       ))}
-      {errorsOf(key) && <p className="error" style={{ flexBasis: "100%" }}>{errorsOf(key)!.join(" ")}</p>}
+      {errorsOf(key) && (
+        <p className="error" style={{ flexBasis: "100%" }}>
+          {errorsOf(key)!.join(" ")}
+        </p>
+      )}
     </fieldset>
   );
 
@@ -161,7 +178,11 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
           <div className="stack">
             {textField("name", "Name")}
             {textField("summary", "One-line summary")}
-            <StepsEditor steps={draft.steps} onChange={(steps) => set("steps", steps)} errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)} />
+            <StepsEditor
+              steps={draft.steps}
+              onChange={(steps) => set("steps", steps)}
+              errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)}
+            />
             {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
             {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
             <DoseFields
@@ -192,7 +213,9 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
           value={draft.illustration ?? null}
           onChange={(illustration) => set("illustration", illustration)}
           exerciseName={draft.name}
-          errors={Object.entries(errors).flatMap(([path, messages]) => (path === "illustration" || path.startsWith("illustration.") ? messages ?? [] : []))}
+          errors={Object.entries(errors).flatMap(([path, messages]) =>
+            path === "illustration" || path.startsWith("illustration.") ? (messages ?? []) : [],
+          )}
         />
       </fieldset>
     </form>

@@ -20,7 +20,12 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(value.some((v) => String(v).length > 30) ? " / " : ", ") : "—";
   // A drawing is pages of joint angles: its alt text says what it shows.
   if (typeof value === "object" && "frames" in value && "alt" in value) return `drawing (${String(value.alt) || "no description"})`;
-  if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${k} ${v}`).join(", ") || "—";
+  if (typeof value === "object")
+    return (
+      Object.entries(value)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "—"
+    );
   return String(value);
 }
 

@@ -39,7 +39,14 @@ export function ExerciseImages({ exerciseId, images, actions }: Props) {
                   <label className="visually-hidden" htmlFor={`alt-${image.id}`}>
                     Description of picture {i + 1}
                   </label>
-                  <input id={`alt-${image.id}`} name="alt" defaultValue={image.alt} maxLength={300} placeholder="Describe the picture" style={{ flex: 1, padding: "0.4rem" }} />
+                  <input
+                    id={`alt-${image.id}`}
+                    name="alt"
+                    defaultValue={image.alt}
+                    maxLength={300}
+                    placeholder="Describe the picture"
+                    style={{ flex: 1, padding: "0.4rem" }}
+                  />
                   <button className="button secondary" type="submit">
                     Save description
                   </button>

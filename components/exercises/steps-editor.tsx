@@ -36,10 +36,22 @@ export function StepsEditor({ steps, onChange, errors }: Props) {
                 {stepErrors && <p className="error">{stepErrors.join(" ")}</p>}
               </div>
               <div className="icon-buttons">
-                <button type="button" className="icon-button" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move step ${i + 1} up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1)}
+                >
                   ↑
                 </button>
-                <button type="button" className="icon-button" aria-label={`Move step ${i + 1} down`} disabled={i === steps.length - 1} onClick={() => move(i, i + 1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move step ${i + 1} down`}
+                  disabled={i === steps.length - 1}
+                  onClick={() => move(i, i + 1)}
+                >
                   ↓
                 </button>
                 <button

@@ -16,7 +16,16 @@ type Props<R extends ActionResult<object, unknown>> = {
 };
 
 /** One care-team change (assign the patient, or share them) as a colleague picker and a button. */
-export function CareTeamForm<R extends ActionResult<object, unknown>>({ action, patientId, change, id, label, submit, people, chosen }: Props<R>) {
+export function CareTeamForm<R extends ActionResult<object, unknown>>({
+  action,
+  patientId,
+  change,
+  id,
+  label,
+  submit,
+  people,
+  chosen,
+}: Props<R>) {
   return (
     <ActionForm className="toolbar" action={action} style={{ alignItems: "end" }}>
       <input type="hidden" name="patientId" value={patientId} />

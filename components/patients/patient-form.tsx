@@ -75,8 +75,24 @@ export function PatientForm({ action, patient }: Props) {
         defaultValue={initial("externalRef")}
         errors={errors.externalRef}
       />
-      <Field label="Email" name="email" type="email" hint="Optional." autoComplete="off" defaultValue={initial("email")} errors={errors.email} />
-      <Field label="Phone" name="phone" type="tel" hint="Optional." autoComplete="off" defaultValue={initial("phone")} errors={errors.phone} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        hint="Optional."
+        autoComplete="off"
+        defaultValue={initial("email")}
+        errors={errors.email}
+      />
+      <Field
+        label="Phone"
+        name="phone"
+        type="tel"
+        hint="Optional."
+        autoComplete="off"
+        defaultValue={initial("phone")}
+        errors={errors.phone}
+      />
       <div className="field">
         <label htmlFor="field-notes">Private clinical notes</label>
         <span className="hint" id={notesHintId}>

@@ -16,7 +16,11 @@ type PickerResult = { total: number; cards: ExerciseCard[]; correctedQuery: stri
 /** searchPickerAction, passed in by the page through the builder. */
 export type SearchPicker = (query: Record<string, string>) => Promise<ActionResult<PickerResult>>;
 
-type Props = { sections: { uid: string; title: string }[]; onAdd: (exercise: ExerciseCard, sectionUid: string) => void; search: SearchPicker };
+type Props = {
+  sections: { uid: string; title: string }[];
+  onAdd: (exercise: ExerciseCard, sectionUid: string) => void;
+  search: SearchPicker;
+};
 
 const nothingFound: PickerResult = { total: 0, cards: [], correctedQuery: null };
 
@@ -66,7 +70,11 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
         {pickerFilters.map((f) => (
           <div className="field" style={{ flex: 1 }} key={f.name}>
             <label htmlFor={`picker-${f.name}`}>{f.label}</label>
-            <select id={`picker-${f.name}`} value={filters[f.name]} onChange={(e) => setFilters((all) => ({ ...all, [f.name]: e.target.value }))}>
+            <select
+              id={`picker-${f.name}`}
+              value={filters[f.name]}
+              onChange={(e) => setFilters((all) => ({ ...all, [f.name]: e.target.value }))}
+            >
               <option value="">Any</option>
               {f.options.map((o) => (
                 <option key={o} value={o}>
@@ -106,7 +114,12 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
           <li key={card.id}>
             {card.illustration && <IllustrationThumb illustration={card.illustration} />}
             <span className="picker-name">{card.name}</span>
-            <button type="button" className="button secondary" aria-label={`Add ${card.name}`} onClick={() => section && onAdd(card, section)}>
+            <button
+              type="button"
+              className="button secondary"
+              aria-label={`Add ${card.name}`}
+              onClick={() => section && onAdd(card, section)}
+            >
               Add
             </button>
           </li>

@@ -40,7 +40,10 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
   const [result, setResult] = useState<SaveRoutineResult | null>(null);
   const [showPreview, setShowPreview] = useState(false);
   const [saving, startSaving] = useTransition();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
 
@@ -64,10 +67,19 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
     const { active, over } = event;
     if (!over || active.id === over.id) return;
     if (list === "sections") {
-      dispatch({ type: "moveSection", from: draft.sections.findIndex((s) => s.uid === active.id), to: draft.sections.findIndex((s) => s.uid === over.id) });
+      dispatch({
+        type: "moveSection",
+        from: draft.sections.findIndex((s) => s.uid === active.id),
+        to: draft.sections.findIndex((s) => s.uid === over.id),
+      });
     } else {
       const items = draft.sections.find((s) => s.uid === list)?.items ?? [];
-      dispatch({ type: "reorderItems", sectionUid: list, from: items.findIndex((i) => i.uid === active.id), to: items.findIndex((i) => i.uid === over.id) });
+      dispatch({
+        type: "reorderItems",
+        sectionUid: list,
+        from: items.findIndex((i) => i.uid === active.id),
+        to: items.findIndex((i) => i.uid === over.id),
+      });
     }
   };
 
@@ -76,7 +88,13 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
   const text = (key: "title" | "startDate" | "reviewDate", label: string, type = "text") => (
     <div className="field">
       <label htmlFor={`routine-${key}`}>{label}</label>
-      <input id={`routine-${key}`} type={type} value={draft[key]} aria-invalid={errors[key] ? true : undefined} onChange={(e) => dispatch({ type: "edit", field: key, value: e.target.value })} />
+      <input
+        id={`routine-${key}`}
+        type={type}
+        value={draft[key]}
+        aria-invalid={errors[key] ? true : undefined}
+        onChange={(e) => dispatch({ type: "edit", field: key, value: e.target.value })}
+      />
       {errors[key] && <p className="error">{errors[key]!.join(" ")}</p>}
     </div>
   );
@@ -97,7 +115,13 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
       <FormNotice error={result && !result.ok ? result.error : undefined} />
       {showPreview ? (
         <RoutinePreview
-          routine={{ ...draft, sections: draft.sections.map((s) => ({ title: s.title, items: s.items.map((i) => ({ exerciseId: i.exerciseId, dose: previewDose(i.dose), note: i.note })) })) }}
+          routine={{
+            ...draft,
+            sections: draft.sections.map((s) => ({
+              title: s.title,
+              items: s.items.map((i) => ({ exerciseId: i.exerciseId, dose: previewDose(i.dose), note: i.note })),
+            })),
+          }}
           exercises={exercises}
           patientName={patientName}
           clinicName={clinicName}
@@ -110,7 +134,12 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
               <div className="field">
                 <label htmlFor="routine-instructions">Instructions for the patient</label>
                 <span className="hint">The goal, how often, and what to do if pain increases.</span>
-                <textarea id="routine-instructions" rows={5} value={draft.instructions} onChange={(e) => dispatch({ type: "edit", field: "instructions", value: e.target.value })} />
+                <textarea
+                  id="routine-instructions"
+                  rows={5}
+                  value={draft.instructions}
+                  onChange={(e) => dispatch({ type: "edit", field: "instructions", value: e.target.value })}
+                />
               </div>
               <div className="toolbar">
                 {text("startDate", "Start date", "date")}
@@ -124,13 +153,29 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                     <div className="section-head">
                       <div className="field">
                         <label htmlFor={`section-${section.uid}`}>Section heading</label>
-                        <input id={`section-${section.uid}`} value={section.title} onChange={(e) => dispatch({ type: "renameSection", sectionUid: section.uid, title: e.target.value })} />
+                        <input
+                          id={`section-${section.uid}`}
+                          value={section.title}
+                          onChange={(e) => dispatch({ type: "renameSection", sectionUid: section.uid, title: e.target.value })}
+                        />
                       </div>
                       <div className="icon-buttons">
-                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} up`} disabled={s === 0} onClick={() => dispatch({ type: "moveSection", from: s, to: s - 1 })}>
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={`Move section ${section.title} up`}
+                          disabled={s === 0}
+                          onClick={() => dispatch({ type: "moveSection", from: s, to: s - 1 })}
+                        >
                           ↑
                         </button>
-                        <button type="button" className="icon-button" aria-label={`Move section ${section.title} down`} disabled={s === draft.sections.length - 1} onClick={() => dispatch({ type: "moveSection", from: s, to: s + 1 })}>
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-label={`Move section ${section.title} down`}
+                          disabled={s === draft.sections.length - 1}
+                          onClick={() => dispatch({ type: "moveSection", from: s, to: s + 1 })}
+                        >
                           ↓
                         </button>
                         <button

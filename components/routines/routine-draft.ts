@@ -21,7 +21,11 @@ export function toRoutineDraft(content: RoutineContent): RoutineDraft {
     instructions: content.instructions,
     startDate: content.startDate ?? "",
     reviewDate: content.reviewDate ?? "",
-    sections: content.sections.map((s) => ({ uid: newUid(), title: s.title, items: s.items.map((i) => newItem(i.exerciseId, i.dose, i.note)) })),
+    sections: content.sections.map((s) => ({
+      uid: newUid(),
+      title: s.title,
+      items: s.items.map((i) => newItem(i.exerciseId, i.dose, i.note)),
+    })),
   };
 }
 
@@ -100,11 +104,16 @@ function applyToDraft(state: BuilderState, action: Exclude<BuilderAction, { type
     case "addItem":
       return withSection(draft, action.sectionUid, (s) => ({ ...s, items: [...s.items, newItem(action.exerciseId, action.dose)] }));
     case "changeItem":
-      return withSection(draft, action.sectionUid, (s) => ({ ...s, items: s.items.map((it, i) => (i === action.index ? action.item : it)) }));
+      return withSection(draft, action.sectionUid, (s) => ({
+        ...s,
+        items: s.items.map((it, i) => (i === action.index ? action.item : it)),
+      }));
     case "duplicateItem":
       return withSection(draft, action.sectionUid, (s) => {
         const item = s.items[action.index];
-        return item ? { ...s, items: [...s.items.slice(0, action.index + 1), { ...item, uid: newUid() }, ...s.items.slice(action.index + 1)] } : s;
+        return item
+          ? { ...s, items: [...s.items.slice(0, action.index + 1), { ...item, uid: newUid() }, ...s.items.slice(action.index + 1)] }
+          : s;
       });
     case "moveItem": {
       const item = draft.sections.find((s) => s.uid === action.sectionUid)?.items[action.index];
@@ -112,7 +121,11 @@ function applyToDraft(state: BuilderState, action: Exclude<BuilderAction, { type
       return {
         ...draft,
         sections: draft.sections.map((s) =>
-          s.uid === action.sectionUid ? { ...s, items: s.items.filter((_, i) => i !== action.index) } : s.uid === action.toSectionUid ? { ...s, items: [...s.items, item] } : s,
+          s.uid === action.sectionUid
+            ? { ...s, items: s.items.filter((_, i) => i !== action.index) }
+            : s.uid === action.toSectionUid
+              ? { ...s, items: [...s.items, item] }
+              : s,
         ),
       };
     }
@@ -135,7 +148,10 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case "undoRemove": {
       const { removed } = state;
       if (!removed) return state;
-      const draft = withSection(state.draft, removed.sectionUid, (s) => ({ ...s, items: [...s.items.slice(0, removed.index), removed.item, ...s.items.slice(removed.index)] }));
+      const draft = withSection(state.draft, removed.sectionUid, (s) => ({
+        ...s,
+        items: [...s.items.slice(0, removed.index), removed.item, ...s.items.slice(removed.index)],
+      }));
       return { draft, removed: null, dirty: true };
     }
     default: {

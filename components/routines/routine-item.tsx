@@ -22,12 +22,29 @@ type Props = {
 };
 
 /** One exercise in the routine: drag handle (mouse, touch or keyboard), its dose as a sentence, and its editors. */
-export function RoutineItem({ item, number, exercise, sections, sectionUid, errors, fieldErrors, onChange, onDuplicate, onRemove, onMove }: Props) {
+export function RoutineItem({
+  item,
+  number,
+  exercise,
+  sections,
+  sectionUid,
+  errors,
+  fieldErrors,
+  onChange,
+  onDuplicate,
+  onRemove,
+  onMove,
+}: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid });
   const name = exercise?.name ?? "Unknown exercise";
   const sentence = describeDose(previewDose(item.dose));
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className={isDragging ? "item dragging" : "item"} data-testid="routine-item">
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={isDragging ? "item dragging" : "item"}
+      data-testid="routine-item"
+    >
       <div className="item-head">
         <button type="button" className="drag-handle" aria-label={`Reorder ${name}`} {...attributes} {...listeners}>
           ⠿
@@ -69,7 +86,12 @@ export function RoutineItem({ item, number, exercise, sections, sectionUid, erro
         />
         <div className="field">
           <label htmlFor={`note-${item.uid}`}>Note to the patient</label>
-          <textarea id={`note-${item.uid}`} value={item.note} maxLength={500} onChange={(e) => onChange({ ...item, note: e.target.value })} />
+          <textarea
+            id={`note-${item.uid}`}
+            value={item.note}
+            maxLength={500}
+            onChange={(e) => onChange({ ...item, note: e.target.value })}
+          />
         </div>
       </details>
     </li>

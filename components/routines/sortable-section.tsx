@@ -14,7 +14,14 @@ export function SortableSection({ uid, title, children }: { uid: string; title: 
       aria-label={`Section ${title}`}
       data-testid="routine-section"
     >
-      <button type="button" className="drag-handle" aria-label={`Reorder section ${title}`} {...attributes} {...listeners} style={{ justifySelf: "start" }}>
+      <button
+        type="button"
+        className="drag-handle"
+        aria-label={`Reorder section ${title}`}
+        {...attributes}
+        {...listeners}
+        style={{ justifySelf: "start" }}
+      >
         ⠿ Drag section
       </button>
       {children}

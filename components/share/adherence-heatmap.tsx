@@ -34,7 +34,14 @@ export function AdherenceHeatmap({ weeks, summary }: { weeks: ProgressDay[][]; s
   const width = left + 7 * (cell + gap);
   const height = top + weeks.length * (cell + gap);
   return (
-    <svg className="heatmap" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby="heatmap-title heatmap-desc">
+    <svg
+      className="heatmap"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby="heatmap-title heatmap-desc"
+    >
       <title id="heatmap-title">Exercises ticked per day, last four weeks</title>
       <desc id="heatmap-desc">{summary}</desc>
       {weekdays.map((d, i) => (
@@ -49,10 +56,24 @@ export function AdherenceHeatmap({ weeks, summary }: { weeks: ProgressDay[][]; s
           </text>
           {week.map((day, d) => (
             <g key={day.day} transform={`translate(${left + d * (cell + gap)} 0)`} data-day={day.day} data-share={day.share ?? ""}>
-              <rect width={cell} height={cell} rx={6} fill={fill(day)} stroke={day.share === null ? "#c5ced8" : "none"} strokeDasharray={day.share === null ? "3 3" : undefined}>
+              <rect
+                width={cell}
+                height={cell}
+                rx={6}
+                fill={fill(day)}
+                stroke={day.share === null ? "#c5ced8" : "none"}
+                strokeDasharray={day.share === null ? "3 3" : undefined}
+              >
                 <title>{describeDay(day)}</title>
               </rect>
-              <text x={cell / 2} y={cell / 2 + 4} textAnchor="middle" className="chart-day" fill={day.share !== null && day.share > 0.5 ? "#ffffff" : "#4a5568"} aria-hidden="true">
+              <text
+                x={cell / 2}
+                y={cell / 2 + 4}
+                textAnchor="middle"
+                className="chart-day"
+                fill={day.share !== null && day.share > 0.5 ? "#ffffff" : "#4a5568"}
+                aria-hidden="true"
+              >
                 {Number(day.day.slice(8))}
               </text>
             </g>

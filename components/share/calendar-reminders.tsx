@@ -49,8 +49,8 @@ export function CalendarReminders({ basePath, calendar }: { basePath: string; ca
           <a href={`${feedUrl}&download=1`}>Download a calendar file (.ics)</a>
         </p>
         <p className="calendar-note">
-          Your calendar reminds you on your exercise days, and each reminder opens this page. The reminders follow any
-          changes your clinician makes, and stop when this link stops working.
+          Your calendar reminds you on your exercise days, and each reminder opens this page. The reminders follow any changes your
+          clinician makes, and stop when this link stops working.
         </p>
       </details>
     </section>

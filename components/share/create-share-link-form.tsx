@@ -32,7 +32,16 @@ export function CreateShareLinkForm({ routineId, createShareLink }: { routineId:
         <FormNotice error={refused?.error} />
         <input type="hidden" name="routineId" value={routineId} />
         <div className="share-form-row">
-          <Field label="Label" name="label" hint="Where the link goes, e.g. “phone” or “printed sheet”." required maxLength={60} defaultValue={refused?.values?.label ?? ""} errors={errors.label} autoComplete="off" />
+          <Field
+            label="Label"
+            name="label"
+            hint="Where the link goes, e.g. “phone” or “printed sheet”."
+            required
+            maxLength={60}
+            defaultValue={refused?.values?.label ?? ""}
+            errors={errors.label}
+            autoComplete="off"
+          />
           <div className="field">
             <label htmlFor="field-expiry">Works for</label>
             <select id="field-expiry" name="expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
@@ -44,7 +53,14 @@ export function CreateShareLinkForm({ routineId, createShareLink }: { routineId:
             </select>
           </div>
           {showDate && (
-            <Field label="Last day" name="customDate" type="date" hint={hydrated ? "Up to a year from today." : "Only for “Until a date…”; up to a year."} defaultValue={refused?.values?.customDate ?? ""} errors={errors.customDate} />
+            <Field
+              label="Last day"
+              name="customDate"
+              type="date"
+              hint={hydrated ? "Up to a year from today." : "Only for “Until a date…”; up to a year."}
+              defaultValue={refused?.values?.customDate ?? ""}
+              errors={errors.customDate}
+            />
           )}
         </div>
         <div>

@@ -38,8 +38,18 @@ export function EmailShareLinkForm({ routineId, link, to, defaults, notConfigure
       <FormNotice error={refused?.error} success={sent ? `Email sent to ${sent.to}.` : undefined} />
       <input type="hidden" name="routineId" value={routineId} />
       <input type="hidden" name="linkId" value={link.id} />
-      <p className="muted">To {to}. The link and the clinic&apos;s name are added below your message; nothing about their condition is sent.</p>
-      <Field label="Subject" name="subject" id={`email-subject-${link.id}`} required maxLength={120} defaultValue={refused?.values?.subject ?? defaults.subject} errors={errors.subject} />
+      <p className="muted">
+        To {to}. The link and the clinic&apos;s name are added below your message; nothing about their condition is sent.
+      </p>
+      <Field
+        label="Subject"
+        name="subject"
+        id={`email-subject-${link.id}`}
+        required
+        maxLength={120}
+        defaultValue={refused?.values?.subject ?? defaults.subject}
+        errors={errors.subject}
+      />
       <div className="field">
         <label htmlFor={`email-message-${link.id}`}>Message</label>
         <textarea

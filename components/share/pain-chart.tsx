@@ -30,7 +30,15 @@ export function PainChart({ days, summary }: { days: ProgressDay[]; summary: str
           </text>
         ) : null,
       )}
-      {points.length > 1 && <polyline points={points.map((p) => `${p.cx},${p.cy}`).join(" ")} fill="none" stroke="#b42318" strokeWidth={2.5} strokeLinejoin="round" />}
+      {points.length > 1 && (
+        <polyline
+          points={points.map((p) => `${p.cx},${p.cy}`).join(" ")}
+          fill="none"
+          stroke="#b42318"
+          strokeWidth={2.5}
+          strokeLinejoin="round"
+        />
+      )}
       {points.map((p) => (
         <circle key={p.day.day} cx={p.cx} cy={p.cy} r={5} fill="#ffffff" stroke="#b42318" strokeWidth={2.5}>
           <title>{`${formatDay(p.day.day, "weekday-date")}: pain ${formatPain(p.day.pain!)} out of 10`}</title>

@@ -70,7 +70,8 @@ function TodayCount({ done, total }: { done: number; total: number }) {
   return (
     <div id="today" className="today">
       <p className="today-count">
-        <strong>Today:</strong> {done === 0 ? `none of ${total} done yet` : done >= total ? `all ${total} done. Well done!` : `${done} of ${total} done`}
+        <strong>Today:</strong>{" "}
+        {done === 0 ? `none of ${total} done yet` : done >= total ? `all ${total} done. Well done!` : `${done} of ${total} done`}
       </p>
       <div className="today-bar" aria-hidden="true">
         <span style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
@@ -89,7 +90,12 @@ function Exercise({ item, link, ticks }: { item: PatientItem; link: PatientLink 
       {item.illustration && <Drawing item={item} illustration={item.illustration} basePath={link?.basePath ?? null} />}
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
-        <img className="exercise-picture" src={item.image.url} alt={item.image.alt || `How to do ${item.name}`} loading={item.number > 2 ? "lazy" : "eager"} />
+        <img
+          className="exercise-picture"
+          src={item.image.url}
+          alt={item.image.alt || `How to do ${item.name}`}
+          loading={item.number > 2 ? "lazy" : "eager"}
+        />
       )}
       {item.dose && <p className="exercise-dose">{item.dose}</p>}
       {item.steps.length > 0 && (
@@ -154,12 +160,12 @@ function TextSize({ nonce }: { nonce: string | undefined }) {
   return (
     <>
       <div className="text-size" role="group" aria-labelledby="text-size-label" hidden>
-      <span id="text-size-label">Text size</span>
-      {["A", "A+", "A++"].map((label, size) => (
-        <button key={label} type="button" className="text-size-button" data-size={size} aria-pressed={size === 0}>
-          {label}
-        </button>
-      ))}
+        <span id="text-size-label">Text size</span>
+        {["A", "A+", "A++"].map((label, size) => (
+          <button key={label} type="button" className="text-size-button" data-size={size} aria-pressed={size === 0}>
+            {label}
+          </button>
+        ))}
       </div>
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: textSizeScript }} />
     </>

@@ -40,7 +40,11 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
           <figcaption>
             <strong>Pain</strong> · <span className="muted">{painSummary}</span>
           </figcaption>
-          {withPain.length ? <PainChart days={days} summary={painSummary} /> : <p className="muted">The patient has not given a pain score in the last four weeks.</p>}
+          {withPain.length ? (
+            <PainChart days={days} summary={painSummary} />
+          ) : (
+            <p className="muted">The patient has not given a pain score in the last four weeks.</p>
+          )}
         </figure>
       </div>
       <details>

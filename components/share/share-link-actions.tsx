@@ -66,14 +66,34 @@ export function ShareLinkActions({ routineId, link, email, actions }: ShareLinkA
   return (
     <div className="stack share-link-actions">
       <div className="toolbar">
-        <button className="button secondary" type="button" onClick={copy} disabled={!hydrated || pending} aria-label={`Copy the link “${link.label}”`}>
+        <button
+          className="button secondary"
+          type="button"
+          onClick={copy}
+          disabled={!hydrated || pending}
+          aria-label={`Copy the link “${link.label}”`}
+        >
           Copy link
         </button>
-        <button className="button secondary" type="button" onClick={toggleQr} disabled={!hydrated || pending} aria-expanded={qrOpen} aria-label={`${qrOpen ? "Hide" : "Show"} the QR code of “${link.label}”`}>
+        <button
+          className="button secondary"
+          type="button"
+          onClick={toggleQr}
+          disabled={!hydrated || pending}
+          aria-expanded={qrOpen}
+          aria-label={`${qrOpen ? "Hide" : "Show"} the QR code of “${link.label}”`}
+        >
           {qrOpen ? "Hide QR" : "Show QR"}
         </button>
         {email && (
-          <button className="button secondary" type="button" onClick={() => setEmailOpen((open) => !open)} disabled={!hydrated} aria-expanded={emailOpen} aria-label={`Email the link “${link.label}”`}>
+          <button
+            className="button secondary"
+            type="button"
+            onClick={() => setEmailOpen((open) => !open)}
+            disabled={!hydrated}
+            aria-expanded={emailOpen}
+            aria-label={`Email the link “${link.label}”`}
+          >
             Email the link
           </button>
         )}

@@ -33,11 +33,15 @@ export function ShareLinksPanel({ routineId, links, archived, email, actions }: 
       <div>
         <h2 id="share-heading">Patient links</h2>
         <p className="muted">
-          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Copy an active link or
-          show its QR code again at any time; revoking it stops it at once.
+          The patient opens the link on their phone, with no account, and always sees this routine&apos;s newest revision. Copy an active
+          link or show its QR code again at any time; revoking it stops it at once.
         </p>
       </div>
-      {archived ? <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p> : <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />}
+      {archived ? (
+        <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p>
+      ) : (
+        <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />
+      )}
       {links.length > 0 && (
         <DataTable
           testId="share-links"
@@ -51,7 +55,12 @@ export function ShareLinksPanel({ routineId, links, archived, email, actions }: 
                   <strong>{link.label}</strong>
                   {link.status === "active" &&
                     (link.canShowAgain ? (
-                      <ShareLinkActions routineId={routineId} link={link} email={email} actions={{ show: actions.show, email: actions.email }} />
+                      <ShareLinkActions
+                        routineId={routineId}
+                        link={link}
+                        email={email}
+                        actions={{ show: actions.show, email: actions.email }}
+                      />
                     ) : (
                       <p className="muted">Made before links could be shown again: it works, but to send it again create a new link.</p>
                     ))}
@@ -69,7 +78,10 @@ export function ShareLinksPanel({ routineId, links, archived, email, actions }: 
               ),
             },
             { header: "Expires", cell: (link) => formatInstant(link.expiresAt, "date") },
-            { header: "Last opened", cell: (link) => (link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>) },
+            {
+              header: "Last opened",
+              cell: (link) => (link.lastOpenedAt ? formatInstant(link.lastOpenedAt, "date-time") : <span className="muted">Never</span>),
+            },
             { header: "Opens", cell: (link) => link.openCount },
             {
               header: "Status",

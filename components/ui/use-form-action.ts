@@ -6,10 +6,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
  * runs; submitting through onSubmit instead skips that reset, so a failed save loses nothing. Without
  * JavaScript the form still posts to the same action (progressive enhancement).
  */
-export function useFormAction<State>(
-  action: (state: Awaited<State>, data: FormData) => State | Promise<State>,
-  initial: Awaited<State>,
-) {
+export function useFormAction<State>(action: (state: Awaited<State>, data: FormData) => State | Promise<State>, initial: Awaited<State>) {
   const [state, formAction, pending] = useActionState(action, initial);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

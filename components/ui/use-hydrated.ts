@@ -8,5 +8,9 @@ const subscribe = () => () => {};
  * stay disabled until then, so nothing typed before hydration is silently replaced by React's state.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

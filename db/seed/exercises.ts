@@ -353,7 +353,8 @@ export const starterExercises: SeedExercise[] = [
   {
     key: "scapular-clocks",
     name: "Scapular Clocks",
-    summary: "With one hand on a wall, move your shoulder blade slowly in different directions, like the hands of a clock, to build control and stability.",
+    summary:
+      "With one hand on a wall, move your shoulder blade slowly in different directions, like the hands of a clock, to build control and stability.",
     steps: [
       "Stand side-on to a wall and place your palm flat on it at shoulder height, with your elbow straight but relaxed.",
       "Picture a clock face on your shoulder blade and gently lift the shoulder blade up toward 12 o'clock, then let it return to the middle.",
@@ -362,8 +363,7 @@ export const starterExercises: SeedExercise[] = [
       "Moving through all four directions counts as one round; finish your rounds, then turn around and repeat with the other arm.",
     ],
     cues: "Keep the movements small and slow, moving only the shoulder blade rather than bending your elbow or leaning your body. Breathe normally throughout.",
-    precautions:
-      "Stop if you feel pain in your shoulder or neck. If you have had shoulder surgery, ask your clinician before starting.",
+    precautions: "Stop if you feel pain in your shoulder or neck. If you have had shoulder surgery, ask your clinician before starting.",
     category: "strengthening",
     bodyRegions: ["shoulders", "upper-back"],
     equipment: ["wall"],
@@ -396,7 +396,8 @@ export const starterExercises: SeedExercise[] = [
   {
     key: "prone-shoulder-extension",
     name: "Prone Shoulder Extension",
-    summary: "Lying face down, lift your straight arms a little way behind you to strengthen the backs of your shoulders and your upper back.",
+    summary:
+      "Lying face down, lift your straight arms a little way behind you to strengthen the backs of your shoulders and your upper back.",
     steps: [
       "Lie face down on a mat with a small folded towel under your forehead and your arms straight by your sides, palms turned toward your body.",
       "Gently draw your shoulder blades back and down.",
@@ -438,7 +439,8 @@ export const starterExercises: SeedExercise[] = [
   {
     key: "reverse-fly",
     name: "Reverse Fly",
-    summary: "Pull a resistance band apart in front of you to strengthen the muscles across your upper back and the backs of your shoulders.",
+    summary:
+      "Pull a resistance band apart in front of you to strengthen the muscles across your upper back and the backs of your shoulders.",
     steps: [
       "Stand tall with your feet hip-width apart, holding a light resistance band in both hands with your arms straight out in front at shoulder height.",
       "Start with your hands about shoulder-width apart and a little tension in the band.",
@@ -510,8 +512,7 @@ export const starterExercises: SeedExercise[] = [
       "Keep moving slowly between the arch and the round.",
     ],
     cues: "Match each movement to your breathing: in as you arch, out as you round. Focus on moving the part of your spine between your shoulder blades.",
-    precautions:
-      "Keep the movements small if your back is sore, and stop if you feel sharp pain. Use a chair that will not roll.",
+    precautions: "Keep the movements small if your back is sore, and stop if you feel sharp pain. Use a chair that will not roll.",
     category: "mobility",
     bodyRegions: ["upper-back", "mid-back"],
     equipment: ["chair"],
@@ -523,7 +524,8 @@ export const starterExercises: SeedExercise[] = [
   {
     key: "upward-facing-dog",
     name: "Upward-Facing Dog",
-    summary: "A yoga backbend from lying face down that stretches your chest and upper back and eases tightness around the shoulder blades.",
+    summary:
+      "A yoga backbend from lying face down that stretches your chest and upper back and eases tightness around the shoulder blades.",
     steps: [
       "Lie face down on a mat with your legs stretched out behind you and the tops of your feet on the floor.",
       "Place your hands flat beside your lower ribs, with your elbows tucked in close to your sides.",
@@ -545,7 +547,8 @@ export const starterExercises: SeedExercise[] = [
   {
     key: "camel-pose",
     name: "Camel Pose",
-    summary: "A kneeling yoga backbend that opens the front of your body, including the hip flexors and tummy muscles, while helping your upper back bend.",
+    summary:
+      "A kneeling yoga backbend that opens the front of your body, including the hip flexors and tummy muscles, while helping your upper back bend.",
     steps: [
       "Kneel upright on a mat with your knees hip-width apart, with a folded towel under your knees if you need one.",
       "Rest your hands on the back of your hips, fingers pointing down.",

@@ -36,19 +36,43 @@ export function holdSeat(pose: Pose, side: Side): Pose {
 
 /** Fingers laced behind the head, elbows forward. */
 export function handsBehindHead(pose: Pose): Pose {
-  const base = { ...pose, angles: { ...pose.angles, rightShoulderFlex: 140, leftShoulderFlex: 140, rightShoulderAbduct: 25, leftShoulderAbduct: 25, rightElbow: 130, leftElbow: 130 } };
-  return reach(reach(base, "right", "rightHand", (a) => add(a.head, [-11, 0, 3])), "left", "leftHand", (a) => add(a.head, [-11, 0, -3]));
+  const base = {
+    ...pose,
+    angles: {
+      ...pose.angles,
+      rightShoulderFlex: 140,
+      leftShoulderFlex: 140,
+      rightShoulderAbduct: 25,
+      leftShoulderAbduct: 25,
+      rightElbow: 130,
+      leftElbow: 130,
+    },
+  };
+  return reach(
+    reach(base, "right", "rightHand", (a) => add(a.head, [-11, 0, 3])),
+    "left",
+    "leftHand",
+    (a) => add(a.head, [-11, 0, -3]),
+  );
 }
 
 /** Hands resting on the thighs, near the knees. */
 export function handsOnThighs(pose: Pose): Pose {
-  return reach(reach(pose, "right", "rightHand", (a) => add(a.rightKnee, [-4, 7, 2])), "left", "leftHand", (a) => add(a.leftKnee, [-4, 7, -2]));
+  return reach(
+    reach(pose, "right", "rightHand", (a) => add(a.rightKnee, [-4, 7, 2])),
+    "left",
+    "leftHand",
+    (a) => add(a.leftKnee, [-4, 7, -2]),
+  );
 }
 
 /** A hand on the hip, elbow out to the side: the forearm turned into the plane of the body. */
 export function handOnHip(pose: Pose, side: Side): Pose {
   const s = side === "right" ? 1 : -1;
-  const base = { ...pose, angles: { ...pose.angles, [`${side}ShoulderAbduct`]: 50, [`${side}Elbow`]: 110, [`${side}ShoulderRotate`]: -90 } };
+  const base = {
+    ...pose,
+    angles: { ...pose.angles, [`${side}ShoulderAbduct`]: 50, [`${side}Elbow`]: 110, [`${side}ShoulderRotate`]: -90 },
+  };
   const onHip = reach(base, side, `${side}Wrist`, (a) => add(a[`${side}Hip`], [-2, 16, s * 19]));
   return reach(onHip, side, `${side}Elbow`, (a) => add(a[`${side}Shoulder`], [-4, -20, s * 20]), ["Elbow"]);
 }
@@ -56,8 +80,14 @@ export function handOnHip(pose: Pose, side: Side): Pose {
 /** Hands flat on the floor under the shoulders, level with the bottom of the knees. */
 export function handsToFloor(pose: Pose): Pose {
   const target = (side: Side) => (a: Record<string, readonly number[]>) =>
-    [a[`${side}Shoulder`]![0]! + 2, Math.min(a.rightKnee![1]!, a.leftKnee![1]!) - 5.4 + 4, a[`${side}Shoulder`]![2]!] as [number, number, number];
-  return reach(reach(pose, "right", "rightWrist", target("right"), ["ShoulderRotate"]), "left", "leftWrist", target("left"), ["ShoulderRotate"]);
+    [a[`${side}Shoulder`]![0]! + 2, Math.min(a.rightKnee![1]!, a.leftKnee![1]!) - 5.4 + 4, a[`${side}Shoulder`]![2]!] as [
+      number,
+      number,
+      number,
+    ];
+  return reach(reach(pose, "right", "rightWrist", target("right"), ["ShoulderRotate"]), "left", "leftWrist", target("left"), [
+    "ShoulderRotate",
+  ]);
 }
 
 /** Fingers linked behind the back. */
@@ -80,7 +110,16 @@ export const doorArms = {
 export function warriorLegs(pose: Pose): Pose {
   return {
     ...pose,
-    angles: { ...pose.angles, rightHipAbduct: 38, rightHipRotate: 45, rightHipFlex: 42, rightKnee: 58, rightAnkle: 10, leftHipAbduct: 28, leftHipRotate: -10 },
+    angles: {
+      ...pose.angles,
+      rightHipAbduct: 38,
+      rightHipRotate: 45,
+      rightHipFlex: 42,
+      rightKnee: 58,
+      rightAnkle: 10,
+      leftHipAbduct: 28,
+      leftHipRotate: -10,
+    },
   };
 }
 
@@ -88,7 +127,10 @@ export function warriorLegs(pose: Pose): Pose {
 export function stepThrough(): Pose {
   const before = solveUngrounded(stand(doorArms).angles).anchors;
   const shift = 14;
-  let p: Pose = { root: { x: shift }, angles: { ...stand(doorArms).angles, rightHipFlex: 24, rightKnee: 20, leftHipFlex: -12, rightAnkle: 2, leftAnkle: 8 } };
+  let p: Pose = {
+    root: { x: shift },
+    angles: { ...stand(doorArms).angles, rightHipFlex: 24, rightKnee: 20, leftHipFlex: -12, rightAnkle: 2, leftAnkle: 8 },
+  };
   for (const side of ["right", "left"] as const) {
     p = reach(p, side, `${side}Elbow`, add(before[`${side}Elbow`], [0, -2, 0]));
     p = reach(p, side, `${side}Hand`, add(before[`${side}Hand`], [0, -2, 0]), ["ShoulderFlex", "ShoulderAbduct"]);
@@ -98,12 +140,27 @@ export function stepThrough(): Pose {
 
 /** Both hands holding the bent knee just below it. */
 export function hugKnee(pose: Pose): Pose {
-  return reach(reach(pose, "right", "rightHand", (a) => add(a.rightKnee, [2, 4, 4])), "left", "leftHand", (a) => add(a.rightKnee, [2, 4, -4]));
+  return reach(
+    reach(pose, "right", "rightHand", (a) => add(a.rightKnee, [2, 4, 4])),
+    "left",
+    "leftHand",
+    (a) => add(a.rightKnee, [2, 4, -4]),
+  );
 }
 
 /** Lying on the left side, hips and knees bent to a right angle, arms out in front with palms together. */
 export function sideLying(angles: Pose["angles"] = {}): Pose {
-  return starting("lying-on-side", { rightHipFlex: 85, leftHipFlex: 85, rightKnee: 90, leftKnee: 90, rightShoulderFlex: 90, leftShoulderFlex: 90, rightShoulderAbduct: -8, leftShoulderAbduct: 6, ...angles });
+  return starting("lying-on-side", {
+    rightHipFlex: 85,
+    leftHipFlex: 85,
+    rightKnee: 90,
+    leftKnee: 90,
+    rightShoulderFlex: 90,
+    leftShoulderFlex: 90,
+    rightShoulderAbduct: -8,
+    leftShoulderAbduct: 6,
+    ...angles,
+  });
 }
 
 /** Lying face down, hands flat beside the lower ribs, elbows tucked in. */
@@ -113,7 +170,18 @@ export function proneHands(pose: Pose): Pose {
     const floor = Math.min(a.rightKnee![1]!, a.leftKnee![1]!) - 5.6 + 3.4;
     return [a.waist![0]! + 14, floor, a.waist![2]! + s * 20] as [number, number, number];
   };
-  const base = { ...pose, angles: { ...pose.angles, rightShoulderFlex: -40, leftShoulderFlex: -40, rightElbow: 90, leftElbow: 90, rightWrist: -80, leftWrist: -80 } };
+  const base = {
+    ...pose,
+    angles: {
+      ...pose.angles,
+      rightShoulderFlex: -40,
+      leftShoulderFlex: -40,
+      rightElbow: 90,
+      leftElbow: 90,
+      rightWrist: -80,
+      leftWrist: -80,
+    },
+  };
   return reach(reach(base, "right", "rightWrist", target("right")), "left", "leftWrist", target("left"));
 }
 
@@ -121,13 +189,31 @@ export function proneHands(pose: Pose): Pose {
 export function straightArmsToFloor(pose: Pose): Pose {
   const target = (side: Side) => (a: Record<string, readonly number[]>) =>
     [a[`${side}Shoulder`]![0]! + 4, Math.min(a.rightToe![1]!, a.leftToe![1]!) + 1, a[`${side}Shoulder`]![2]!] as [number, number, number];
-  return reach(reach(pose, "right", "rightWrist", target("right"), ["ShoulderRotate"]), "left", "leftWrist", target("left"), ["ShoulderRotate"]);
+  return reach(reach(pose, "right", "rightWrist", target("right"), ["ShoulderRotate"]), "left", "leftWrist", target("left"), [
+    "ShoulderRotate",
+  ]);
 }
 
 /** Hands on the back of the hips, fingers down. */
 export function handsOnBackOfHips(pose: Pose): Pose {
-  const base = { ...pose, angles: { ...pose.angles, rightShoulderFlex: -40, leftShoulderFlex: -40, rightElbow: 80, leftElbow: 80, rightShoulderRotate: -50, leftShoulderRotate: -50 } };
-  return reach(reach(base, "right", "rightHand", (a) => add(a.pelvis, [-14, 2, 10])), "left", "leftHand", (a) => add(a.pelvis, [-14, 2, -10]));
+  const base = {
+    ...pose,
+    angles: {
+      ...pose.angles,
+      rightShoulderFlex: -40,
+      leftShoulderFlex: -40,
+      rightElbow: 80,
+      leftElbow: 80,
+      rightShoulderRotate: -50,
+      leftShoulderRotate: -50,
+    },
+  };
+  return reach(
+    reach(base, "right", "rightHand", (a) => add(a.pelvis, [-14, 2, 10])),
+    "left",
+    "leftHand",
+    (a) => add(a.pelvis, [-14, 2, -10]),
+  );
 }
 
 /**
@@ -138,7 +224,17 @@ export function onRoller(arms: (pose: Pose) => Pose, on: "midBack" | "upperBack"
   const [tilt, hip, knee, ankle] = on === "midBack" ? [8, 46, 113, -14] : [0, 31, 104, -16];
   return arms({
     root: { pitch: -90 + tilt },
-    angles: { rightHipFlex: hip, leftHipFlex: hip, rightKnee: knee, leftKnee: knee, rightAnkle: ankle, leftAnkle: ankle, rightHipAbduct: 6, leftHipAbduct: 6, neckFlex: 25 },
+    angles: {
+      rightHipFlex: hip,
+      leftHipFlex: hip,
+      rightKnee: knee,
+      leftKnee: knee,
+      rightAnkle: ankle,
+      leftAnkle: ankle,
+      rightHipAbduct: 6,
+      leftHipAbduct: 6,
+      neckFlex: 25,
+    },
   });
 }
 
@@ -152,4 +248,3 @@ export const sit = (angles: Pose["angles"] = {}) => posed("sitting", angles);
 export const stand = (angles: Pose["angles"] = {}) => posed("standing", angles);
 export const starting = (start: StartingPose, angles: Pose["angles"] = {}) => posed(start, angles);
 export const v = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
-

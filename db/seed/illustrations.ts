@@ -44,17 +44,51 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "To the left", pose: sit({ neckFlex: 22, neckSideBend: -32, neckTurn: -8 }) },
     ],
     props: [...seat],
-    arrows: [{ kind: "rotation", frame: 1, around: { at: "neck", offset: v(8, 6, 0) }, axis: "forward", radius: 20, start: 120, sweep: 120 }],
+    arrows: [
+      { kind: "rotation", frame: 1, around: { at: "neck", offset: v(8, 6, 0) }, axis: "forward", radius: 20, start: 120, sweep: 120 },
+    ],
     alt: "Neck Rolls: sitting tall, the head rolls slowly in a half-circle in front, from the right shoulder, through chin down, to the left shoulder.",
   }),
   "shoulder-rolls": make({
     view: { kind: "side", yaw: -30 },
     frames: [
-      { label: "Up", pose: sit({ rightShoulderElevate: 30, leftShoulderElevate: 30, rightShoulderFlex: 0, leftShoulderFlex: 0, rightElbow: 10, leftElbow: 10 }) },
-      { label: "Back and down", pose: sit({ rightShoulderElevate: -8, leftShoulderElevate: -8, rightShoulderProtract: -22, leftShoulderProtract: -22, rightShoulderFlex: 0, leftShoulderFlex: 0, rightElbow: 10, leftElbow: 10 }) },
+      {
+        label: "Up",
+        pose: sit({
+          rightShoulderElevate: 30,
+          leftShoulderElevate: 30,
+          rightShoulderFlex: 0,
+          leftShoulderFlex: 0,
+          rightElbow: 10,
+          leftElbow: 10,
+        }),
+      },
+      {
+        label: "Back and down",
+        pose: sit({
+          rightShoulderElevate: -8,
+          leftShoulderElevate: -8,
+          rightShoulderProtract: -22,
+          leftShoulderProtract: -22,
+          rightShoulderFlex: 0,
+          leftShoulderFlex: 0,
+          rightElbow: 10,
+          leftElbow: 10,
+        }),
+      },
     ],
     props: [...seat],
-    arrows: [{ kind: "rotation", frame: 0, around: { at: "rightShoulder", offset: v(0, 0, 6) }, axis: "lateral", radius: 11, start: 80, sweep: -290 }],
+    arrows: [
+      {
+        kind: "rotation",
+        frame: 0,
+        around: { at: "rightShoulder", offset: v(0, 0, 6) },
+        axis: "lateral",
+        radius: 11,
+        start: 80,
+        sweep: -290,
+      },
+    ],
     alt: "Shoulder Rolls: sitting upright with the arms hanging, both shoulders lift toward the ears, draw back and drop down in slow circles.",
   }),
   "arm-circles": make({
@@ -74,7 +108,9 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "Reach up", pose: stand({ rightShoulderAbduct: 172, rightElbow: 0, rightShoulderElevate: 12, thoracicSideBend: -4 }) },
     ],
     props: [{ kind: "floor" }],
-    arrows: [{ kind: "straight", frame: 1, from: { at: "rightHand", offset: v(0, -30, 12) }, to: { at: "rightHand", offset: v(0, 6, 12) } }],
+    arrows: [
+      { kind: "straight", frame: 1, from: { at: "rightHand", offset: v(0, -30, 12) }, to: { at: "rightHand", offset: v(0, 6, 12) } },
+    ],
     highlights: [{ at: { at: "waist", offset: v(0, 10, 16) }, radius: 10 }],
     drawnSide: "right",
     alt: "Overhead Arm Reach: standing tall, one arm reaches straight up toward the ceiling while the other stays by the side; then the arms take turns.",
@@ -86,7 +122,9 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "Turn", pose: armsCrossed(sit({ thoracicTwist: 50, lumbarTwist: 12, neckTurn: 30 })) },
     ],
     props: [...seat],
-    arrows: [{ kind: "rotation", frame: 1, around: { at: "chest", offset: v(0, 22, 0) }, axis: "vertical", radius: 30, start: -20, sweep: 70 }],
+    arrows: [
+      { kind: "rotation", frame: 1, around: { at: "chest", offset: v(0, 22, 0) }, axis: "vertical", radius: 30, start: -20, sweep: 70 },
+    ],
     drawnSide: "right",
     alt: "Seated Chair Rotation: sitting with arms crossed over the chest and knees facing forward, the upper body turns to one side.",
   }),
@@ -125,7 +163,9 @@ export const starterIllustrations: Record<string, Illustration> = {
       {
         label: "Stretch",
         pose: holdSeat(
-          reach(sit({ neckTurn: -42, neckFlex: 40, leftShoulderAbduct: 110, leftShoulderFlex: 60 }), "left", "leftHand", (a) => add(a.head, [-8, 8, 0])),
+          reach(sit({ neckTurn: -42, neckFlex: 40, leftShoulderAbduct: 110, leftShoulderFlex: 60 }), "left", "leftHand", (a) =>
+            add(a.head, [-8, 8, 0]),
+          ),
           "right",
         ),
       },
@@ -152,7 +192,17 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "back" },
     frames: [
       { label: "Relaxed", pose: sit() },
-      { label: "Squeeze", pose: sit({ rightShoulderProtract: -24, leftShoulderProtract: -24, rightShoulderElevate: -6, leftShoulderElevate: -6, rightShoulderFlex: -5, leftShoulderFlex: -5 }) },
+      {
+        label: "Squeeze",
+        pose: sit({
+          rightShoulderProtract: -24,
+          leftShoulderProtract: -24,
+          rightShoulderElevate: -6,
+          leftShoulderElevate: -6,
+          rightShoulderFlex: -5,
+          leftShoulderFlex: -5,
+        }),
+      },
     ],
     props: [...seat],
     arrows: [
@@ -169,15 +219,57 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "Lean back", pose: handsBehindHead(sit({ thoracicFlex: -32, lumbarFlex: -6, neckFlex: 8 })) },
     ],
     props: [{ kind: "chair", backHeight: 30, against: true }, { kind: "floor" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(0, 18, 0) }, to: { at: "head", offset: v(-4, 18, 0) }, bend: 0.3 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "head", frame: 0, offset: v(0, 18, 0) },
+        to: { at: "head", offset: v(-4, 18, 0) },
+        bend: 0.3,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "upperBack" }, radius: 9 }],
     alt: "Thoracic Extension Over a Chair: sitting with hands behind the head, the upper back leans back over the top of the backrest so the chest lifts.",
   }),
   "desk-cat-cow": make({
     view: { kind: "side" },
     frames: [
-      { label: "Arch · breathe in", pose: handsOnThighs(posed("sitting", { rightHipFlex: 120, leftHipFlex: 120, thoracicFlex: -14, lumbarFlex: -14, neckFlex: -14, rightShoulderProtract: -15, leftShoulderProtract: -15 }, { pitch: 30 })) },
-      { label: "Round · breathe out", pose: handsOnThighs(posed("sitting", { rightHipFlex: 80, leftHipFlex: 80, thoracicFlex: 34, lumbarFlex: 18, neckFlex: 38, rightShoulderProtract: 18, leftShoulderProtract: 18 }, { pitch: -10 })) },
+      {
+        label: "Arch · breathe in",
+        pose: handsOnThighs(
+          posed(
+            "sitting",
+            {
+              rightHipFlex: 120,
+              leftHipFlex: 120,
+              thoracicFlex: -14,
+              lumbarFlex: -14,
+              neckFlex: -14,
+              rightShoulderProtract: -15,
+              leftShoulderProtract: -15,
+            },
+            { pitch: 30 },
+          ),
+        ),
+      },
+      {
+        label: "Round · breathe out",
+        pose: handsOnThighs(
+          posed(
+            "sitting",
+            {
+              rightHipFlex: 80,
+              leftHipFlex: 80,
+              thoracicFlex: 34,
+              lumbarFlex: 18,
+              neckFlex: 38,
+              rightShoulderProtract: 18,
+              leftShoulderProtract: 18,
+            },
+            { pitch: -10 },
+          ),
+        ),
+      },
     ],
     props: [...seat],
     highlights: [{ frame: 1, at: { at: "upperBack" }, radius: 9 }],
@@ -197,7 +289,9 @@ export const starterIllustrations: Record<string, Illustration> = {
       },
     ],
     props: [...seat],
-    arrows: [{ kind: "rotation", frame: 0, around: { at: "chest", offset: v(0, 20, 0) }, axis: "vertical", radius: 30, start: 20, sweep: -70 }],
+    arrows: [
+      { kind: "rotation", frame: 0, around: { at: "chest", offset: v(0, 20, 0) }, axis: "vertical", radius: 30, start: 20, sweep: -70 },
+    ],
     drawnSide: "left",
     alt: "Seated Spinal Twist: sitting tall with the knees forward, one hand on the outside of the opposite knee, the upper body turns toward that side, the other hand on the seat behind.",
   }),
@@ -205,7 +299,17 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Arms forward", pose: sit({ rightShoulderFlex: 82, leftShoulderFlex: 82, rightElbow: 0, leftElbow: 0 }) },
-      { label: "Pull back", pose: sit({ rightShoulderFlex: -30, leftShoulderFlex: -30, rightElbow: 105, leftElbow: 105, rightShoulderProtract: -20, leftShoulderProtract: -20 }) },
+      {
+        label: "Pull back",
+        pose: sit({
+          rightShoulderFlex: -30,
+          leftShoulderFlex: -30,
+          rightElbow: 105,
+          leftElbow: 105,
+          rightShoulderProtract: -20,
+          leftShoulderProtract: -20,
+        }),
+      },
     ],
     props: [
       ...seat,
@@ -213,7 +317,14 @@ export const starterIllustrations: Record<string, Illustration> = {
       { kind: "band", from: { at: "rightHand" }, to: { offset: v(95, 92, 0) } },
       { kind: "band", from: { at: "leftHand" }, to: { offset: v(95, 92, 0) } },
     ],
-    arrows: [{ kind: "straight", frame: 1, from: { at: "rightHand", frame: 0, offset: v(-10, 8, 0) }, to: { at: "rightHand", offset: v(6, 8, 0) } }],
+    arrows: [
+      {
+        kind: "straight",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(-10, 8, 0) },
+        to: { at: "rightHand", offset: v(6, 8, 0) },
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "upperBack" }, radius: 9 }],
     alt: "Seated Row: sitting tall facing a band fixed at chest height, the arms pull the band back, elbows close to the sides, squeezing the shoulder blades.",
   }),
@@ -221,10 +332,31 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "front" },
     frames: [
       { label: "Reach up", pose: handOnHip(stand({ rightShoulderAbduct: 170, rightElbow: 5 }), "left") },
-      { label: "Lean over", pose: handOnHip(stand({ rightShoulderAbduct: 175, rightElbow: 8, rightShoulderElevate: 10, lumbarSideBend: -10, thoracicSideBend: -24, neckSideBend: -6 }), "left") },
+      {
+        label: "Lean over",
+        pose: handOnHip(
+          stand({
+            rightShoulderAbduct: 175,
+            rightElbow: 8,
+            rightShoulderElevate: 10,
+            lumbarSideBend: -10,
+            thoracicSideBend: -24,
+            neckSideBend: -6,
+          }),
+          "left",
+        ),
+      },
     ],
     props: [{ kind: "floor" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0, offset: v(10, 4, 0) }, to: { at: "rightHand", offset: v(10, 4, -4) }, bend: -0.25 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(10, 4, 0) },
+        to: { at: "rightHand", offset: v(10, 4, -4) },
+        bend: -0.25,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "waist", offset: v(0, 12, 15) }, radius: 10 }],
     drawnSide: "right",
     alt: "Overhead Side Reach: standing, one arm reaches straight up with the other hand on the hip, then the body leans to the side away from the raised arm, stretching along that side.",
@@ -233,10 +365,23 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Hands clasped", pose: clasped(stand({ rightShoulderFlex: -28, leftShoulderFlex: -28 })) },
-      { label: "Lift and open", pose: clasped(stand({ rightShoulderFlex: -52, leftShoulderFlex: -52, rightShoulderProtract: -20, leftShoulderProtract: -20, thoracicFlex: -6 })) },
+      {
+        label: "Lift and open",
+        pose: clasped(
+          stand({ rightShoulderFlex: -52, leftShoulderFlex: -52, rightShoulderProtract: -20, leftShoulderProtract: -20, thoracicFlex: -6 }),
+        ),
+      },
     ],
     props: [{ kind: "floor" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0, offset: v(-8, -2, 0) }, to: { at: "rightHand", offset: v(-8, -4, 0) }, bend: -0.3 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(-8, -2, 0) },
+        to: { at: "rightHand", offset: v(-8, -4, 0) },
+        bend: -0.3,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "chest", offset: v(11, 6, 8) }, radius: 9 }],
     alt: "Behind-the-Back Clasp Chest Opener: standing tall with the fingers linked behind the back, the straight arms lift a little away from the back, opening the chest.",
   }),
@@ -255,8 +400,32 @@ export const starterIllustrations: Record<string, Illustration> = {
   "wall-angels": make({
     view: { kind: "front" },
     frames: [
-      { label: "W", pose: stand({ rightShoulderAbduct: 85, leftShoulderAbduct: 85, rightElbow: 90, leftElbow: 90, rightShoulderRotate: 85, leftShoulderRotate: 85, rightHipAbduct: 6, leftHipAbduct: 6 }) },
-      { label: "Y", pose: stand({ rightShoulderAbduct: 150, leftShoulderAbduct: 150, rightElbow: 15, leftElbow: 15, rightShoulderRotate: 85, leftShoulderRotate: 85, rightHipAbduct: 6, leftHipAbduct: 6 }) },
+      {
+        label: "W",
+        pose: stand({
+          rightShoulderAbduct: 85,
+          leftShoulderAbduct: 85,
+          rightElbow: 90,
+          leftElbow: 90,
+          rightShoulderRotate: 85,
+          leftShoulderRotate: 85,
+          rightHipAbduct: 6,
+          leftHipAbduct: 6,
+        }),
+      },
+      {
+        label: "Y",
+        pose: stand({
+          rightShoulderAbduct: 150,
+          leftShoulderAbduct: 150,
+          rightElbow: 15,
+          leftElbow: 15,
+          rightShoulderRotate: 85,
+          leftShoulderRotate: 85,
+          rightHipAbduct: 6,
+          leftHipAbduct: 6,
+        }),
+      },
     ],
     props: [{ kind: "wall", side: "behind" }, { kind: "floor" }],
     arrows: [
@@ -290,13 +459,47 @@ export const starterIllustrations: Record<string, Illustration> = {
   "reverse-fly": make({
     view: { kind: "front", yaw: -55, pitch: 20 },
     frames: [
-      { label: "Arms forward", pose: stand({ rightShoulderFlex: 88, leftShoulderFlex: 88, rightShoulderAbduct: -8, leftShoulderAbduct: -8, rightElbow: 5, leftElbow: 5 }) },
-      { label: "Pull apart", pose: stand({ rightShoulderFlex: 88, leftShoulderFlex: 88, rightShoulderAbduct: 88, leftShoulderAbduct: 88, rightElbow: 5, leftElbow: 5, rightShoulderProtract: -20, leftShoulderProtract: -20 }) },
+      {
+        label: "Arms forward",
+        pose: stand({
+          rightShoulderFlex: 88,
+          leftShoulderFlex: 88,
+          rightShoulderAbduct: -8,
+          leftShoulderAbduct: -8,
+          rightElbow: 5,
+          leftElbow: 5,
+        }),
+      },
+      {
+        label: "Pull apart",
+        pose: stand({
+          rightShoulderFlex: 88,
+          leftShoulderFlex: 88,
+          rightShoulderAbduct: 88,
+          leftShoulderAbduct: 88,
+          rightElbow: 5,
+          leftElbow: 5,
+          rightShoulderProtract: -20,
+          leftShoulderProtract: -20,
+        }),
+      },
     ],
     props: [{ kind: "floor" }, { kind: "band", from: { at: "rightHand" }, to: { at: "leftHand" } }],
     arrows: [
-      { kind: "curved", frame: 1, from: { at: "rightHand", frame: 0, offset: v(0, 8, 0) }, to: { at: "rightHand", offset: v(0, 8, 0) }, bend: 0.25 },
-      { kind: "curved", frame: 1, from: { at: "leftHand", frame: 0, offset: v(0, 8, 0) }, to: { at: "leftHand", offset: v(0, 8, 0) }, bend: -0.25 },
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(0, 8, 0) },
+        to: { at: "rightHand", offset: v(0, 8, 0) },
+        bend: 0.25,
+      },
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "leftHand", frame: 0, offset: v(0, 8, 0) },
+        to: { at: "leftHand", offset: v(0, 8, 0) },
+        bend: -0.25,
+      },
     ],
     highlights: [{ frame: 1, at: { at: "upperBack" }, radius: 10 }],
     alt: "Reverse Fly: standing with a resistance band held in both hands, arms straight out in front at shoulder height, the arms draw out to the sides, stretching the band.",
@@ -304,11 +507,16 @@ export const starterIllustrations: Record<string, Illustration> = {
   "reverse-warrior": make({
     view: { kind: "front" },
     frames: [
-      { label: "Warrior", pose: warriorLegs(stand({ rightShoulderAbduct: 90, leftShoulderAbduct: 90, rightElbow: 0, leftElbow: 0, neckTurn: 40 })) },
+      {
+        label: "Warrior",
+        pose: warriorLegs(stand({ rightShoulderAbduct: 90, leftShoulderAbduct: 90, rightElbow: 0, leftElbow: 0, neckTurn: 40 })),
+      },
       {
         label: "Reverse",
         pose: reach(
-          warriorLegs(stand({ rightShoulderAbduct: 165, rightElbow: 8, lumbarSideBend: -8, thoracicSideBend: -22, neckSideBend: -8, neckTurn: 10 })),
+          warriorLegs(
+            stand({ rightShoulderAbduct: 165, rightElbow: 8, lumbarSideBend: -8, thoracicSideBend: -22, neckSideBend: -8, neckTurn: 10 }),
+          ),
           "left",
           "leftHand",
           (a) => add(a.leftKnee, [-6, 12, 0]),
@@ -316,7 +524,15 @@ export const starterIllustrations: Record<string, Illustration> = {
       },
     ],
     props: [{ kind: "floor" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0, offset: v(0, 8, 0) }, to: { at: "rightHand", offset: v(0, 8, -6) }, bend: -0.3 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(0, 8, 0) },
+        to: { at: "rightHand", offset: v(0, 8, -6) },
+        bend: -0.3,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "waist", offset: v(0, 12, 15) }, radius: 10 }],
     drawnSide: "right",
     alt: "Reverse Warrior: a wide stance with the front knee bent over the ankle and the arms out at shoulder height, then the front arm lifts up and back overhead while the other hand slides down the back leg.",
@@ -328,7 +544,15 @@ export const starterIllustrations: Record<string, Illustration> = {
       { label: "Hug the knee", pose: hugKnee(starting("lying-on-back", { rightHipFlex: 125, rightKnee: 125, rightAnkle: 0 })) },
     ],
     props: [{ kind: "mat" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "rightKnee", frame: 0, offset: v(2, 8, 0) }, to: { at: "rightKnee", offset: v(4, 10, 0) }, bend: -0.35 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightKnee", frame: 0, offset: v(2, 8, 0) },
+        to: { at: "rightKnee", offset: v(4, 10, 0) },
+        bend: -0.35,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "lowerBack", offset: v(0, 2, 0) }, radius: 9 }],
     drawnSide: "right",
     alt: "Knee to Chest: lying on the back with both knees bent, one knee is drawn up toward the chest and held with both hands just below the knee.",
@@ -336,8 +560,42 @@ export const starterIllustrations: Record<string, Illustration> = {
   "cat-cow": make({
     view: { kind: "side" },
     frames: [
-      { label: "Cow · breathe in", pose: handsToFloor(posed("hands-and-knees", { rightHipFlex: 100, leftHipFlex: 100, lumbarFlex: -16, thoracicFlex: -10, neckFlex: -30, rightShoulderFlex: 74, leftShoulderFlex: 74 }, { pitch: 100 })) },
-      { label: "Cat · breathe out", pose: handsToFloor(posed("hands-and-knees", { rightHipFlex: 62, leftHipFlex: 62, lumbarFlex: 20, thoracicFlex: 32, neckFlex: 45, rightShoulderFlex: 114, leftShoulderFlex: 114 }, { pitch: 62 })) },
+      {
+        label: "Cow · breathe in",
+        pose: handsToFloor(
+          posed(
+            "hands-and-knees",
+            {
+              rightHipFlex: 100,
+              leftHipFlex: 100,
+              lumbarFlex: -16,
+              thoracicFlex: -10,
+              neckFlex: -30,
+              rightShoulderFlex: 74,
+              leftShoulderFlex: 74,
+            },
+            { pitch: 100 },
+          ),
+        ),
+      },
+      {
+        label: "Cat · breathe out",
+        pose: handsToFloor(
+          posed(
+            "hands-and-knees",
+            {
+              rightHipFlex: 62,
+              leftHipFlex: 62,
+              lumbarFlex: 20,
+              thoracicFlex: 32,
+              neckFlex: 45,
+              rightShoulderFlex: 114,
+              leftShoulderFlex: 114,
+            },
+            { pitch: 62 },
+          ),
+        ),
+      },
     ],
     props: [{ kind: "mat" }],
     arrows: [
@@ -350,7 +608,17 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "above" },
     frames: [
       { label: "Arms together", pose: sideLying() },
-      { label: "Open the book", pose: sideLying({ thoracicTwist: 40, lumbarTwist: 8, neckTurn: 45, rightShoulderAbduct: 175, rightShoulderFlex: 90, rightElbow: 6 }) },
+      {
+        label: "Open the book",
+        pose: sideLying({
+          thoracicTwist: 40,
+          lumbarTwist: 8,
+          neckTurn: 45,
+          rightShoulderAbduct: 175,
+          rightShoulderFlex: 90,
+          rightElbow: 6,
+        }),
+      },
     ],
     props: [{ kind: "mat" }, { kind: "pillow", at: "head" }],
     arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0 }, to: { at: "rightHand" }, bend: 0.45 }],
@@ -362,10 +630,29 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Arms by the sides", pose: starting("lying-on-front", { rightShoulderAbduct: 6, leftShoulderAbduct: 6, neckFlex: 5 }) },
-      { label: "Lift", pose: starting("lying-on-front", { rightShoulderFlex: -25, leftShoulderFlex: -25, rightShoulderAbduct: 6, leftShoulderAbduct: 6, rightShoulderProtract: -15, leftShoulderProtract: -15, neckFlex: 5 }) },
+      {
+        label: "Lift",
+        pose: starting("lying-on-front", {
+          rightShoulderFlex: -25,
+          leftShoulderFlex: -25,
+          rightShoulderAbduct: 6,
+          leftShoulderAbduct: 6,
+          rightShoulderProtract: -15,
+          leftShoulderProtract: -15,
+          neckFlex: 5,
+        }),
+      },
     ],
     props: [{ kind: "mat" }, { kind: "pillow", at: "head", size: "towel" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "rightHand", frame: 0, offset: v(0, 6, 0) }, to: { at: "rightHand", offset: v(3, 6, 0) }, bend: 0.3 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "rightHand", frame: 0, offset: v(0, 6, 0) },
+        to: { at: "rightHand", offset: v(3, 6, 0) },
+        bend: 0.3,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "rightShoulder", offset: v(0, 6, 0) }, radius: 8 }],
     alt: "Prone Shoulder Extension: lying face down with the forehead on a folded towel and the arms straight by the sides, both straight arms lift a little toward the ceiling.",
   }),
@@ -373,10 +660,41 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Hands by the ribs", pose: proneHands(starting("lying-on-front", { neckFlex: 0 })) },
-      { label: "Lift the chest", pose: straightArmsToFloor(posed("lying-on-front", { rightHipFlex: -12, leftHipFlex: -12, rightKnee: 2, leftKnee: 2, lumbarFlex: -30, thoracicFlex: -30, neckFlex: -12, rightShoulderFlex: 10, leftShoulderFlex: 10, rightElbow: 10, leftElbow: 10, rightWrist: -85, leftWrist: -85 }, { pitch: 64 })) },
+      {
+        label: "Lift the chest",
+        pose: straightArmsToFloor(
+          posed(
+            "lying-on-front",
+            {
+              rightHipFlex: -12,
+              leftHipFlex: -12,
+              rightKnee: 2,
+              leftKnee: 2,
+              lumbarFlex: -30,
+              thoracicFlex: -30,
+              neckFlex: -12,
+              rightShoulderFlex: 10,
+              leftShoulderFlex: 10,
+              rightElbow: 10,
+              leftElbow: 10,
+              rightWrist: -85,
+              leftWrist: -85,
+            },
+            { pitch: 64 },
+          ),
+        ),
+      },
     ],
     props: [{ kind: "mat" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(0, 16, 0) }, to: { at: "head", offset: v(-6, 14, 0) }, bend: 0.25 }],
+    arrows: [
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "head", frame: 0, offset: v(0, 16, 0) },
+        to: { at: "head", offset: v(-6, 14, 0) },
+        bend: 0.25,
+      },
+    ],
     highlights: [{ frame: 1, at: { at: "chest", offset: v(6, 0, 0) }, radius: 10 }],
     alt: "Upward-Facing Dog: lying face down with the hands flat beside the lower ribs, the arms straighten to lift the chest, arching the upper back with the hips on the mat.",
   }),
@@ -384,10 +702,17 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Hands on the hips", pose: handsOnBackOfHips(starting("kneeling", { rightHipFlex: 0 })) },
-      { label: "Lean back", pose: handsOnBackOfHips(starting("kneeling", { rightHipFlex: -12, leftHipFlex: -12, lumbarFlex: -22, thoracicFlex: -30, neckFlex: -5 })) },
+      {
+        label: "Lean back",
+        pose: handsOnBackOfHips(
+          starting("kneeling", { rightHipFlex: -12, leftHipFlex: -12, lumbarFlex: -22, thoracicFlex: -30, neckFlex: -5 }),
+        ),
+      },
     ],
     props: [{ kind: "mat" }],
-    arrows: [{ kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(2, 16, 0) }, to: { at: "head", offset: v(2, 16, 0) }, bend: 0.3 }],
+    arrows: [
+      { kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(2, 16, 0) }, to: { at: "head", offset: v(2, 16, 0) }, bend: 0.3 },
+    ],
     highlights: [{ frame: 1, at: { at: "chest", offset: v(8, -8, 0) }, radius: 11 }],
     alt: "Camel Pose: kneeling upright with the hands on the back of the hips, the chest lifts and the body leans back with the hips over the knees, arching the upper back.",
   }),
@@ -395,12 +720,36 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Rest", pose: starting("lying-on-front", { rightShoulderAbduct: 4, leftShoulderAbduct: 4, neckFlex: 5 }) },
-      { label: "Lift", pose: starting("lying-on-front", { lumbarFlex: -16, thoracicFlex: -16, neckFlex: -4, rightShoulderFlex: -30, leftShoulderFlex: -30, rightShoulderAbduct: 6, leftShoulderAbduct: 6, rightHipFlex: -16, leftHipFlex: -16 }) },
+      {
+        label: "Lift",
+        pose: starting("lying-on-front", {
+          lumbarFlex: -16,
+          thoracicFlex: -16,
+          neckFlex: -4,
+          rightShoulderFlex: -30,
+          leftShoulderFlex: -30,
+          rightShoulderAbduct: 6,
+          leftShoulderAbduct: 6,
+          rightHipFlex: -16,
+          leftHipFlex: -16,
+        }),
+      },
     ],
     props: [{ kind: "mat" }],
     arrows: [
-      { kind: "curved", frame: 1, from: { at: "head", frame: 0, offset: v(-2, 14, 0) }, to: { at: "head", offset: v(0, 14, 0) }, bend: 0.3 },
-      { kind: "straight", frame: 1, from: { at: "rightAnkle", frame: 0, offset: v(0, 8, 0) }, to: { at: "rightAnkle", offset: v(0, 14, 0) } },
+      {
+        kind: "curved",
+        frame: 1,
+        from: { at: "head", frame: 0, offset: v(-2, 14, 0) },
+        to: { at: "head", offset: v(0, 14, 0) },
+        bend: 0.3,
+      },
+      {
+        kind: "straight",
+        frame: 1,
+        from: { at: "rightAnkle", frame: 0, offset: v(0, 8, 0) },
+        to: { at: "rightAnkle", offset: v(0, 14, 0) },
+      },
     ],
     highlights: [{ frame: 1, at: { at: "upperBack" }, radius: 10 }],
     alt: "Locust Pose: lying face down with the arms by the sides, the head, chest and arms lift a little off the mat, and the legs lift slightly.",
@@ -409,10 +758,16 @@ export const starterIllustrations: Record<string, Illustration> = {
     view: { kind: "side" },
     frames: [
       { label: "Mid-back", pose: onRoller(handsBehindHead, "midBack"), props: [{ kind: "floor" }, { kind: "roller", at: "midBack" }] },
-      { label: "Toward the shoulders", pose: rolledOn(onRoller(handsBehindHead, "midBack"), onRoller(handsBehindHead, "upperBack")), props: [{ kind: "floor" }, { kind: "roller", at: "upperBack" }] },
+      {
+        label: "Toward the shoulders",
+        pose: rolledOn(onRoller(handsBehindHead, "midBack"), onRoller(handsBehindHead, "upperBack")),
+        props: [{ kind: "floor" }, { kind: "roller", at: "upperBack" }],
+      },
     ],
     // The roller stays put on the floor while the body rolls over it.
-    arrows: [{ kind: "straight", frame: 1, from: { at: "pelvis", frame: 0, offset: v(-24, 30, 0) }, to: { at: "pelvis", offset: v(10, 30, 0) } }],
+    arrows: [
+      { kind: "straight", frame: 1, from: { at: "pelvis", frame: 0, offset: v(-24, 30, 0) }, to: { at: "pelvis", offset: v(10, 30, 0) } },
+    ],
     highlights: [{ frame: 0, at: { at: "midBack" }, radius: 9 }],
     alt: "Thoracic Spine Release: lying back on a foam roller under the middle of the back, hands behind the head and hips lifted, the legs roll the body so the roller moves up toward the shoulders.",
   }),

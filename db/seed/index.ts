@@ -34,9 +34,7 @@ export async function seedStarterContent(
       ...Object.keys(illustrations).map(illustrationSeedKey),
       ...content.templates.map((t) => templateSeedKey(t.key)),
     ];
-    const done = new Set(
-      (await tx.select({ key: seedLog.key }).from(seedLog).where(inArray(seedLog.key, wanted))).map((r) => r.key),
-    );
+    const done = new Set((await tx.select({ key: seedLog.key }).from(seedLog).where(inArray(seedLog.key, wanted))).map((r) => r.key));
 
     const newExercises = content.exercises.filter((e) => !done.has(exerciseSeedKey(e.key)));
     if (newExercises.length > 0) {
@@ -134,5 +132,10 @@ async function insertTemplate(tx: Tx, template: SeedTemplate): Promise<void> {
       return exercise ? [{ exerciseId: exercise.id, dose: item.dose ?? exercise.defaultDose, note: item.note ?? "" }] : [];
     }),
   }));
-  await writeRoutineContent(tx, routine.id, { title: template.title, instructions: template.instructions, startDate: null, reviewDate: null, sections }, null);
+  await writeRoutineContent(
+    tx,
+    routine.id,
+    { title: template.title, instructions: template.instructions, startDate: null, reviewDate: null, sections },
+    null,
+  );
 }

@@ -1,11 +1,5 @@
 import type { Dose } from "@/lib/exercises/dose";
-import type {
-  BodyRegion,
-  Difficulty,
-  Equipment,
-  ExerciseCategory,
-  StartingPosition,
-} from "@/lib/exercises/vocabulary";
+import type { BodyRegion, Difficulty, Equipment, ExerciseCategory, StartingPosition } from "@/lib/exercises/vocabulary";
 
 /** One exercise of the starter library. `key` is its stable identity: never rename a shipped key. */
 export type SeedExercise = {

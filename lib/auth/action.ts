@@ -99,7 +99,12 @@ export function publicAction<S extends z.ZodType, T extends object | void, C = n
   fn: (input: z.output<S>) => Promise<T>,
   options: Omit<Options<C>, "role"> = {},
 ) {
-  const action = build(schema, async () => null, (input) => fn(input), options);
+  const action = build(
+    schema,
+    async () => null,
+    (input) => fn(input),
+    options,
+  );
   return markGuarded(action, { kind: "public" });
 }
 

@@ -17,7 +17,9 @@ export function deviceCookieName(email: string): string {
 }
 
 function sign(email: string, nonce: string, secret: string): string {
-  return createHmac("sha256", secret).update(`device|${normalizeEmail(email)}|${nonce}`).digest("base64url");
+  return createHmac("sha256", secret)
+    .update(`device|${normalizeEmail(email)}|${nonce}`)
+    .digest("base64url");
 }
 
 const secret = () => resolveAuthSecret(env().authSecret, env().dataDir);
@@ -35,7 +37,10 @@ export function verifiedDeviceId(email: string, cookieHeader: string | null, key
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const [nonce, signature] = part.slice(eq + 1).trim().split(".");
+    const [nonce, signature] = part
+      .slice(eq + 1)
+      .trim()
+      .split(".");
     if (!nonce || !signature) return undefined;
     const expected = Buffer.from(sign(email, nonce, key));
     const given = Buffer.from(signature);

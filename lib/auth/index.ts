@@ -37,7 +37,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
       if ((error as { type?: string }).type === "JWTSessionError") {
-        logInvalidCookie(`Ignored an invalid session cookie (${(error.cause as { err?: Error } | undefined)?.err?.message ?? "could not be read"}).`);
+        logInvalidCookie(
+          `Ignored an invalid session cookie (${(error.cause as { err?: Error } | undefined)?.err?.message ?? "could not be read"}).`,
+        );
         return;
       }
       console.error(error);

@@ -49,7 +49,9 @@ export async function startSession(
       expiresAt: new Date(now + sessionPolicy.absoluteMs),
     }),
     // Sessions that have run out count for nothing: prune them as new ones start.
-    db.delete(userSessions).where(or(lt(userSessions.expiresAt, new Date(now)), lt(userSessions.lastSeenAt, new Date(now - sessionPolicy.idleMs)))),
+    db
+      .delete(userSessions)
+      .where(or(lt(userSessions.expiresAt, new Date(now)), lt(userSessions.lastSeenAt, new Date(now - sessionPolicy.idleMs)))),
   ]);
   return sid;
 }

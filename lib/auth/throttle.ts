@@ -40,7 +40,17 @@ export async function reserveSignInAttempt(db: Db, buckets: SignInBuckets, now =
               where (select count(*) from sign_in_failures where bucket = ? and created_at >= ?) < ?
                 and (select count(*) from sign_in_failures where bucket = ? and created_at >= ?) < ?
               returning id`,
-        args: [now, buckets.account, buckets.client, buckets.account, since, throttlePolicy.perAccount, buckets.client, since, throttlePolicy.perClient],
+        args: [
+          now,
+          buckets.account,
+          buckets.client,
+          buckets.account,
+          since,
+          throttlePolicy.perAccount,
+          buckets.client,
+          since,
+          throttlePolicy.perClient,
+        ],
       },
     ],
     "write",

@@ -32,7 +32,10 @@ export async function getDashboardSummary(db: Db, actor: SessionUser, now = new 
       .where(ne(exercises.status, "archived"))
       .groupBy(exercises.category)
       .orderBy(exercises.category),
-    db.select({ n: count() }).from(patients).where(and(isNull(patients.archivedAt), visible)),
+    db
+      .select({ n: count() })
+      .from(patients)
+      .where(and(isNull(patients.archivedAt), visible)),
     db
       .select({ isTemplate: routines.isTemplate, n: count() })
       .from(routines)
@@ -59,4 +62,3 @@ export async function getDashboardSummary(db: Db, actor: SessionUser, now = new 
     exercisesByCategory: byCategory,
   };
 }
-

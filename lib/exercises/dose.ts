@@ -30,9 +30,9 @@ export const doseInput = z
     message: "The upper end of the reps range must be above the lower end.",
     path: ["repsMax"],
   })
-  .refine(
-    (d) => d.holdSecondsMax === undefined || (d.holdSeconds !== undefined && d.holdSecondsMax > d.holdSeconds),
-    { message: "The upper end of the hold range must be above the lower end.", path: ["holdSecondsMax"] },
-  );
+  .refine((d) => d.holdSecondsMax === undefined || (d.holdSeconds !== undefined && d.holdSecondsMax > d.holdSeconds), {
+    message: "The upper end of the hold range must be above the lower end.",
+    path: ["holdSecondsMax"],
+  });
 
 export type Dose = z.infer<typeof doseInput>;

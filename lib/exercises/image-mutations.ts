@@ -54,8 +54,17 @@ async function imageOf(db: Db, exerciseId: number, imageId: number) {
 
 export async function updateExerciseImageAlt(db: Db, actor: SessionUser, exerciseId: number, imageId: number, alt: string): Promise<void> {
   await imageOf(db, exerciseId, imageId);
-  await db.update(exerciseImages).set({ alt: altText(alt) }).where(eq(exerciseImages.id, imageId));
-  await recordAuditEvent(db, { actorId: actor.id, action: "exercise.image_alt", entityType: "exercise", entityId: exerciseId, changes: { alt: altText(alt) } });
+  await db
+    .update(exerciseImages)
+    .set({ alt: altText(alt) })
+    .where(eq(exerciseImages.id, imageId));
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: "exercise.image_alt",
+    entityType: "exercise",
+    entityId: exerciseId,
+    changes: { alt: altText(alt) },
+  });
 }
 
 /** The main picture is the first: move this one before all others. */
@@ -66,7 +75,10 @@ export async function makeExerciseImageMain(db: Db, actor: SessionUser, exercise
       .select({ min: sql<number>`min(${exerciseImages.position})` })
       .from(exerciseImages)
       .where(eq(exerciseImages.exerciseId, exerciseId));
-    await tx.update(exerciseImages).set({ position: (first?.min ?? 0) - 1 }).where(eq(exerciseImages.id, imageId));
+    await tx
+      .update(exerciseImages)
+      .set({ position: (first?.min ?? 0) - 1 })
+      .where(eq(exerciseImages.id, imageId));
     await recordAuditEvent(tx, { actorId: actor.id, action: "exercise.image_main", entityType: "exercise", entityId: exerciseId });
   });
 }

@@ -14,8 +14,38 @@ type Writer = Db | Tx;
 
 /** The editable fields of a stored exercise, in the shape the form and the diff use. */
 export function toExerciseInput(row: typeof exercises.$inferSelect): ExerciseInput {
-  const { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status, illustration } = row;
-  return { name, summary, steps, cues, precautions, category, bodyRegions, equipment, position, difficulty, tags, defaultDose, status, illustration };
+  const {
+    name,
+    summary,
+    steps,
+    cues,
+    precautions,
+    category,
+    bodyRegions,
+    equipment,
+    position,
+    difficulty,
+    tags,
+    defaultDose,
+    status,
+    illustration,
+  } = row;
+  return {
+    name,
+    summary,
+    steps,
+    cues,
+    precautions,
+    category,
+    bodyRegions,
+    equipment,
+    position,
+    difficulty,
+    tags,
+    defaultDose,
+    status,
+    illustration,
+  };
 }
 
 export function slugify(name: string): string {
@@ -120,9 +150,15 @@ export async function setExerciseStatus(
 /** Only an exercise no routine uses can be deleted; a used one is archived instead and routines keep it. */
 export async function deleteExercise(db: Db, actor: SessionUser, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [usage] = await tx.select({ n: sql<number>`count(*)` }).from(routineItems).where(eq(routineItems.exerciseId, id));
+    const [usage] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(routineItems)
+      .where(eq(routineItems.exerciseId, id));
     if ((usage?.n ?? 0) > 0) {
-      throw new AppError("conflict", `This exercise is used in ${usage!.n} routine item${usage!.n === 1 ? "" : "s"}, so it cannot be deleted. Archive it instead: routines keep showing it.`);
+      throw new AppError(
+        "conflict",
+        `This exercise is used in ${usage!.n} routine item${usage!.n === 1 ? "" : "s"}, so it cannot be deleted. Archive it instead: routines keep showing it.`,
+      );
     }
     const [gone] = await tx.delete(exercises).where(eq(exercises.id, id)).returning({ name: exercises.name, key: exercises.key });
     if (!gone) throw new AppError("not_found", "That exercise no longer exists.");

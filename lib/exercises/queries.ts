@@ -38,7 +38,10 @@ export async function getExercise(db: Db, id: number): Promise<ExerciseDetail> {
       .from(exerciseImages)
       .where(eq(exerciseImages.exerciseId, id))
       .orderBy(asc(exerciseImages.position), asc(exerciseImages.id)),
-    db.select({ n: sql<number>`count(*)` }).from(routineItems).where(eq(routineItems.exerciseId, id)),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(routineItems)
+      .where(eq(routineItems.exerciseId, id)),
   ]);
   return {
     ...toExerciseInput(row),

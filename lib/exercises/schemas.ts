@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { illustrationInput } from "@/lib/illustrations/schema";
 import { doseInput } from "./dose";
-import {
-  bodyRegions,
-  difficulties,
-  equipmentKinds,
-  exerciseCategories,
-  exerciseStatuses,
-  startingPositions,
-} from "./vocabulary";
+import { bodyRegions, difficulties, equipmentKinds, exerciseCategories, exerciseStatuses, startingPositions } from "./vocabulary";
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
@@ -16,10 +9,7 @@ const text = (max: number) => z.string().trim().max(max, `Use at most ${max} cha
 export const exerciseInput = z.object({
   name: text(120).min(2, "Give the exercise a name."),
   summary: text(300).default(""),
-  steps: z
-    .array(text(600).min(1, "A step cannot be empty."))
-    .min(1, "Add at least one step.")
-    .max(20, "Use at most 20 steps."),
+  steps: z.array(text(600).min(1, "A step cannot be empty.")).min(1, "Add at least one step.").max(20, "Use at most 20 steps."),
   cues: text(1500).default(""),
   precautions: text(1500).default(""),
   category: z.enum(exerciseCategories, { error: "Pick a category." }),

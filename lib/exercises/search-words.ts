@@ -9,7 +9,9 @@ export function searchWords(typed: string): string[] {
 }
 
 /** Every clinical term as its words ("levator scapulae" → ["levator", "scapulae"]) with the plain words it stands for. */
-const clinicalTerms = searchSynonyms.flatMap(({ clinical, plain }) => clinical.map((term) => ({ words: searchWords(term.toLowerCase()), plain })));
+const clinicalTerms = searchSynonyms.flatMap(({ clinical, plain }) =>
+  clinical.map((term) => ({ words: searchWords(term.toLowerCase()), plain })),
+);
 const longestTerm = Math.max(...clinicalTerms.map((t) => t.words.length));
 const byPhrase = new Map<string, readonly string[]>();
 for (const term of clinicalTerms) byPhrase.set(term.words.join(" "), [...(byPhrase.get(term.words.join(" ")) ?? []), ...term.plain]);
@@ -30,7 +32,7 @@ export type SearchWordGroup = { words: string[]; plain: string[] };
 export function groupSynonyms(words: string[]): SearchWordGroup[] {
   const lower = words.map((w) => w.toLowerCase());
   const groups: SearchWordGroup[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = false;
     for (let n = Math.min(longestTerm, words.length - i); n >= 1 && !matched; n--) {
       const plain = byPhrase.get(lower.slice(i, i + n).join(" "));

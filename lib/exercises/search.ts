@@ -128,7 +128,10 @@ export async function searchExercises(db: Db, query: ExerciseQuery): Promise<Exe
 
 async function searchPage(db: Db, query: ExerciseQuery): Promise<Omit<ExerciseSearchResult, "correctedQuery">> {
   const { where, fts } = matching(query);
-  const countQuery = db.select({ n: sql<number>`count(*)` }).from(exercises).where(where);
+  const countQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(exercises)
+    .where(where);
 
   let rows: (Omit<ExerciseSearchItem, "thumbnail"> & { thumbnail: string | null })[];
   let counted: { n: number }[];

@@ -12,10 +12,16 @@ export const searchSynonyms: readonly SearchSynonym[] = [
   { clinical: ["trapezius", "traps", "trap", "upper trapezius", "upper trap"], plain: ["trapezius", "neck"] },
   { clinical: ["levator", "levator scapulae", "levator scap"], plain: ["levator", "neck", "armpit"] },
   { clinical: ["sternocleidomastoid", "scm", "scalenes", "scalene"], plain: ["neck"] },
-  { clinical: ["rhomboid", "rhomboids", "middle trapezius", "lower trapezius", "mid traps", "lower traps"], plain: ["shoulder blade", "squeeze"] },
+  {
+    clinical: ["rhomboid", "rhomboids", "middle trapezius", "lower trapezius", "mid traps", "lower traps"],
+    plain: ["shoulder blade", "squeeze"],
+  },
   { clinical: ["scapula", "scapulae", "scapular", "scap", "scaps"], plain: ["shoulder blade", "scapula", "scapular"] },
   { clinical: ["scapular retraction", "retraction"], plain: ["shoulder blade squeeze", "retraction"] },
-  { clinical: ["deltoid", "deltoids", "delts", "delt", "glenohumeral", "rotator cuff", "cuff", "supraspinatus", "infraspinatus"], plain: ["shoulder"] },
+  {
+    clinical: ["deltoid", "deltoids", "delts", "delt", "glenohumeral", "rotator cuff", "cuff", "supraspinatus", "infraspinatus"],
+    plain: ["shoulder"],
+  },
   { clinical: ["pectoral", "pectorals", "pectoralis", "pec", "pecs"], plain: ["chest"] },
   { clinical: ["latissimus", "latissimus dorsi", "lats", "lat"], plain: ["side reach", "overhead", "side stretch"] },
   // Spine and trunk

@@ -1,12 +1,5 @@
 // The fixed vocabularies an exercise is described with. Shared by the schema, forms, filters and seed.
-export const exerciseCategories = [
-  "warm-up",
-  "mobility",
-  "stretch",
-  "strengthening",
-  "foam-rolling",
-  "yoga-pilates",
-] as const;
+export const exerciseCategories = ["warm-up", "mobility", "stretch", "strengthening", "foam-rolling", "yoga-pilates"] as const;
 export type ExerciseCategory = (typeof exerciseCategories)[number];
 
 // The whole body, head to foot (values are stored in exercises, so add new ones and never rename).
@@ -31,27 +24,10 @@ export const bodyRegions = [
 ] as const;
 export type BodyRegion = (typeof bodyRegions)[number];
 
-export const equipmentKinds = [
-  "chair",
-  "wall",
-  "doorway",
-  "mat",
-  "foam-roller",
-  "resistance-band",
-  "dumbbells",
-  "towel",
-] as const;
+export const equipmentKinds = ["chair", "wall", "doorway", "mat", "foam-roller", "resistance-band", "dumbbells", "towel"] as const;
 export type Equipment = (typeof equipmentKinds)[number];
 
-export const startingPositions = [
-  "standing",
-  "seated",
-  "lying-on-back",
-  "lying-on-front",
-  "side-lying",
-  "all-fours",
-  "kneeling",
-] as const;
+export const startingPositions = ["standing", "seated", "lying-on-back", "lying-on-front", "side-lying", "all-fours", "kneeling"] as const;
 export type StartingPosition = (typeof startingPositions)[number];
 
 export const difficulties = ["easy", "moderate", "hard"] as const;

@@ -37,7 +37,10 @@ export async function handoutResponse(
     // An unknown routine or refused options: the route wrapper answers with the status from lib/errors' table.
     if (error instanceof AppError) throw error;
     if (error instanceof PoolBusyError) {
-      return Response.json({ error: "Many handouts are being printed right now: try again in a few seconds." }, { status: 503, headers: { "Retry-After": "5" } });
+      return Response.json(
+        { error: "Many handouts are being printed right now: try again in a few seconds." },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
     }
     console.error(`Handout for routine ${routineId} failed:`, error);
     return Response.json({ error: "The handout could not be made. The error has been logged." }, { status: 500 });

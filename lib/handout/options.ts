@@ -44,7 +44,9 @@ export function parseHandoutQuery(params: URLSearchParams): HandoutQueryResult {
   const parsed = handoutQuery.safeParse(Object.fromEntries(params));
   if (parsed.success) return { ok: true, options: parsed.data };
   const reasons = parsed.error.issues.map((issue) =>
-    issue.code === "unrecognized_keys" ? `Unknown option ${issue.keys.join(", ")}: use paper, large and tracking.` : `${issue.path.join(".")}: ${issue.message}`,
+    issue.code === "unrecognized_keys"
+      ? `Unknown option ${issue.keys.join(", ")}: use paper, large and tracking.`
+      : `${issue.path.join(".")}: ${issue.message}`,
   );
   return { ok: false, error: reasons.join(" ") };
 }

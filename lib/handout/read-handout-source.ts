@@ -92,7 +92,14 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
  */
 function mainPicturesQuery(db: Db, exerciseIds: SQL) {
   return db
-    .select({ id: exerciseImages.id, exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, width: exerciseImages.width, height: exerciseImages.height })
+    .select({
+      id: exerciseImages.id,
+      exerciseId: exerciseImages.exerciseId,
+      sha256: exerciseImages.sha256,
+      mimeType: exerciseImages.mimeType,
+      width: exerciseImages.width,
+      height: exerciseImages.height,
+    })
     .from(exerciseImages)
     .where(and(sql`${exerciseImages.exerciseId} in ${exerciseIds}`, inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
     .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
@@ -108,7 +115,9 @@ function toMainPictures(rows: Awaited<ReturnType<typeof mainPicturesQuery>>): Ma
 
 async function readPictures(db: Db, content: RoutineHandout<PictureRef>): Promise<RoutineHandout> {
   const ids = [...new Set(content.sections.flatMap((s) => s.exercises.flatMap((e) => (e.picture ? [e.picture.id] : []))))];
-  const rows = ids.length ? await db.select({ id: exerciseImages.id, data: exerciseImages.data }).from(exerciseImages).where(inArray(exerciseImages.id, ids)) : [];
+  const rows = ids.length
+    ? await db.select({ id: exerciseImages.id, data: exerciseImages.data }).from(exerciseImages).where(inArray(exerciseImages.id, ids))
+    : [];
   const bytes = new Map(rows.map((r) => [r.id, r.data]));
   return {
     ...content,
@@ -117,7 +126,11 @@ async function readPictures(db: Db, content: RoutineHandout<PictureRef>): Promis
       exercises: section.exercises.map(({ picture, ...exercise }) => {
         const data = picture && bytes.get(picture.id);
         // A picture removed since the description was read simply is not printed.
-        return { ...exercise, picture: picture && data ? { data: new Uint8Array(data), format: picture.format, width: picture.width, height: picture.height } : null };
+        return {
+          ...exercise,
+          picture:
+            picture && data ? { data: new Uint8Array(data), format: picture.format, width: picture.width, height: picture.height } : null,
+        };
       }),
     })),
   };

@@ -14,7 +14,13 @@ import type { HandoutLayout, HandoutPayload } from "./types";
 // Loaded by path at run time in worker threads: Next's bundler never sees it (see pdf/worker-entry.mjs).
 const rendererDir = path.join(process.cwd(), "lib", "handout", "pdf");
 
-type Shared = { pool?: RenderPool<HandoutPayload>; cache: ByteLru; inFlight: Map<string, Promise<Uint8Array>>; renders: number; version?: string };
+type Shared = {
+  pool?: RenderPool<HandoutPayload>;
+  cache: ByteLru;
+  inFlight: Map<string, Promise<Uint8Array>>;
+  renders: number;
+  version?: string;
+};
 // On globalThis so dev-mode reloads keep one pool and one cache.
 const holder = globalThis as unknown as { routineHandouts?: Shared };
 const shared: Shared = (holder.routineHandouts ??= { cache: new ByteLru(50 * 1024 * 1024), inFlight: new Map(), renders: 0 });

@@ -26,7 +26,11 @@ function arrowHead(tip: Point, dx: number, dy: number): Prim {
   return {
     t: "poly",
     closed: true,
-    pts: [tip, [base[0] - uy * HEAD_HALF_WIDTH, base[1] + ux * HEAD_HALF_WIDTH], [base[0] + uy * HEAD_HALF_WIDTH, base[1] - ux * HEAD_HALF_WIDTH]],
+    pts: [
+      tip,
+      [base[0] - uy * HEAD_HALF_WIDTH, base[1] + ux * HEAD_HALF_WIDTH],
+      [base[0] + uy * HEAD_HALF_WIDTH, base[1] - ux * HEAD_HALF_WIDTH],
+    ],
   };
 }
 
@@ -68,7 +72,10 @@ export function arrowItem(arrow: Arrow, bodies: Body3D[], camera: Camera): DrawI
     const bend = arrow.kind === "curved" ? (arrow.bend ?? 0.3) : 0;
     const mid: Point = [(from0[0] + to0[0]) / 2, (from0[1] + to0[1]) / 2];
     // Bow to the left of the direction of travel for a positive bend.
-    const control: Point = [mid[0] + ((to0[1] - from0[1]) / (len || 1)) * bend * len, mid[1] - ((to0[0] - from0[0]) / (len || 1)) * bend * len];
+    const control: Point = [
+      mid[0] + ((to0[1] - from0[1]) / (len || 1)) * bend * len,
+      mid[1] - ((to0[0] - from0[0]) / (len || 1)) * bend * len,
+    ];
     const from = towards(from0, bend ? control : to0, GAP);
     const tip = towards(to0, bend ? control : from0, GAP);
     const lineEnd = towards(tip, bend ? control : from, HEAD_LENGTH * 0.6);

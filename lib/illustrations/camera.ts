@@ -43,8 +43,6 @@ export function project(camera: Camera, p: Vec3): Projected {
   return { x: dot(p, camera.right), y: -dot(p, camera.up), depth: dot(p, camera.toward) };
 }
 
-
-
 /**
  * The world-space move that shifts a point by (dx, dy) picture units on screen, in the camera's plane:
  * for dragging a joint handle in an editor (feed the moved point to `reach`).

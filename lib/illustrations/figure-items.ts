@@ -59,12 +59,19 @@ export function figureItems(body: Body3D, camera: Camera, ghost: boolean): DrawI
         const far = isArm ? farArm(part.side) : farLeg(part.side);
         const tone: FigureTone = ghost ? "ghost" : far ? "far" : "near";
         const depth = (depthOf(camera, part.capsule.a) + depthOf(camera, part.capsule.b)) / 2;
-        items.push({ name: `${part.side}${part.part[0]!.toUpperCase()}${part.part.slice(1)}`, depth: depth + (isArm ? bias.arms : bias.legs), parts: outlined([capsulePrim(camera, part.capsule)], tone) });
+        items.push({
+          name: `${part.side}${part.part[0]!.toUpperCase()}${part.part.slice(1)}`,
+          depth: depth + (isArm ? bias.arms : bias.legs),
+          parts: outlined([capsulePrim(camera, part.capsule)], tone),
+        });
         break;
       }
       case "trunk": {
         const depth = (depthOf(camera, body.anchors.pelvis) + depthOf(camera, body.anchors.chest)) / 2;
-        const parts = outlined(part.pieces.map((p) => hullPrim(camera, p)), ghost ? "ghost" : "near");
+        const parts = outlined(
+          part.pieces.map((p) => hullPrim(camera, p)),
+          ghost ? "ghost" : "near",
+        );
         // Shoulder blades, where the back faces the camera: they show the squeeze and the shrug.
         const backFacing = dot(body.backward, camera.toward);
         if (!ghost && backFacing > 0.35)
@@ -128,7 +135,8 @@ function headItem(head: Extract<Body3D["parts"][number], { kind: "head" }>, came
     }
     for (const s of [1, -1]) {
       const eye: Vec3 = [r * 0.86, 2.2, s * r * 0.42];
-      if (facing(eye) > 0.3) parts.push({ prim: { t: "circle", c: toPoint(camera, on(eye)), r: 1.25 }, style: { fill: ink, stroke: null, strokeWidth: 0 } });
+      if (facing(eye) > 0.3)
+        parts.push({ prim: { t: "circle", c: toPoint(camera, on(eye)), r: 1.25 }, style: { fill: ink, stroke: null, strokeWidth: 0 } });
     }
     if (facing([1, -0.35, 0]) > 0.3) {
       const left = toPoint(camera, on([r * 0.9, -4.4, -2.8]));
@@ -153,12 +161,20 @@ export function propItems(solids: PropSolid[], camera: Camera, ghost: boolean): 
     const style = ghost ? { ...propStyles[solid.look], opacity: 0.45 } : propStyles[solid.look];
     if (solid.kind === "solid") {
       const depth = solid.piece.points.reduce((s, p) => s + depthOf(camera, p), 0) / solid.piece.points.length;
-      (solid.withFigure ? layers.withFigure : layers.back).push({ name: solid.name, depth, parts: [{ prim: hullPrim(camera, solid.piece), style }] });
+      (solid.withFigure ? layers.withFigure : layers.back).push({
+        name: solid.name,
+        depth,
+        parts: [{ prim: hullPrim(camera, solid.piece), style }],
+      });
     } else {
       const pts = solid.points.map((p) => toPoint(camera, p));
       const depth = solid.points.reduce((s, p) => s + depthOf(camera, p), 0) / solid.points.length;
       const closed = solid.look === "rollerEnd";
-      const item = { name: solid.name, depth: depth + (solid.withFigure ? 2 : 0), parts: [{ prim: { t: "poly", pts, closed } as Prim, style }] };
+      const item = {
+        name: solid.name,
+        depth: depth + (solid.withFigure ? 2 : 0),
+        parts: [{ prim: { t: "poly", pts, closed } as Prim, style }],
+      };
       (solid.withFigure ? layers.withFigure : layers.back).push(item);
     }
   }

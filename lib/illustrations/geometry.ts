@@ -11,10 +11,7 @@ import { captionStyle, dividerStyle, floorStyle, type ShapeStyle } from "./style
 export type ShapeRole = "figure" | "prop" | "floor" | "arrow" | "highlight" | "caption" | "divider";
 
 /** One shape to draw. Shapes come in drawing order (`z` counts up from the back). */
-type ShapeBody = (
-  | { kind: "path"; d: string }
-  | { kind: "text"; x: number; y: number; text: string; fontSize: number }
-) & {
+type ShapeBody = ({ kind: "path"; d: string } | { kind: "text"; x: number; y: number; text: string; fontSize: number }) & {
   style: ShapeStyle;
   /** The bounds of what is painted, stroke included. */
   box: Box;
@@ -120,12 +117,22 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   const column = panelCount > 1 && (arrange === "column" || (arrange === "auto" && panelWidth > 2.2 * panelHeight));
   const width = column ? panelWidth : panelCount * panelWidth + (panelCount - 1) * GAP;
   // Captions as large as on other pictures, unless the longest would not fit under its frame.
-  const captionTexts = overlay ? [ill.frames.map((f) => f.label).filter(Boolean).join(" → ")] : ill.frames.map((f) => f.label ?? "");
+  const captionTexts = overlay
+    ? [
+        ill.frames
+          .map((f) => f.label)
+          .filter(Boolean)
+          .join(" → "),
+      ]
+    : ill.frames.map((f) => f.label ?? "");
   const longest = Math.max(1, ...captionTexts.map((text) => text.length));
   // In step with the picture's larger side, so captions look one size whether a picture is shown at a
   // set width (wide pictures) or a set height (tall ones).
   const drawnHeight = (column ? panelCount : 1) * panelHeight;
-  const fontSize = Math.max(options.minCaptionSize ?? 0, Math.min(Math.max(width, drawnHeight * 1.1) / 22, (panelWidth * 0.94) / (0.58 * longest)));
+  const fontSize = Math.max(
+    options.minCaptionSize ?? 0,
+    Math.min(Math.max(width, drawnHeight * 1.1) / 22, (panelWidth * 0.94) / (0.58 * longest)),
+  );
   const captionHeight = captions ? fontSize * 1.7 : 0;
   const block = panelHeight + captionHeight;
   const height = column ? panelCount * block + (panelCount - 1) * GAP : block;
@@ -149,7 +156,13 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
     if (i > 0 && column) {
       const y = panel.y - GAP / 2;
       const [x0, x1] = [PAD, Math.round(panelWidth - PAD)];
-      push({ kind: "path", name: "divider", d: `M${x0} ${num(y)}L${x1} ${num(y)}`, style: dividerStyle, box: { minX: x0, maxX: x1, minY: y, maxY: y } });
+      push({
+        kind: "path",
+        name: "divider",
+        d: `M${x0} ${num(y)}L${x1} ${num(y)}`,
+        style: dividerStyle,
+        box: { minX: x0, maxX: x1, minY: y, maxY: y },
+      });
     } else if (i > 0) {
       const x = panel.x - GAP / 2;
       const d = `M${num(x)} ${PAD}L${num(x)} ${Math.round(panelHeight - PAD)}`;
@@ -158,7 +171,20 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
     if (flatFloor) {
       const y = floorY + offset(i)[1];
       const [x0, x1] = [panel.x + 1, panel.x + panel.width - 1];
-      push({ kind: "path", name: "floor", d: pathData({ t: "poly", pts: [[x0, y], [x1, y]], closed: false }), style: floorStyle, box: { minX: x0, maxX: x1, minY: y, maxY: y } });
+      push({
+        kind: "path",
+        name: "floor",
+        d: pathData({
+          t: "poly",
+          pts: [
+            [x0, y],
+            [x1, y],
+          ],
+          closed: false,
+        }),
+        style: floorStyle,
+        box: { minX: x0, maxX: x1, minY: y, maxY: y },
+      });
     }
   });
   // A body part's outline and fill share one primitive: write its path once.
@@ -185,7 +211,16 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
       const x = panels[i]!.x + panelWidth / 2;
       const y = panels[i]!.y + panelHeight + fontSize * 1.15;
       const half = Math.min(panelWidth / 2, text.length * fontSize * 0.29);
-      push({ kind: "text", name: "caption", x, y, text, fontSize, style: captionStyle, box: { minX: x - half, maxX: x + half, minY: y - fontSize, maxY: y + fontSize * 0.3 } });
+      push({
+        kind: "text",
+        name: "caption",
+        x,
+        y,
+        text,
+        fontSize,
+        style: captionStyle,
+        box: { minX: x - half, maxX: x + half, minY: y - fontSize, maxY: y + fontSize * 0.3 },
+      });
     });
   }
 

@@ -66,14 +66,7 @@ export function angleOf(angles: Angles, key: AngleKey): number {
 }
 
 /** Angles that point to one side: mirrored, they change sign. */
-const lateralKeys = new Set<AngleKey>([
-  "lumbarSideBend",
-  "lumbarTwist",
-  "thoracicSideBend",
-  "thoracicTwist",
-  "neckSideBend",
-  "neckTurn",
-]);
+const lateralKeys = new Set<AngleKey>(["lumbarSideBend", "lumbarTwist", "thoracicSideBend", "thoracicTwist", "neckSideBend", "neckTurn"]);
 
 /** The same pose done to the other side: left and right limbs swap, side bends and turns change sign. */
 export function mirrorAngles(angles: Angles): Angles {

@@ -46,7 +46,12 @@ function mirrorArrow(arrow: Arrow): Arrow {
     };
   }
   // A bow to the left of the line of travel becomes a bow to the right in the mirror image.
-  return { ...arrow, from: mirrorPoint(arrow.from), to: mirrorPoint(arrow.to), ...(arrow.bend !== undefined ? { bend: neg(arrow.bend)! } : {}) };
+  return {
+    ...arrow,
+    from: mirrorPoint(arrow.from),
+    to: mirrorPoint(arrow.to),
+    ...(arrow.bend !== undefined ? { bend: neg(arrow.bend)! } : {}),
+  };
 }
 
 function mirrorFrame(frame: IllustrationFrame): IllustrationFrame {
@@ -55,7 +60,14 @@ function mirrorFrame(frame: IllustrationFrame): IllustrationFrame {
     ...frame,
     pose: {
       ...(root
-        ? { root: { ...root, ...(root.roll !== undefined ? { roll: neg(root.roll)! } : {}), ...(root.yaw !== undefined ? { yaw: neg(root.yaw)! } : {}), ...(root.z !== undefined ? { z: neg(root.z)! } : {}) } }
+        ? {
+            root: {
+              ...root,
+              ...(root.roll !== undefined ? { roll: neg(root.roll)! } : {}),
+              ...(root.yaw !== undefined ? { yaw: neg(root.yaw)! } : {}),
+              ...(root.z !== undefined ? { z: neg(root.z)! } : {}),
+            },
+          }
         : {}),
       angles: mirrorAngles(frame.pose.angles),
     },

@@ -25,7 +25,16 @@ export const startingPoses = {
   },
   "lying-on-back": {
     root: { pitch: -90 },
-    angles: { rightHipFlex: 45, leftHipFlex: 45, rightKnee: 90, leftKnee: 90, rightAnkle: -30, leftAnkle: -30, rightShoulderAbduct: 8, leftShoulderAbduct: 8 },
+    angles: {
+      rightHipFlex: 45,
+      leftHipFlex: 45,
+      rightKnee: 90,
+      leftKnee: 90,
+      rightAnkle: -30,
+      leftAnkle: -30,
+      rightShoulderAbduct: 8,
+      leftShoulderAbduct: 8,
+    },
   },
   "lying-on-side": {
     root: { roll: -90 },

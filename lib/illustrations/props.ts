@@ -57,8 +57,7 @@ function zRing(cx: number, cy: number, z: number, r: number): Vec3[] {
 
 /** The lowest point of the seat of the trunk (the first trunk piece holds the pelvis). */
 function seatHeight(body: Body3D): number {
-  for (const part of body.parts)
-    if (part.kind === "trunk") return Math.min(...part.pieces[0]!.points.map((p) => p[1]));
+  for (const part of body.parts) if (part.kind === "trunk") return Math.min(...part.pieces[0]!.points.map((p) => p[1]));
   return body.anchors.pelvis[1];
 }
 
@@ -67,8 +66,7 @@ function trunkBackAt(body: Body3D, y: number): number | undefined {
   let back: number | undefined;
   for (const part of body.parts)
     if (part.kind === "trunk")
-      for (const piece of part.pieces)
-        for (const p of piece.points) if (Math.abs(p[1] - y) < 4) back = Math.min(back ?? Infinity, p[0]);
+      for (const piece of part.pieces) for (const p of piece.points) if (Math.abs(p[1] - y) < 4) back = Math.min(back ?? Infinity, p[0]);
   return back;
 }
 
@@ -99,8 +97,14 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
         const front = Math.max(back + 40, pelvis[0] + 16);
         const [x0, z0] = [back, pelvis[2] - 21];
         const [x1, z1] = [front, pelvis[2] + 21];
-        const piece = (min: Vec3, max: Vec3) => out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box(min, max, yaw, pelvis) });
-        for (const [x, z] of [[x0, z0], [x0, z1 - 3], [x1 - 3, z0], [x1 - 3, z1 - 3]] as const)
+        const piece = (min: Vec3, max: Vec3) =>
+          out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box(min, max, yaw, pelvis) });
+        for (const [x, z] of [
+          [x0, z0],
+          [x0, z1 - 3],
+          [x1 - 3, z0],
+          [x1 - 3, z1 - 3],
+        ] as const)
           piece([x, floor, z], [x + 3, top - 4, z + 3]);
         piece([x0, top - 4, z0], [x1, top, z1]);
         if (backHeight > 0) piece([x0, top, z0], [x0 + 3.5, top + backHeight, z1]);
@@ -132,7 +136,8 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
           look: "roller",
           piece: { points: [...zRing(at[0], cy, ends[0]!, r), ...zRing(at[0], cy, ends[1]!, r)], spheres: [] },
         });
-        for (const z of ends) out.push({ kind: "line", name: prop.kind, look: "rollerEnd", points: [...zRing(at[0], cy, z, r)], withFigure: false });
+        for (const z of ends)
+          out.push({ kind: "line", name: prop.kind, look: "rollerEnd", points: [...zRing(at[0], cy, z, r)], withFigure: false });
         break;
       }
       case "doorway": {
@@ -142,7 +147,12 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
         const top = Math.max(scene.max[1] + 22, 205);
         for (const s of [-1, 1]) {
           const z = pelvis[2] + s * reach;
-          out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x - 6, 0, Math.min(z, z + s * 9)], [x + 6, top, Math.max(z, z + s * 9)]) });
+          out.push({
+            kind: "solid",
+            name: prop.kind,
+            look: "prop",
+            piece: box([x - 6, 0, Math.min(z, z + s * 9)], [x + 6, top, Math.max(z, z + s * 9)]),
+          });
         }
         out.push({
           kind: "solid",
@@ -157,9 +167,21 @@ export function buildProps(props: Prop[], body: Body3D, floor: number, scene: Sc
         const x0 = scene.max[0] + (prop.gap ?? 4);
         const [z0, z1] = [pelvis[2] - 50, pelvis[2] + 50];
         // In front of the figure: drawn with it, by depth, so from the front it hides the legs.
-        out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0, height - 4, z0], [x0 + 60, height, z1]), withFigure: true });
+        out.push({
+          kind: "solid",
+          name: prop.kind,
+          look: "prop",
+          piece: box([x0, height - 4, z0], [x0 + 60, height, z1]),
+          withFigure: true,
+        });
         for (const z of [z0, z1 - 4])
-          out.push({ kind: "solid", name: prop.kind, look: "prop", piece: box([x0 + 4, floor, z], [x0 + 56, height - 4, z + 4]), withFigure: true });
+          out.push({
+            kind: "solid",
+            name: prop.kind,
+            look: "prop",
+            piece: box([x0 + 4, floor, z], [x0 + 56, height - 4, z + 4]),
+            withFigure: true,
+          });
         break;
       }
       case "band":

@@ -25,10 +25,7 @@ const vec3 = z.tuple([centimetres, centimetres, centimetres]);
 const angleValue = (key: AngleKey) => z.number().min(angleSpecs[key].min).max(angleSpecs[key].max);
 
 export const anglesInput = z.strictObject(
-  Object.fromEntries(angleKeys.map((key) => [key, angleValue(key).optional()])) as Record<
-    AngleKey,
-    z.ZodOptional<z.ZodNumber>
-  >,
+  Object.fromEntries(angleKeys.map((key) => [key, angleValue(key).optional()])) as Record<AngleKey, z.ZodOptional<z.ZodNumber>>,
 );
 
 export const rootInput = z.strictObject({
@@ -138,36 +135,37 @@ export const highlightInput = z.strictObject({
   radius: z.number().min(2).max(40),
 });
 
-export const illustrationInput = z.strictObject({
-  version: z.literal(ILLUSTRATION_VERSION),
-  view: viewInput,
-  /** Frames next to each other, or in one picture with the later frames drawn faint. */
-  layout: z.enum(["side-by-side", "overlay"]),
-  frames: z.array(frameInput).min(1).max(3),
-  props: z.array(propInput).max(12),
-  arrows: z.array(arrowInput).max(8),
-  highlights: z.array(highlightInput).max(4),
-  /** The side the figure works as drawn; a dose for the other side mirrors it. */
-  drawnSide: z.enum(["left", "right"]).optional(),
-  alt: z.string().trim().max(300),
-  /** Show the exercise's uploaded photo as its main picture instead of this drawing (when it has one). */
-  photoFirst: z.boolean().optional(),
-}).superRefine((value, ctx) => {
-  const frameCount = value.frames.length;
-  const check = (frame: number | undefined, path: (string | number)[]) => {
-    if (frame !== undefined && frame >= frameCount)
-      ctx.addIssue({ code: "custom", path, message: `There is no frame ${frame + 1}.` });
-  };
-  value.arrows.forEach((arrow, i) => {
-    check(arrow.frame, ["arrows", i, "frame"]);
-    if (arrow.kind === "rotation") check(arrow.around.frame, ["arrows", i, "around", "frame"]);
-    else {
-      check(arrow.from.frame, ["arrows", i, "from", "frame"]);
-      check(arrow.to.frame, ["arrows", i, "to", "frame"]);
-    }
+export const illustrationInput = z
+  .strictObject({
+    version: z.literal(ILLUSTRATION_VERSION),
+    view: viewInput,
+    /** Frames next to each other, or in one picture with the later frames drawn faint. */
+    layout: z.enum(["side-by-side", "overlay"]),
+    frames: z.array(frameInput).min(1).max(3),
+    props: z.array(propInput).max(12),
+    arrows: z.array(arrowInput).max(8),
+    highlights: z.array(highlightInput).max(4),
+    /** The side the figure works as drawn; a dose for the other side mirrors it. */
+    drawnSide: z.enum(["left", "right"]).optional(),
+    alt: z.string().trim().max(300),
+    /** Show the exercise's uploaded photo as its main picture instead of this drawing (when it has one). */
+    photoFirst: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    const frameCount = value.frames.length;
+    const check = (frame: number | undefined, path: (string | number)[]) => {
+      if (frame !== undefined && frame >= frameCount) ctx.addIssue({ code: "custom", path, message: `There is no frame ${frame + 1}.` });
+    };
+    value.arrows.forEach((arrow, i) => {
+      check(arrow.frame, ["arrows", i, "frame"]);
+      if (arrow.kind === "rotation") check(arrow.around.frame, ["arrows", i, "around", "frame"]);
+      else {
+        check(arrow.from.frame, ["arrows", i, "from", "frame"]);
+        check(arrow.to.frame, ["arrows", i, "to", "frame"]);
+      }
+    });
+    value.highlights.forEach((h, i) => check(h.frame, ["highlights", i, "frame"]));
   });
-  value.highlights.forEach((h, i) => check(h.frame, ["highlights", i, "frame"]));
-});
 
 export type Illustration = z.infer<typeof illustrationInput>;
 export type IllustrationFrame = z.infer<typeof frameInput>;

@@ -79,11 +79,7 @@ export function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D
     [0, BODY.thoracic, 0],
     mul(mul(turn(a("thoracicTwist")), bendRight(a("thoracicSideBend"))), bendForward(a("thoracicFlex"))),
   );
-  const neck = child(
-    upper,
-    [0, BODY.neckBase, 0],
-    mul(mul(turn(a("neckTurn")), bendForward(a("neckFlex"))), bendRight(a("neckSideBend"))),
-  );
+  const neck = child(upper, [0, BODY.neckBase, 0], mul(mul(turn(a("neckTurn")), bendForward(a("neckFlex"))), bendRight(a("neckSideBend"))));
   const head = child(neck, [0, BODY.neck, 0], bendForward(a("headNod")));
   const headCentre = at(head, [1.5, 9.5, 0]);
 
@@ -123,10 +119,7 @@ export function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D
       o: shoulder,
       r: mul(
         upper.r,
-        mul(
-          mul(bendForward(-a(key("ShoulderFlex"))), bendRight(-s * a(key("ShoulderAbduct")))),
-          turn(s * a(key("ShoulderRotate"))),
-        ),
+        mul(mul(bendForward(-a(key("ShoulderFlex"))), bendRight(-s * a(key("ShoulderAbduct")))), turn(s * a(key("ShoulderRotate")))),
       ),
     };
     const elbowAt = at(arm, [0, -BODY.upperArm, 0]);
@@ -138,13 +131,7 @@ export function solveUngrounded(angles: Angles, root: Pose["root"] = {}): Body3D
     const hip = at(pelvis, [0, 0, s * BODY.hipHalfWidth]);
     const thigh: Frame = {
       o: hip,
-      r: mul(
-        pelvis.r,
-        mul(
-          mul(bendForward(-a(key("HipFlex"))), bendRight(-s * a(key("HipAbduct")))),
-          turn(s * a(key("HipRotate"))),
-        ),
-      ),
+      r: mul(pelvis.r, mul(mul(bendForward(-a(key("HipFlex"))), bendRight(-s * a(key("HipAbduct")))), turn(s * a(key("HipRotate"))))),
     };
     const kneeAt = at(thigh, [0, -BODY.thigh, 0]);
     const shin: Frame = { o: kneeAt, r: mul(thigh.r, bendForward(a(key("Knee")))) };

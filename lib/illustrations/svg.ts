@@ -41,9 +41,7 @@ export type SvgOptions = {
 export function geometryToSvg(geometry: IllustrationGeometry, options: SvgOptions = {}): string {
   const titleId = `${options.idPrefix ?? "illustration"}-title`;
   const size =
-    options.width !== undefined
-      ? ` width="${options.width}" height="${num((options.width * geometry.height) / geometry.width)}"`
-      : "";
+    options.width !== undefined ? ` width="${options.width}" height="${num((options.width * geometry.height) / geometry.width)}"` : "";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(geometry.width)} ${num(geometry.height)}"${size} role="img" aria-labelledby="${titleId}">` +
     `<title id="${titleId}">${escapeXml(geometry.alt)}</title>` +

@@ -23,7 +23,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     return { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const entry of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits, extra] = entry.split("/");
     const family = isIP(address ?? "");
     if (!family || extra !== undefined) throw new Error(`has "${entry}", which is not an IP address or a CIDR range such as 10.0.0.0/8`);
@@ -52,7 +55,11 @@ function isTrusted(list: BlockList, address: string): boolean {
 }
 
 /** The client's address from the socket's peer, X-Forwarded-For and the trust setting; "unknown" without a socket. */
-export function resolveClientAddress(socketAddress: string | null | undefined, forwardedFor: string | null | undefined, trust: TrustProxy): string {
+export function resolveClientAddress(
+  socketAddress: string | null | undefined,
+  forwardedFor: string | null | undefined,
+  trust: TrustProxy,
+): string {
   const socket = socketAddress ? normalizeAddress(socketAddress) : "";
   if (!socket) return "unknown";
   if (trust.kind === "none") return socket;

@@ -27,7 +27,13 @@ export async function setPatientPolicy(db: Db, actor: SessionUser, policy: Patie
     .insert(clinicSettings)
     .values({ key: policyKey, value: policy })
     .onConflictDoUpdate({ target: clinicSettings.key, set: { value: policy, updatedAt: new Date() } });
-  await recordAuditEvent(db, { actorId: actor.id, action: "clinic.patient_policy", entityType: "clinic", entityId: null, changes: { policy } });
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: "clinic.patient_policy",
+    entityType: "clinic",
+    entityId: null,
+    changes: { policy },
+  });
 }
 
 /** True in SQL when the clinic's policy is "own": read inside the query that needs it, so it costs no trip. */
@@ -51,7 +57,15 @@ export async function assertPatientAccess(db: Db, actor: SessionUser, patientId:
   const visible = await visiblePatients(db, actor);
   if (!visible) return;
   const [row] = await db
-    .select({ restricted: sql<number>`${ownPolicy}`, seen: sql<number>`${exists(db.select({ one: sql`1` }).from(patients).where(and(eq(patients.id, patientId), visible)))}` })
+    .select({
+      restricted: sql<number>`${ownPolicy}`,
+      seen: sql<number>`${exists(
+        db
+          .select({ one: sql`1` })
+          .from(patients)
+          .where(and(eq(patients.id, patientId), visible)),
+      )}`,
+    })
     .from(sql`(select 1)`);
   if (row?.restricted && !row.seen) throw new AppError("not_found", "That patient does not exist.");
 }
@@ -95,9 +109,16 @@ export async function assertRoutineAccess(db: Db, actor: SessionUser, routineId:
 export async function assignPatient(db: Db, actor: SessionUser, patientId: number, clinicianId: number): Promise<void> {
   await assertPatientAccess(db, actor, patientId);
   const [clinician] = await db.select({ id: users.id, disabled: users.disabled }).from(users).where(eq(users.id, clinicianId));
-  if (!clinician || clinician.disabled) throw new AppError("validation", "Choose an active colleague.", { clinicianId: ["Choose an active colleague."] });
+  if (!clinician || clinician.disabled)
+    throw new AppError("validation", "Choose an active colleague.", { clinicianId: ["Choose an active colleague."] });
   await db.update(patients).set({ clinicianId, updatedAt: new Date() }).where(eq(patients.id, patientId));
-  await recordAuditEvent(db, { actorId: actor.id, action: "patient.assigned", entityType: "patient", entityId: patientId, changes: { clinicianId } });
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: "patient.assigned",
+    entityType: "patient",
+    entityId: patientId,
+    changes: { clinicianId },
+  });
 }
 
 /** Shares a patient with a colleague besides their clinician (or stops sharing). */
@@ -107,7 +128,13 @@ export async function setPatientShared(db: Db, actor: SessionUser, patientId: nu
   if (!colleague) throw new AppError("validation", "Choose a colleague.", { userId: ["Choose a colleague."] });
   if (shared) await db.insert(patientShares).values({ patientId, userId }).onConflictDoNothing();
   else await db.delete(patientShares).where(and(eq(patientShares.patientId, patientId), eq(patientShares.userId, userId)));
-  await recordAuditEvent(db, { actorId: actor.id, action: shared ? "patient.shared" : "patient.unshared", entityType: "patient", entityId: patientId, changes: { userId } });
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: shared ? "patient.shared" : "patient.unshared",
+    entityType: "patient",
+    entityId: patientId,
+    changes: { userId },
+  });
 }
 
 /** The colleagues a patient is shared with, and the clinician's name, for the patient's page. */

@@ -36,12 +36,7 @@ function matching(query: PatientQuery, actor: SessionUser, visible: SQL | undefi
   if (query.q) {
     // SQLite's LIKE ignores case (for ASCII letters) already.
     const pattern = containsPattern(query.q);
-    where.push(
-      or(
-        sql`${patients.displayName} like ${pattern} escape '\\'`,
-        sql`${patients.externalRef} like ${pattern} escape '\\'`,
-      ),
-    );
+    where.push(or(sql`${patients.displayName} like ${pattern} escape '\\'`, sql`${patients.externalRef} like ${pattern} escape '\\'`));
   }
   return where.length ? and(...where) : undefined;
 }
@@ -63,7 +58,10 @@ export async function listPatients(db: Db, actor: SessionUser, query: PatientQue
       .orderBy(sql`${patients.displayName} collate nocase`, asc(patients.id))
       .limit(pageSize)
       .offset((query.page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)` }).from(patients).where(where),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(patients)
+      .where(where),
   ]);
   const total = counted[0]?.n ?? 0;
   return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };

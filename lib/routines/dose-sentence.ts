@@ -134,7 +134,10 @@ function sideParts(dose: Dose): string[] {
 }
 
 function loadParts(dose: Dose): string[] {
-  const load = (dose.load ?? "").replace(/\s+/g, " ").replace(/[\s.,;:]+$/, "").trim();
+  const load = (dose.load ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.,;:]+$/, "")
+    .trim();
   if (load === "") return [];
   const lead = /^(with|using)\b/i;
   return [lead.test(load) ? load.replace(lead, (word) => word.toLowerCase()) : `with ${load}`];

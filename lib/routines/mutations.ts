@@ -12,7 +12,6 @@ import type { VersionConflict } from "@/lib/versioned-save/conflict";
 import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
 import { routineContent, routineFieldLabels, type RoutineContent, type RoutineField } from "./schemas";
 
-
 export const blankRoutineSections: RoutineContent["sections"] = [
   { title: "Warm-up", items: [] },
   { title: "Exercises", items: [] },
@@ -25,7 +24,10 @@ export const blankRoutineSections: RoutineContent["sections"] = [
 async function checkExercises(tx: Tx, content: RoutineContent, before: RoutineContent | null): Promise<void> {
   const ids = [...new Set(content.sections.flatMap((s) => s.items.map((i) => i.exerciseId)))];
   if (ids.length === 0) return;
-  const rows = await tx.select({ id: exercises.id, name: exercises.name, status: exercises.status }).from(exercises).where(inArray(exercises.id, ids));
+  const rows = await tx
+    .select({ id: exercises.id, name: exercises.name, status: exercises.status })
+    .from(exercises)
+    .where(inArray(exercises.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const kept = new Set(before?.sections.flatMap((s) => s.items.map((i) => i.exerciseId)) ?? []);
   const fieldErrors: Record<string, string[]> = {};
@@ -68,7 +70,14 @@ export async function createRoutine(
     });
     const [row] = await tx
       .insert(routines)
-      .values({ patientId: input.patientId, isTemplate: input.patientId === null, title: content.title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
+      .values({
+        patientId: input.patientId,
+        isTemplate: input.patientId === null,
+        title: content.title,
+        instructions: content.instructions,
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      })
       .returning({ id: routines.id });
     await writeRoutineContent(tx, row!.id, content, actor.id);
     await recordAuditEvent(tx, {
@@ -86,7 +95,9 @@ export type RoutineConflict = VersionConflict<RoutineContent, RoutineField>;
 
 /** Which parts of the content a save changes: what a conflict tells the next editor. */
 function changedFields(before: RoutineContent, after: RoutineContent): Partial<Record<RoutineField, true>> {
-  return Object.fromEntries((Object.keys(routineFieldLabels) as RoutineField[]).filter((f) => !sameValue(before[f], after[f])).map((f) => [f, true]));
+  return Object.fromEntries(
+    (Object.keys(routineFieldLabels) as RoutineField[]).filter((f) => !sameValue(before[f], after[f])).map((f) => [f, true]),
+  );
 }
 
 /**
@@ -112,7 +123,13 @@ export async function saveRoutine(
     const version = await updateWhereVersion(tx, routines, id, baseVersion, { updatedBy: actor.id, updatedAt: new Date() });
     if (version === null) throw await routineConflict(tx, id, baseVersion, baseVersion + 1, before);
     const { revision } = await writeRoutineContent(tx, id, content, actor.id);
-    await recordAuditEvent(tx, { actorId: actor.id, action, entityType: "routine", entityId: id, changes: { version, revision, fields: changedFields(before, content) } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action,
+      entityType: "routine",
+      entityId: id,
+      changes: { version, revision, fields: changedFields(before, content) },
+    });
     return { version, revision };
   });
 }
@@ -125,7 +142,8 @@ const routineConflict = (tx: Tx, id: number, baseVersion: number, currentVersion
     currentVersion,
     current,
     labels: routineFieldLabels,
-    advice: "Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.",
+    advice:
+      "Your changes are still here: save again to make yours the newest revision (theirs stays in the history), or reload to see theirs.",
   });
 
 /** Brings back an old revision as the newest one; nothing in the history is rewritten. */
@@ -150,7 +168,13 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
       .values({ isTemplate: true, title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: routines.id });
     await writeRoutineContent(tx, row!.id, { ...content, title, startDate: null, reviewDate: null }, actor.id);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "routine.template_saved", entityType: "routine", entityId: row!.id, changes: { from: id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "routine.template_saved",
+      entityType: "routine",
+      entityId: row!.id,
+      changes: { from: id },
+    });
     return { id: row!.id };
   });
 }
@@ -158,8 +182,17 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
 export async function setRoutineArchived(db: Db, actor: SessionUser, id: number, archived: boolean): Promise<void> {
   await assertRoutineAccess(db, actor, id);
   await db.transaction(async (tx) => {
-    const rows = await tx.update(routines).set({ archivedAt: archived ? new Date() : null }).where(eq(routines.id, id)).returning({ id: routines.id });
+    const rows = await tx
+      .update(routines)
+      .set({ archivedAt: archived ? new Date() : null })
+      .where(eq(routines.id, id))
+      .returning({ id: routines.id });
     if (!rows.length) throw new AppError("not_found", "That routine no longer exists.");
-    await recordAuditEvent(tx, { actorId: actor.id, action: archived ? "routine.archived" : "routine.restored_from_archive", entityType: "routine", entityId: id });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: archived ? "routine.archived" : "routine.restored_from_archive",
+      entityType: "routine",
+      entityId: id,
+    });
   });
 }

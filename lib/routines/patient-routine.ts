@@ -67,7 +67,10 @@ export type PatientRoutine = {
  * left out (a routine's exercises cannot be deleted, so only an unsaved draft can meet one) but keeps its
  * position, so ticks stay keyed to the same items.
  */
-export function toPatientRoutine(routine: PatientRoutineSource, exercises: Record<number, PatientExerciseSource | undefined>): PatientRoutine {
+export function toPatientRoutine(
+  routine: PatientRoutineSource,
+  exercises: Record<number, PatientExerciseSource | undefined>,
+): PatientRoutine {
   let position = 0;
   let number = 0;
   const sections = routine.sections.map((section) => ({

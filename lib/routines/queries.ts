@@ -55,7 +55,12 @@ export function exerciseCardQueries(db: Db, ids: number[] | SQL) {
       .from(exercises)
       .where(idIn(exercises.id, ids)),
     db
-      .select({ exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, mimeType: exerciseImages.mimeType, alt: exerciseImages.alt })
+      .select({
+        exerciseId: exerciseImages.exerciseId,
+        sha256: exerciseImages.sha256,
+        mimeType: exerciseImages.mimeType,
+        alt: exerciseImages.alt,
+      })
       .from(exerciseImages)
       .where(idIn(exerciseImages.exerciseId, ids))
       .orderBy(asc(exerciseImages.position), asc(exerciseImages.id)),
@@ -146,7 +151,14 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
 export async function listPatientRoutinesAll(db: Db, actor: SessionUser) {
   const visible = await visiblePatients(db, actor);
   return db
-    .select({ id: routines.id, title: routines.title, updatedAt: routines.updatedAt, reviewDate: routines.reviewDate, patientId: patients.id, patientName: patients.displayName })
+    .select({
+      id: routines.id,
+      title: routines.title,
+      updatedAt: routines.updatedAt,
+      reviewDate: routines.reviewDate,
+      patientId: patients.id,
+      patientName: patients.displayName,
+    })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
     .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), visible))

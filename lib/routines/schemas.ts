@@ -30,7 +30,13 @@ export const routineContent = z
 export type RoutineContent = z.infer<typeof routineContent>;
 
 /** The parts of a routine a save can change, labelled for a conflict message ("changed: Title, Exercises"). */
-export const routineFieldLabels = { title: "Title", instructions: "Instructions", startDate: "Start date", reviewDate: "Review date", sections: "Exercises" } as const;
+export const routineFieldLabels = {
+  title: "Title",
+  instructions: "Instructions",
+  startDate: "Start date",
+  reviewDate: "Review date",
+  sections: "Exercises",
+} as const;
 export type RoutineField = keyof typeof routineFieldLabels;
 
 export const newRoutineInput = z.object({

@@ -19,13 +19,21 @@ export function liveLink(db: Db, tokenHash: string, now: number) {
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
     .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), isNull(patients.archivedAt)));
-  return and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, new Date(now)), inArray(shareLinks.routineId, liveRoutines));
+  return and(
+    eq(shareLinks.tokenHash, tokenHash),
+    isNull(shareLinks.revokedAt),
+    gt(shareLinks.expiresAt, new Date(now)),
+    inArray(shareLinks.routineId, liveRoutines),
+  );
 }
 
 /** Checks a token without recording anything (the tick and PDF routes). */
 export async function resolveShareLink(db: Db, token: string, now = Date.now()): Promise<ShareAccess> {
   if (!isWellFormedShareToken(token)) return inactive;
-  const [row] = await db.select({ linkId: shareLinks.id, routineId: shareLinks.routineId }).from(shareLinks).where(liveLink(db, hashShareToken(token), now));
+  const [row] = await db
+    .select({ linkId: shareLinks.id, routineId: shareLinks.routineId })
+    .from(shareLinks)
+    .where(liveLink(db, hashShareToken(token), now));
   return row ? { active: true, ...row } : inactive;
 }
 

@@ -1,4 +1,3 @@
-
 const dayMs = 86_400_000;
 
 /** The UTC calendar day of an instant. */

@@ -34,21 +34,37 @@ export async function getShareLinkEmailSetup(
   void actor; // routines, and so their patients' addresses, are shared by the clinic's clinicians
   const patient = await patientEmailFor(db, routineId);
   if (!patient) return null;
-  return { to: patient.email, defaults: defaultShareLinkEmail(clinicName, patient.displayName), notConfigured: mailConfigured ? null : emailNotConfigured };
+  return {
+    to: patient.email,
+    defaults: defaultShareLinkEmail(clinicName, patient.displayName),
+    notConfigured: mailConfigured ? null : emailNotConfigured,
+  };
 }
 
 async function refuseWhenTooMany(db: Pick<Db, "select">, actor: SessionUser, routineId: number, now: number): Promise<void> {
   const since = new Date(now - shareEmailPolicy.windowMs);
   const emailed = and(eq(auditEvents.action, "share_link.emailed"), gte(auditEvents.createdAt, since));
   const [[forRoutine], [byClinician]] = await Promise.all([
-    db.select({ n: count() }).from(auditEvents).where(and(emailed, eq(auditEvents.entityType, "routine"), eq(auditEvents.entityId, routineId))),
-    db.select({ n: count() }).from(auditEvents).where(and(emailed, eq(auditEvents.actorId, actor.id))),
+    db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(emailed, eq(auditEvents.entityType, "routine"), eq(auditEvents.entityId, routineId))),
+    db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(emailed, eq(auditEvents.actorId, actor.id))),
   ]);
   if ((forRoutine?.n ?? 0) >= shareEmailPolicy.perRoutine) {
-    throw new AppError("rate_limited", `This patient has been emailed ${shareEmailPolicy.perRoutine} times in the last hour: please wait before sending again.`);
+    throw new AppError(
+      "rate_limited",
+      `This patient has been emailed ${shareEmailPolicy.perRoutine} times in the last hour: please wait before sending again.`,
+    );
   }
   if ((byClinician?.n ?? 0) >= shareEmailPolicy.perClinician) {
-    throw new AppError("rate_limited", `You have sent ${shareEmailPolicy.perClinician} emails in the last hour: please wait before sending more.`);
+    throw new AppError(
+      "rate_limited",
+      `You have sent ${shareEmailPolicy.perClinician} emails in the last hour: please wait before sending more.`,
+    );
   }
 }
 
@@ -74,7 +90,10 @@ export async function emailShareLink(
     await mailer.send({ to: patient.email, subject: input.subject, text, fromName: clinicName });
   } catch (error) {
     console.error("Emailing a share link failed", error);
-    throw new AppError("validation", "The email could not be sent: the mail server did not accept it. Try again, or copy the link instead.");
+    throw new AppError(
+      "validation",
+      "The email could not be sent: the mail server did not accept it. Try again, or copy the link instead.",
+    );
   }
   await recordAuditEvent(db, {
     actorId: actor.id,

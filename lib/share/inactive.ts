@@ -31,7 +31,9 @@ function renderPage(): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${inactiveLinkTitle}</title></head>
 <body style="margin:0;background:#f7f5f0;color:#1b2330;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:1.2rem;line-height:1.55">
 <main style="max-width:32rem;margin:0 auto;padding:3rem 1.25rem"><p style="font-weight:700;color:#0b5454;margin:0 0 1rem">${escape(clinicName)}</p><h1 style="font-size:1.8rem;line-height:1.2">${inactiveLinkTitle}</h1><p>${inactiveLinkMessage}</p>${
-    lines ? `<h2 style="font-size:1.2rem;margin:1.5rem 0 0.25rem">Contact ${escape(clinicName)}</h2><ul style="list-style:none;padding:0;margin:0">${lines}</ul>` : `<p>Please contact ${escape(clinicName)}.</p>`
+    lines
+      ? `<h2 style="font-size:1.2rem;margin:1.5rem 0 0.25rem">Contact ${escape(clinicName)}</h2><ul style="list-style:none;padding:0;margin:0">${lines}</ul>`
+      : `<p>Please contact ${escape(clinicName)}.</p>`
   }</main>
 </body></html>`;
 }
@@ -48,7 +50,8 @@ export function inactiveLinkResponse(): Response {
     status: 404,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   });
 }

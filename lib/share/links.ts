@@ -30,7 +30,10 @@ export async function createShareLink(
   tokenKey = configuredShareTokenKey(),
 ): Promise<CreatedShareLink> {
   const expiresAt = expiryFor(input, now);
-  if (!expiresAt) throw new AppError("validation", "Choose a day in the future, at most a year ahead.", { customDate: ["Choose a day after today and at most a year ahead."] });
+  if (!expiresAt)
+    throw new AppError("validation", "Choose a day in the future, at most a year ahead.", {
+      customDate: ["Choose a day after today and at most a year ahead."],
+    });
   await assertRoutineAccess(db, actor, input.routineId);
   const [routine] = await db
     .select({ id: routines.id, isTemplate: routines.isTemplate })
@@ -44,7 +47,15 @@ export async function createShareLink(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(shareLinks)
-      .values({ routineId: routine.id, label: input.label, tokenHash: hashShareToken(token), tokenSeed, expiresAt, createdBy: actor.id, createdAt: new Date(now) })
+      .values({
+        routineId: routine.id,
+        label: input.label,
+        tokenHash: hashShareToken(token),
+        tokenSeed,
+        expiresAt,
+        createdBy: actor.id,
+        createdAt: new Date(now),
+      })
       .returning({ id: shareLinks.id });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -67,8 +78,17 @@ export async function revokeShareLink(db: Db, actor: SessionUser, routineId: num
       .where(and(eq(shareLinks.id, linkId), eq(shareLinks.routineId, routineId)));
     if (!link) throw new AppError("not_found", "That link does not exist.");
     if (link.revokedAt) return;
-    await tx.update(shareLinks).set({ revokedAt: new Date(now) }).where(eq(shareLinks.id, linkId));
-    await recordAuditEvent(tx, { actorId: actor.id, action: "share_link.revoked", entityType: "routine", entityId: routineId, changes: { linkId, label: link.label } });
+    await tx
+      .update(shareLinks)
+      .set({ revokedAt: new Date(now) })
+      .where(eq(shareLinks.id, linkId));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "share_link.revoked",
+      entityType: "routine",
+      entityId: routineId,
+      changes: { linkId, label: link.label },
+    });
   });
 }
 

@@ -40,7 +40,14 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
   const [access, ticks, comments, snapshots] = await db.batch([
     routineAccessQuery(db, actor, routineId),
     db
-      .select({ day: shareTicks.day, position: shareTicks.position, exerciseId: shareTicks.exerciseId, session: shareTicks.session, revision: shareTicks.revision, pain: shareTicks.pain })
+      .select({
+        day: shareTicks.day,
+        position: shareTicks.position,
+        exerciseId: shareTicks.exerciseId,
+        session: shareTicks.session,
+        revision: shareTicks.revision,
+        pain: shareTicks.pain,
+      })
       .from(shareTicks)
       .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
       .where(and(recentTicks, eq(shareTicks.done, true))),
@@ -58,13 +65,22 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
       .where(
         and(
           eq(routineRevisions.routineId, routineId),
-          inArray(routineRevisions.number, db.selectDistinct({ revision: shareTicks.revision }).from(shareTicks).innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId)).where(recentTicks)),
+          inArray(
+            routineRevisions.number,
+            db
+              .selectDistinct({ revision: shareTicks.revision })
+              .from(shareTicks)
+              .innerJoin(shareLinks, eq(shareLinks.id, shareTicks.linkId))
+              .where(recentTicks),
+          ),
         ),
       ),
   ]);
   throwUnlessRoutineSeen(access);
 
-  const sessionsIn = new Map(snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).reduce((sum, i) => sum + i.sessions, 0)]));
+  const sessionsIn = new Map(
+    snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).reduce((sum, i) => sum + i.sessions, 0)]),
+  );
 
   const byDay = new Map<string, { items: Set<string>; revision: number; pains: number[] }>();
   for (const tick of ticks) {

@@ -22,7 +22,10 @@ export function shareWriteSlot(db: Db, linkId: number, now: number) {
     take: db.run(sql`insert into ${shareLinkWrites} (link_id, created_at) select ${linkId}, ${now} where ${hasRoom}`),
     // Rows out of the window count for nothing: prune them as we go so the table stays small.
     prune: db.delete(shareLinkWrites).where(and(eq(shareLinkWrites.linkId, linkId), lt(shareLinkWrites.createdAt, since))),
-    usage: db.select({ oldest: min(shareLinkWrites.createdAt) }).from(shareLinkWrites).where(inWindow),
+    usage: db
+      .select({ oldest: min(shareLinkWrites.createdAt) })
+      .from(shareLinkWrites)
+      .where(inWindow),
   };
 }
 

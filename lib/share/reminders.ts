@@ -16,7 +16,10 @@ export function sessionsInRoutine(routine: PatientRoutine): number {
   return Math.max(1, ...routine.sections.flatMap((s) => s.items.map((i) => i.ticksPerDay)));
 }
 
-const reminderQuery = z.array(z.enum(Object.keys(reminderTimes) as [ReminderTime, ...ReminderTime[]])).min(1).max(3);
+const reminderQuery = z
+  .array(z.enum(Object.keys(reminderTimes) as [ReminderTime, ...ReminderTime[]]))
+  .min(1)
+  .max(3);
 
 /**
  * The times asked for in the query (`?at=morning&at=evening`), one per session of the day, the usual ones
@@ -30,4 +33,3 @@ export function readReminderTimes(at: string[], sessions: number): ReminderTime[
 }
 
 export const reminderQueryString = (times: ReminderTime[]) => times.map((t) => `at=${t}`).join("&");
-

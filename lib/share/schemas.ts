@@ -17,10 +17,15 @@ export const newShareLinkInput = z
   .object({
     routineId: idInput,
     label: z.string().trim().min(1, "Give the link a label, e.g. “phone” or “printed sheet”.").max(60, "Use at most 60 characters."),
-    expiry: z.enum(expiryChoices.map((c) => c.value) as [string, ...string[]], { message: "Choose how long the link works." }).default(defaultExpiry),
+    expiry: z
+      .enum(expiryChoices.map((c) => c.value) as [string, ...string[]], { message: "Choose how long the link works." })
+      .default(defaultExpiry),
     customDate: isoDay.optional(),
   })
-  .refine((i) => i.expiry !== "custom" || i.customDate !== undefined, { message: "Choose the last day the link works.", path: ["customDate"] });
+  .refine((i) => i.expiry !== "custom" || i.customDate !== undefined, {
+    message: "Choose the last day the link works.",
+    path: ["customDate"],
+  });
 export type NewShareLinkInput = z.infer<typeof newShareLinkInput>;
 
 /**
@@ -38,7 +43,12 @@ export function expiryFor(input: Pick<NewShareLinkInput, "expiry" | "customDate"
 
 const optionalPain = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number({ message: "Choose a pain score from 0 to 10." }).int("Choose a whole number from 0 to 10.").min(0, "Choose a pain score from 0 to 10.").max(10, "Choose a pain score from 0 to 10.").optional(),
+  z.coerce
+    .number({ message: "Choose a pain score from 0 to 10." })
+    .int("Choose a whole number from 0 to 10.")
+    .min(0, "Choose a pain score from 0 to 10.")
+    .max(10, "Choose a pain score from 0 to 10.")
+    .optional(),
 );
 
 /** One tick from the patient's page: which exercise, done or undone, and how it felt. */

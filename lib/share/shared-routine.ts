@@ -44,7 +44,9 @@ export async function resolveShareLinkRevision(
 /** Items in reading order, numbered by position across sections: the position is how a tick names its item. */
 export function flattenItems(content: RoutineContent): { position: number; exerciseId: number; sessions: number }[] {
   let position = 0;
-  return content.sections.flatMap((section) => section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId, sessions: sessionsPerDay(item.dose) })));
+  return content.sections.flatMap((section) =>
+    section.items.map((item) => ({ position: position++, exerciseId: item.exerciseId, sessions: sessionsPerDay(item.dose) })),
+  );
 }
 
 /** One session's tick; an undone tick stays (done: false) so the patient's note is kept. */
@@ -65,7 +67,11 @@ export type SharedRoutine = PatientRoutine & {
  * exercise cards (their ids taken in SQL from the routine's items) and the ticks. Given a token, the batch
  * checks the link itself and the answer is null when it opens nothing; given a resolved link, it trusts it.
  */
-export async function getSharedRoutine(db: Db, link: { linkId: number; routineId: number } | { token: string }, now = Date.now()): Promise<SharedRoutine | null> {
+export async function getSharedRoutine(
+  db: Db,
+  link: { linkId: number; routineId: number } | { token: string },
+  now = Date.now(),
+): Promise<SharedRoutine | null> {
   let linkId: number | SQL, routineId: number | SQL;
   if ("token" in link) {
     if (!isWellFormedShareToken(link.token)) return null;

@@ -60,6 +60,12 @@ export async function showShareLink(
   tokenKey = configuredShareTokenKey(),
 ): Promise<ShownShareLink> {
   const link = await readActiveShareLinkUrl(db, routineId, linkId, appUrl, now, tokenKey);
-  await recordAuditEvent(db, { actorId: actor.id, action: "share_link.shown", entityType: "routine", entityId: routineId, changes: { linkId, label: link.label } });
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: "share_link.shown",
+    entityType: "routine",
+    entityId: routineId,
+    changes: { linkId, label: link.label },
+  });
   return link;
 }

@@ -6,7 +6,14 @@ import { AppError } from "@/lib/errors";
  */
 export type TickFeedback = { position: number; session: number; kind: "done" | "undone" | "error"; message: string };
 
-const errorCodes = { rate_limited: "busy", conflict: "changed", validation: "invalid", not_found: "changed", forbidden: "changed", unauthenticated: "changed" } as const;
+const errorCodes = {
+  rate_limited: "busy",
+  conflict: "changed",
+  validation: "invalid",
+  not_found: "changed",
+  forbidden: "changed",
+  unauthenticated: "changed",
+} as const;
 type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
 const messages: Record<ErrorCode | "done" | "undone", string> = {
@@ -22,7 +29,9 @@ export function tickErrorCode(error: AppError): ErrorCode {
 }
 
 export function tickFeedbackQuery(position: number, session: number, outcome: "done" | "undone" | ErrorCode): string {
-  return outcome === "done" || outcome === "undone" ? `${outcome}=${position}&session=${session}` : `error=${outcome}&item=${position}&session=${session}`;
+  return outcome === "done" || outcome === "undone"
+    ? `${outcome}=${position}&session=${session}`
+    : `error=${outcome}&item=${position}&session=${session}`;
 }
 
 /** The feedback a redirect carried, or null for an ordinary visit. */
@@ -37,6 +46,7 @@ export function readTickFeedback(query: Record<string, string | string[] | undef
   }
   const code = value("error");
   const p = position(value("item"));
-  if (p !== null && code && Object.hasOwn(messages, code) && code !== "done" && code !== "undone") return { position: p, session, kind: "error", message: messages[code as ErrorCode] };
+  if (p !== null && code && Object.hasOwn(messages, code) && code !== "done" && code !== "undone")
+    return { position: p, session, kind: "error", message: messages[code as ErrorCode] };
   return null;
 }

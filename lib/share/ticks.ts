@@ -25,17 +25,31 @@ export async function recordTick(
 ): Promise<TickResult> {
   const day = input.day ?? utcDay(now);
   if (!isPlausibleToday(day, now)) {
-    throw new AppError("validation", "Your phone's date looks wrong: check it is set to today and try again.", { day: ["Not today's date."] });
+    throw new AppError("validation", "Your phone's date looks wrong: check it is set to today and try again.", {
+      day: ["Not today's date."],
+    });
   }
   const latest = access.latest !== undefined ? access.latest : await readLatestRevision(db, access.routineId);
   const item = latest && flattenItems(latest.content).find((i) => i.position === input.position);
   if (!latest || !item || item.exerciseId !== input.exerciseId || input.session >= item.sessions) {
-    throw new AppError("conflict", "Your routine has changed since this page was opened. Reload the page to see the latest version, then tick again.");
+    throw new AppError(
+      "conflict",
+      "Your routine has changed since this page was opened. Reload the page to see the latest version, then tick again.",
+    );
   }
   const key = { linkId: access.linkId, day, position: input.position, exerciseId: input.exerciseId, session: input.session };
-  const isKey = and(eq(shareTicks.linkId, key.linkId), eq(shareTicks.day, day), eq(shareTicks.position, key.position), eq(shareTicks.exerciseId, key.exerciseId), eq(shareTicks.session, key.session));
+  const isKey = and(
+    eq(shareTicks.linkId, key.linkId),
+    eq(shareTicks.day, day),
+    eq(shareTicks.position, key.position),
+    eq(shareTicks.exerciseId, key.exerciseId),
+    eq(shareTicks.session, key.session),
+  );
   // Absent pain or comment keeps what was saved.
-  const keep = [input.pain !== undefined && sql`, pain = excluded.pain`, input.comment !== undefined && sql`, comment = excluded.comment`].filter((s) => s !== false);
+  const keep = [
+    input.pain !== undefined && sql`, pain = excluded.pain`,
+    input.comment !== undefined && sql`, comment = excluded.comment`,
+  ].filter((s) => s !== false);
 
   const slot = shareWriteSlot(db, access.linkId, now);
   // Written only if the link has room; the slot is taken on the same condition, in the same transaction.
@@ -51,6 +65,13 @@ export async function recordTick(
   const saved = db.select({ done: shareTicks.done, pain: shareTicks.pain, comment: shareTicks.comment }).from(shareTicks).where(isKey);
   const [, taken, , [usage], [row]] = await db.batch([write, slot.take, slot.prune, slot.usage, saved]);
   if (taken.rowsAffected === 0) throw shareWriteRefusal(usage?.oldest ?? null, now);
-  const tick: TickState = { position: key.position, exerciseId: key.exerciseId, session: key.session, done: row?.done ?? false, pain: row?.pain ?? null, comment: row?.comment ?? "" };
+  const tick: TickState = {
+    position: key.position,
+    exerciseId: key.exerciseId,
+    session: key.session,
+    done: row?.done ?? false,
+    pain: row?.pain ?? null,
+    comment: row?.comment ?? "",
+  };
   return { day, done: input.intent === "done", tick };
 }

@@ -13,7 +13,13 @@ type SetOf<T extends VersionedTable> = Partial<Omit<T["$inferInsert"], "id" | "v
  * `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`: the new version, or null when zero rows
  * matched (someone saved first, or the row is gone), which the caller turns into a conflict, never a success.
  */
-export async function updateWhereVersion<T extends VersionedTable>(db: Db | Tx, table: T, id: number, baseVersion: number, set: SetOf<T>): Promise<number | null> {
+export async function updateWhereVersion<T extends VersionedTable>(
+  db: Db | Tx,
+  table: T,
+  id: number,
+  baseVersion: number,
+  set: SetOf<T>,
+): Promise<number | null> {
   const versioned = table as typeof exercises; // the three share id and version; one concrete type keeps drizzle's generics simple
   const rows = await db
     .update(versioned)
@@ -59,7 +65,19 @@ export async function versionConflict<T, F extends string>(db: Db | Tx, spec: Co
   const fields = (Object.keys(spec.labels) as F[]).filter((name) => changed.has(name)).map((name) => ({ name, label: spec.labels[name] }));
   const last = saves.at(-1);
   const by = last?.by ?? "Someone";
-  const detail: VersionConflict<T, F> = { currentVersion: spec.currentVersion, current: spec.current, by, at: last?.at ?? new Date().toISOString(), saves, fields };
+  const detail: VersionConflict<T, F> = {
+    currentVersion: spec.currentVersion,
+    current: spec.current,
+    by,
+    at: last?.at ?? new Date().toISOString(),
+    saves,
+    fields,
+  };
   const list = fields.map((f) => f.label).join(", ");
-  return new AppError("conflict", `${by} saved this ${spec.entityType} while you were editing${list ? ` (changed: ${list})` : ""}. ${spec.advice}`, {}, detail);
+  return new AppError(
+    "conflict",
+    `${by} saved this ${spec.entityType} while you were editing${list ? ` (changed: ${list})` : ""}. ${spec.advice}`,
+    {},
+    detail,
+  );
 }

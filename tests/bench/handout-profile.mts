@@ -14,15 +14,36 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 /** Which part of the work a script belongs to, by where it lives. */
 function partOf(url: string, functionName: string): string {
-  if (!url) return functionName === "(garbage collector)" ? "garbage collection" : functionName === "(program)" || functionName === "(idle)" ? "other (V8, idle)" : "node internals";
+  if (!url)
+    return functionName === "(garbage collector)"
+      ? "garbage collection"
+      : functionName === "(program)" || functionName === "(idle)"
+        ? "other (V8, idle)"
+        : "node internals";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
   if (pkg === "@react-pdf/textkit" || pkg === "hyphen" || pkg === "@react-pdf/hyphenate") return "text layout (@react-pdf/textkit)";
-  if (pkg === "@react-pdf/layout" || pkg === "@react-pdf/paginate" || pkg === "yoga-layout" || pkg === "@react-pdf/stylesheet") return "box layout and pagination (layout, paginate, yoga)";
-  if (pkg === "fontkit" || pkg === "@react-pdf/font" || pkg === "restructure" || pkg === "unicode-trie" || pkg === "unicode-properties" || pkg === "brotli")
+  if (pkg === "@react-pdf/layout" || pkg === "@react-pdf/paginate" || pkg === "yoga-layout" || pkg === "@react-pdf/stylesheet")
+    return "box layout and pagination (layout, paginate, yoga)";
+  if (
+    pkg === "fontkit" ||
+    pkg === "@react-pdf/font" ||
+    pkg === "restructure" ||
+    pkg === "unicode-trie" ||
+    pkg === "unicode-properties" ||
+    pkg === "brotli"
+  )
     return "fonts: shaping, subsetting (fontkit)";
-  if (pkg === "@react-pdf/pdfkit" || pkg === "@react-pdf/render" || pkg === "pako" || pkg === "crypto-js") return "writing the PDF (render, pdfkit, zlib)";
+  if (pkg === "@react-pdf/pdfkit" || pkg === "@react-pdf/render" || pkg === "pako" || pkg === "crypto-js")
+    return "writing the PDF (render, pdfkit, zlib)";
   if (pkg === "qrcode") return "QR code";
-  if (pkg === "react-reconciler" || pkg === "react" || pkg === "@react-pdf/reconciler" || pkg === "@react-pdf/renderer" || pkg === "scheduler") return "React (reconciler)";
+  if (
+    pkg === "react-reconciler" ||
+    pkg === "react" ||
+    pkg === "@react-pdf/reconciler" ||
+    pkg === "@react-pdf/renderer" ||
+    pkg === "scheduler"
+  )
+    return "React (reconciler)";
   if (pkg) return `other packages (${pkg})`;
   if (url.includes("/lib/handout/pdf/")) return "our document code (lib/handout/pdf)";
   return url.startsWith("node:") ? "node internals" : "other";

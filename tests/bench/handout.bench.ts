@@ -58,7 +58,9 @@ async function main() {
   await prepareDatabase(t.db, {});
   const { ada } = await insertStaff(t.db);
   const patient = await createPatient(t.db, ada, patientInput.parse({ displayName: "Łucja Dvořák" }));
-  const [{ id: templateId }] = (await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true))) as [{ id: number }];
+  const [{ id: templateId }] = (await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true))) as [
+    { id: number },
+  ];
   const library = await t.db.select({ id: exercises.id, defaultDose: exercises.defaultDose }).from(exercises).orderBy(exercises.id);
   const picture = readFileSync(path.join(fixtures, "shoulder-rolls.png"));
   for (const exercise of library.filter((_, i) => i % 4 === 0)) {
@@ -68,9 +70,19 @@ async function main() {
   const fromTemplate = () => createRoutine(t.db, ada, { patientId: patient.id, templateId }).then((r) => r.id);
   const fortyExercises = async () => {
     const { id } = await createRoutine(t.db, ada, { patientId: patient.id, templateId: null });
-    const items = Array.from({ length: 40 }, (_, i) => ({ exerciseId: library[i % library.length]!.id, dose: library[i % library.length]!.defaultDose, note: i % 5 ? "" : "Go gently." }));
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      exerciseId: library[i % library.length]!.id,
+      dose: library[i % library.length]!.defaultDose,
+      note: i % 5 ? "" : "Go gently.",
+    }));
     const sections = [0, 1, 2, 3].map((s) => ({ title: `Part ${s + 1}`, items: items.slice(s * 10, s * 10 + 10) }));
-    await saveRoutine(t.db, ada, id, 1, routineContent.parse({ title: "Forty exercises", instructions: "Work through one part a day.", sections }));
+    await saveRoutine(
+      t.db,
+      ada,
+      id,
+      1,
+      routineContent.parse({ title: "Forty exercises", instructions: "Work through one part a day.", sections }),
+    );
     return id;
   };
   const templateIds: number[] = [];
@@ -103,10 +115,19 @@ async function main() {
 
   // Where the renderer's time goes, per handout, in a child process (plain Node, as in a worker).
   const profileFile = path.join(t.dir, "profile-payloads.bin");
-  writeFileSync(profileFile, serialize([{ label: "starter (10)", payload: await payload(templateIds[0]!) }, { label: "40 exercises", payload: await payload(fortyIds[0]!) }]));
+  writeFileSync(
+    profileFile,
+    serialize([
+      { label: "starter (10)", payload: await payload(templateIds[0]!) },
+      { label: "40 exercises", payload: await payload(fortyIds[0]!) },
+    ]),
+  );
   const profile = await new Promise<Record<string, Record<string, number>>>((resolve, reject) =>
-    execFile(process.execPath, ["--import", "tsx", path.join(__dirname, "handout-profile.mts"), profileFile, "10"], { maxBuffer: 1 << 24 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout)),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "handout-profile.mts"), profileFile, "10"],
+      { maxBuffer: 1 << 24 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
     ),
   );
 
@@ -122,8 +143,11 @@ async function main() {
   const payloadFile = path.join(t.dir, "payloads.bin");
   writeFileSync(payloadFile, serialize(await Promise.all(busyIds.map(payload))));
   const inline = await new Promise<{ idle: number[]; busy: number[]; wallMs: number }>((resolve, reject) =>
-    execFile(process.execPath, ["--import", "tsx", path.join(__dirname, "handout-inline-probe.mts"), payloadFile], { maxBuffer: 1 << 24 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout)),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "handout-inline-probe.mts"), payloadFile],
+      { maxBuffer: 1 << 24 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
     ),
   );
 
@@ -142,7 +166,10 @@ async function main() {
       startedAt = performance.now();
       const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions });
       const launchMs = performance.now() - startedAt;
-      for (const [label, token, title] of [["starter (10)", starterToken, "Upper back pain"], ["40 exercises", fortyToken, "Forty exercises"]] as const) {
+      for (const [label, token, title] of [
+        ["starter (10)", starterToken, "Upper back pain"],
+        ["40 exercises", fortyToken, "Forty exercises"],
+      ] as const) {
         let bytes = 0;
         const print = async () => {
           const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -186,7 +213,15 @@ async function main() {
   const totals = Object.fromEntries(Object.entries(profile).map(([label, p]) => [label, Object.values(p).reduce((a, b) => a + b, 0)]));
   printTable(
     parts
-      .map((part) => ({ part, ...Object.fromEntries(Object.entries(profile).map(([label, p]) => [label, `${(p[part] ?? 0).toFixed(1)} (${(((p[part] ?? 0) / totals[label]!) * 100).toFixed(0)}%)`])) }))
+      .map((part) => ({
+        part,
+        ...Object.fromEntries(
+          Object.entries(profile).map(([label, p]) => [
+            label,
+            `${(p[part] ?? 0).toFixed(1)} (${(((p[part] ?? 0) / totals[label]!) * 100).toFixed(0)}%)`,
+          ]),
+        ),
+      }))
       .sort((a, b) => (profile["40 exercises"]![b.part] ?? 0) - (profile["40 exercises"]![a.part] ?? 0)),
   );
   console.log(`\nHandouts drawn: ${stats.renders}; cache: ${stats.cache.entries} PDFs, ${Math.round(stats.cache.bytes / 1024)} KB.`);

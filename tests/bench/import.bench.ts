@@ -19,7 +19,20 @@ const rowsPerImport = Number(process.env.IMPORT_BENCH_ROWS ?? 50_000);
 const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function importFile(tag: string): string {
-  const base = { summary: "A gentle move.", steps: ["Sit tall.", "Breathe out and turn."], cues: "Slowly.", precautions: "", category: "mobility", bodyRegions: ["neck"], equipment: [], position: "seated", difficulty: "easy", tags: ["desk"], defaultDose: { sets: 2, reps: 10 }, status: "published" };
+  const base = {
+    summary: "A gentle move.",
+    steps: ["Sit tall.", "Breathe out and turn."],
+    cues: "Slowly.",
+    precautions: "",
+    category: "mobility",
+    bodyRegions: ["neck"],
+    equipment: [],
+    position: "seated",
+    difficulty: "easy",
+    tags: ["desk"],
+    defaultDose: { sets: 2, reps: 10 },
+    status: "published",
+  };
   const exercises = Array.from({ length: rowsPerImport }, (_, i) => ({ ...base, key: `${tag}-${i}`, name: `${tag} move ${i}` }));
   return JSON.stringify({ format: "routine-exercises", version: 1, exercises });
 }
@@ -55,7 +68,10 @@ async function healthWhile(db: Db, work: () => Promise<unknown>): Promise<number
 
 async function main() {
   const t = await createTempDb();
-  const [actorRow] = await t.db.insert(users).values({ email: "bench@clinic.test", name: "Bench", role: "admin", passwordHash: "x" }).returning();
+  const [actorRow] = await t.db
+    .insert(users)
+    .values({ email: "bench@clinic.test", name: "Bench", role: "admin", passwordHash: "x" })
+    .returning();
   const actor = mintSessionUser({ id: actorRow!.id, email: actorRow!.email, name: actorRow!.name, role: actorRow!.role });
   const table: Record<string, string | number>[] = [];
   const run = async (label: string, tag: string, pauser: () => Pauser) => {
@@ -66,10 +82,16 @@ async function main() {
     const samples = await healthWhile(t.db, async () => {
       const validation = await validateImportInSlices(text, "bench.json", pauser());
       if (!validation.ok) throw new Error("bench file invalid");
-      await applyImport(t.db, actor, validation.rows, () => {
-        progressLines++;
-        firstProgressAt ||= performance.now() - started;
-      }, pauser());
+      await applyImport(
+        t.db,
+        actor,
+        validation.rows,
+        () => {
+          progressLines++;
+          firstProgressAt ||= performance.now() - started;
+        },
+        pauser(),
+      );
     });
     table.push({
       import: label,

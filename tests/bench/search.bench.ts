@@ -79,7 +79,10 @@ function variation(base: SeedExercise, n: number): typeof exercises.$inferInsert
     equipment: unique(chance(0.25) ? [...base.equipment, pick(equipmentKinds)] : base.equipment),
     position: chance(0.2) ? pick(startingPositions) : base.position,
     difficulty: chance(0.3) ? pick(difficulties) : base.difficulty,
-    tags: unique([...shuffled(base.tags).slice(0, 2 + Math.floor(random() * (base.tags.length - 1))), ...(chance(0.4) ? [pick(extraTags)] : [])]),
+    tags: unique([
+      ...shuffled(base.tags).slice(0, 2 + Math.floor(random() * (base.tags.length - 1))),
+      ...(chance(0.4) ? [pick(extraTags)] : []),
+    ]),
     defaultDose: base.defaultDose,
     status,
   };
@@ -114,7 +117,9 @@ async function main() {
   await seedLibrary(db);
   const seedMs = performance.now() - seedStart;
   const [{ n: stored } = { n: 0 }] = await db.all<{ n: number }>(sql`select count(*) as n from exercises`);
-  console.log(`seeded ${stored} exercises (starter library + variations, batches of ${batchSize}, FTS kept by triggers) in ${(seedMs / 1000).toFixed(2)} s\n`);
+  console.log(
+    `seeded ${stored} exercises (starter library + variations, batches of ${batchSize}, FTS kept by triggers) in ${(seedMs / 1000).toFixed(2)} s\n`,
+  );
 
   const rows: Record<string, string | number>[] = [];
   const measure = async (label: string, fn: () => Promise<number>): Promise<number> => {

@@ -56,7 +56,10 @@ async function main() {
   t.db.$client.close();
 
   try {
-    await withNextServer(path.dirname(t.url.replace(/^file:/, "")), (base) => measure(base, token), { ADMIN_EMAIL: "bench@clinic.test", ADMIN_PASSWORD: "bench password 123" });
+    await withNextServer(path.dirname(t.url.replace(/^file:/, "")), (base) => measure(base, token), {
+      ADMIN_EMAIL: "bench@clinic.test",
+      ADMIN_PASSWORD: "bench password 123",
+    });
   } finally {
     t.close();
   }

@@ -1,7 +1,15 @@
 import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
 import { admin, adminCreatesAccount, createAccount, openAs, signIn, submitSignIn, uniqueEmail } from "./helpers";
 
-const adminPages = ["/admin", "/admin/exercises", "/admin/patients", "/admin/routines", "/admin/templates", "/admin/settings", "/admin/users"];
+const adminPages = [
+  "/admin",
+  "/admin/exercises",
+  "/admin/patients",
+  "/admin/routines",
+  "/admin/templates",
+  "/admin/settings",
+  "/admin/users",
+];
 
 test("anonymous visitors of admin pages are sent to sign-in, and come back after", async ({ page }) => {
   for (const path of adminPages) {

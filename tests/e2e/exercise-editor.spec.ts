@@ -62,7 +62,9 @@ test("create an exercise with steps and a picture; mistakes keep the form filled
   await page.screenshot({ path: path.join(e2e.screenshots, "exercise-editor.png"), fullPage: true });
 
   await page.goto(`/admin/exercises?q=${encodeURIComponent(name)}&status=all`);
-  await expect(page.getByRole("table", { name: "Exercise library" }).getByRole("img", { name: "A person sitting tall on a chair" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Exercise library" }).getByRole("img", { name: "A person sitting tall on a chair" }),
+  ).toBeVisible();
 });
 
 test("edits are recorded in the history with what changed", async ({ page }) => {
@@ -124,7 +126,13 @@ test("an exercise a routine uses cannot be deleted; archived, it leaves the list
 
   // "levator" also finds the neck exercises worded in lay terms; the archived one is no longer among them.
   await page.goto("/admin/exercises?q=levator");
-  await expect(page.getByRole("status").filter({ hasText: /matching “levator”|No exercises match/ }).or(page.getByRole("heading", { name: "No exercises match" })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /matching “levator”|No exercises match/ })
+      .or(page.getByRole("heading", { name: "No exercises match" }))
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Levator Scapulae Stretch" })).toHaveCount(0);
   await page.goto("/admin/exercises?q=levator&status=archived");
   await expect(page.getByRole("link", { name: "Levator Scapulae Stretch" })).toBeVisible();

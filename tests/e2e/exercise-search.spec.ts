@@ -74,7 +74,9 @@ test("the list pages through the library and works from the keyboard", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Wall Angels" })).toBeVisible();
 });
 
-test("search forgives: a typo gets “Did you mean”, clinical words find the plain-worded exercises, in the library and the picker", async ({ page }) => {
+test("search forgives: a typo gets “Did you mean”, clinical words find the plain-worded exercises, in the library and the picker", async ({
+  page,
+}) => {
   await page.goto("/admin/exercises");
   await page.getByLabel("Search").fill("thorasic");
   const didYouMean = page.getByTestId("did-you-mean");
@@ -92,7 +94,8 @@ test("search forgives: a typo gets “Did you mean”, clinical words find the p
   await page.goto("/admin/exercises?q=traps");
   await expect(table(page).getByRole("link", { name: "Upper Trapezius Stretch" })).toBeVisible();
   // Body regions cover the whole body.
-  for (const region of ["Knees", "Ankles", "Feet", "Elbows", "Wrists"]) await expect(page.getByLabel("Body region").getByRole("option", { name: region })).toHaveCount(1);
+  for (const region of ["Knees", "Ankles", "Feet", "Elbows", "Wrists"])
+    await expect(page.getByLabel("Body region").getByRole("option", { name: region })).toHaveCount(1);
 
   const patient = unique("Pat Typo");
   await createPatient(page, patient);
@@ -101,7 +104,9 @@ test("search forgives: a typo gets “Did you mean”, clinical words find the p
   await page.getByLabel("Find an exercise").fill("scapulr clocks");
   const results = page.getByRole("list", { name: "Search results" });
   await expect(results.getByRole("listitem").first()).toContainText("Scapular Clocks");
-  await expect(page.locator(".picker")).toContainText(/Nothing matches “scapulr clocks”\. Did you mean scapular clocks\? 1 published exercise(?!s)/);
+  await expect(page.locator(".picker")).toContainText(
+    /Nothing matches “scapulr clocks”\. Did you mean scapular clocks\? 1 published exercise(?!s)/,
+  );
   await page.getByRole("button", { name: "scapular clocks", exact: true }).click();
   await expect(page.getByLabel("Find an exercise")).toHaveValue("scapular clocks");
 });

@@ -41,7 +41,9 @@ test("export a filtered view as JSON, delete it, import the file: the exercise c
   await page.goto("/admin/exercises/import");
   await page.getByLabel("File to import").setInputFiles(file);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Import finished" })).toHaveText("Import finished: 1 created, 0 updated, 0 unchanged.");
+  await expect(page.getByRole("status").filter({ hasText: "Import finished" })).toHaveText(
+    "Import finished: 1 created, 0 updated, 0 unchanged.",
+  );
   await page.goto(`/admin/exercises?q=${encodeURIComponent(name)}&status=all`);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -52,14 +54,28 @@ test("export a filtered view as JSON, delete it, import the file: the exercise c
   await page.goto("/admin/exercises/import");
   await page.getByLabel("File to import").setInputFiles(file);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Import finished" })).toHaveText("Import finished: 0 created, 0 updated, 1 unchanged.");
+  await expect(page.getByRole("status").filter({ hasText: "Import finished" })).toHaveText(
+    "Import finished: 0 created, 0 updated, 1 unchanged.",
+  );
 });
 
 test("a CSV with one bad row imports nothing and names the row and field", async ({ page }) => {
   const good = unique("Good Row");
   const row = (name: string, category: string) =>
     csvColumns
-      .map((c) => ({ name, summary: "Fine.", steps: "Do it.", category, body_regions: "neck", position: "seated", difficulty: "easy", status: "published" })[c as string] ?? "")
+      .map(
+        (c) =>
+          ({
+            name,
+            summary: "Fine.",
+            steps: "Do it.",
+            category,
+            body_regions: "neck",
+            position: "seated",
+            difficulty: "easy",
+            status: "published",
+          })[c as string] ?? "",
+      )
       .join(",");
   const csv = [csvColumns.join(","), row(good, "stretch"), row(unique("Bad Row"), "yoga")].join("\n");
 

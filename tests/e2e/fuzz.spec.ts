@@ -9,8 +9,27 @@ import { admin, signIn, unique } from "./helpers";
 test.setTimeout(240_000);
 
 const nasty = fc.constantFrom(
-  "", "0", "-1", "1.5", "1e9", "+02026-12-01", "%00", "\u0000", "9999999999999999999999", "NaN", "Infinity",
-  "constructor", "__proto__", "toString", "hasOwnProperty", "../../etc/passwd", "\r\nX: y", "😀", "<script>", "[]", "{}",
+  "",
+  "0",
+  "-1",
+  "1.5",
+  "1e9",
+  "+02026-12-01",
+  "%00",
+  "\u0000",
+  "9999999999999999999999",
+  "NaN",
+  "Infinity",
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "../../etc/passwd",
+  "\r\nX: y",
+  "😀",
+  "<script>",
+  "[]",
+  "{}",
 );
 const text = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
 const segment = text.map((s) => encodeURIComponent(s) || "x");
@@ -19,16 +38,24 @@ const query = fc.dictionary(fc.oneof(nasty, fc.string({ maxLength: 10 })), text,
   for (const [k, v] of Object.entries(entries)) params.append(k, v);
   return params.toString();
 });
-const formFields = (names: string[]) => fc.record(Object.fromEntries(names.map((n) => [n, text])) as Record<string, fc.Arbitrary<string>>, { requiredKeys: [] });
+const formFields = (names: string[]) =>
+  fc.record(Object.fromEntries(names.map((n) => [n, text])) as Record<string, fc.Arbitrary<string>>, { requiredKeys: [] });
 const bodyKind = fc.constantFrom("form", "multipart", "json", "bytes");
 const runs = { numRuns: 25 };
 
-async function send(request: APIRequestContext, method: string, url: string, body: { kind: string; fields: Record<string, string | undefined>; bytes: Uint8Array }, headers: Record<string, string> = {}) {
+async function send(
+  request: APIRequestContext,
+  method: string,
+  url: string,
+  body: { kind: string; fields: Record<string, string | undefined>; bytes: Uint8Array },
+  headers: Record<string, string> = {},
+) {
   const options: Parameters<APIRequestContext["fetch"]>[1] = { method, headers, maxRedirects: 0, failOnStatusCode: false };
   const fields = Object.fromEntries(Object.entries(body.fields).filter((e): e is [string, string] => e[1] !== undefined));
   if (method === "POST") {
     if (body.kind === "form") options.form = fields;
-    else if (body.kind === "multipart") options.multipart = { ...fields, file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from(body.bytes) } };
+    else if (body.kind === "multipart")
+      options.multipart = { ...fields, file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from(body.bytes) } };
     else if (body.kind === "json") options.data = fields;
     else options.data = Buffer.from(body.bytes);
   }
@@ -36,7 +63,11 @@ async function send(request: APIRequestContext, method: string, url: string, bod
   expect(response.status(), `${method} ${url}`).toBeLessThan(500);
 }
 
-const body = fc.record({ kind: bodyKind, fields: formFields(["file", "alt", "position", "exerciseId", "intent", "day", "pain", "comment"]), bytes: fc.uint8Array({ maxLength: 200 }) });
+const body = fc.record({
+  kind: bodyKind,
+  fields: formFields(["file", "alt", "position", "exerciseId", "intent", "day", "pain", "comment"]),
+  bytes: fc.uint8Array({ maxLength: 200 }),
+});
 
 test("no route handler answers malformed input with a 5xx, signed out or signed in", async ({ page, playwright, baseURL }) => {
   // A real link, so ticks reach validation rather than the inactive-link 404.
@@ -65,13 +96,38 @@ test("no route handler answers malformed input with a 5xx, signed out or signed 
     { name: "export", method: "GET", url: query.map((q) => `/api/admin/exercises/export?${q}`) },
     { name: "import", method: "POST", url: query.map((q) => `/api/admin/exercises/import?${q}`) },
     { name: "pictures", method: "POST", url: fc.oneof(segment, fc.constant("1")).map((id) => `/api/admin/exercises/${id}/images`) },
-    { name: "handout", method: "GET", url: fc.tuple(fc.oneof(segment, fc.constant(routineId)), query).map(([id, q]) => `/api/routines/${id}/handout.pdf?${q}`) },
+    {
+      name: "handout",
+      method: "GET",
+      url: fc.tuple(fc.oneof(segment, fc.constant(routineId)), query).map(([id, q]) => `/api/routines/${id}/handout.pdf?${q}`),
+    },
     { name: "images", method: "GET", url: segment.map((f) => `/images/${f}`) },
-    { name: "auth", method: "GET", url: fc.tuple(fc.constantFrom("session", "csrf", "providers", "signin", "signout", "error", "callback/credentials"), query).map(([p, q]) => `/api/auth/${p}?${q}`) },
+    {
+      name: "auth",
+      method: "GET",
+      url: fc
+        .tuple(fc.constantFrom("session", "csrf", "providers", "signin", "signout", "error", "callback/credentials"), query)
+        .map(([p, q]) => `/api/auth/${p}?${q}`),
+    },
     { name: "login page", method: "GET", url: text.map((c) => `/login?callbackUrl=${encodeURIComponent(c)}`) },
-    { name: "patient page", method: "GET", url: fc.tuple(fc.oneof(segment, fc.constant(link.slice(3))), query).map(([t, q]) => `/r/${t}?${q}`) },
-    { name: "patient handout", method: "GET", url: fc.tuple(fc.oneof(segment, fc.constant(link.slice(3))), query).map(([t, q]) => `/r/${t}/handout.pdf?${q}`) },
-    { name: "ticks", method: "POST", url: fc.oneof(segment.map((t) => `/r/${t}/ticks`), fc.constant(`${link}/ticks`)) },
+    {
+      name: "patient page",
+      method: "GET",
+      url: fc.tuple(fc.oneof(segment, fc.constant(link.slice(3))), query).map(([t, q]) => `/r/${t}?${q}`),
+    },
+    {
+      name: "patient handout",
+      method: "GET",
+      url: fc.tuple(fc.oneof(segment, fc.constant(link.slice(3))), query).map(([t, q]) => `/r/${t}/handout.pdf?${q}`),
+    },
+    {
+      name: "ticks",
+      method: "POST",
+      url: fc.oneof(
+        segment.map((t) => `/r/${t}/ticks`),
+        fc.constant(`${link}/ticks`),
+      ),
+    },
   ];
   for (const route of routes) {
     for (const client of [anonymous, signedIn]) {

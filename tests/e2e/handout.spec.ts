@@ -37,7 +37,14 @@ test("download a patient's printable handout from the routine page", async ({ pa
   expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   const text = pdftotext(file);
-  for (const expected of [e2e.clinic.name, "Upper back pain — mobility", `For ${patient}`, "1 Shoulder Rolls", "10 Seated Spinal Twist", "Exercise diary"]) {
+  for (const expected of [
+    e2e.clinic.name,
+    "Upper back pain — mobility",
+    `For ${patient}`,
+    "1 Shoulder Rolls",
+    "10 Seated Spinal Twist",
+    "Exercise diary",
+  ]) {
     expect(text).toContain(expected);
   }
   // The page stays where it was: the handout is an attachment, not a navigation.
@@ -73,7 +80,9 @@ test("the handout endpoint: signed-in only, clear errors, and a repeat download 
   const headers = first.headers();
   expect(headers["content-type"]).toBe("application/pdf");
   expect(headers["cache-control"]).toBe("private, max-age=0, must-revalidate");
-  expect(headers["content-disposition"]).toMatch(/^attachment; filename="Pat-Printer-[a-z0-9]+-Upper-back-pain-mobility-\d{4}-\d{2}-\d{2}\.pdf"$/);
+  expect(headers["content-disposition"]).toMatch(
+    /^attachment; filename="Pat-Printer-[a-z0-9]+-Upper-back-pain-mobility-\d{4}-\d{2}-\d{2}\.pdf"$/,
+  );
   expect(headers.etag).toMatch(/^"[\w-]+"$/);
   expect((await first.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 

@@ -41,7 +41,10 @@ const shots = (name: string) => {
 for (const js of [true, false]) {
   const mode = js ? "with JavaScript" : "without JavaScript";
 
-  test(`first screen ${mode}: clinic, hello, title, today's progress and the first exercise; instructions fold to two lines`, async ({ page, browser }) => {
+  test(`first screen ${mode}: clinic, hello, title, today's progress and the first exercise; instructions fold to two lines`, async ({
+    page,
+    browser,
+  }) => {
     const name = unique("Pat");
     const { url } = await shareRoutine(page, name);
     const patient = await openOnPhone(browser, url, js);
@@ -56,7 +59,10 @@ for (const js of [true, false]) {
 
     // Two lines and "Read more"; the whole text once opened (a <details>: no script needed).
     const short = p.locator(".instructions-short");
-    const { height, line } = await short.evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
+    const { height, line } = await short.evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      line: parseFloat(getComputedStyle(el).lineHeight),
+    }));
     expect(height).toBeLessThanOrEqual(2 * line + 1);
     if (js) await p.screenshot({ path: shots("patient-first-screen.png") });
     const full = p.locator(".instructions-full");
@@ -121,7 +127,11 @@ for (const js of [true, false]) {
     await expect(progress.getByTestId("comments")).toContainText("Right shoulder clicked a little");
   });
 
-  test(`reminders in the patient's own calendar at the times they pick ${mode}; empty once the link is revoked`, async ({ page, browser, request }) => {
+  test(`reminders in the patient's own calendar at the times they pick ${mode}; empty once the link is revoked`, async ({
+    page,
+    browser,
+    request,
+  }) => {
     const { url, label } = await shareRoutine(page, unique("Cal"));
     const patient = await openOnPhone(browser, url, js);
     const p = patient.page;
@@ -131,7 +141,10 @@ for (const js of [true, false]) {
     await reminders.getByRole("button", { name: "Use these times" }).click();
     await expect(p).toHaveURL(/\?at=morning&at=midday#calendar$/);
     const feed = `${url}/calendar.ics?at=morning&at=midday`;
-    await expect(reminders.getByRole("link", { name: "Add to my calendar app" })).toHaveAttribute("href", feed.replace(/^http:/, "webcal:"));
+    await expect(reminders.getByRole("link", { name: "Add to my calendar app" })).toHaveAttribute(
+      "href",
+      feed.replace(/^http:/, "webcal:"),
+    );
     await expect(reminders.getByRole("link", { name: "Add to my calendar app" })).toBeInViewport();
     const download = reminders.getByRole("link", { name: "Download a calendar file (.ics)" });
     await expect(download).toHaveAttribute("href", `${feed}&download=1`);
@@ -147,14 +160,21 @@ for (const js of [true, false]) {
     expect(events.map((e) => e.component.getFirstPropertyValue("url"))).toEqual([url, url]);
     expect((await request.get(`${url}/calendar.ics?at=teatime`)).status()).toBe(400);
 
-    await page.getByTestId("share-links").getByRole("button", { name: `Revoke the link “${label}”` }).click();
+    await page
+      .getByTestId("share-links")
+      .getByRole("button", { name: `Revoke the link “${label}”` })
+      .click();
     await expect(page.getByTestId("share-links").getByRole("row", { name: new RegExp(label) })).toContainText("Revoked");
     const emptied = await request.get(feed);
     expect(emptied.status()).toBe(200);
     expect(new ICAL.Component(ICAL.parse(await emptied.text())).getAllSubcomponents("vevent")).toHaveLength(0);
   });
 
-  test(`a dead link names the clinic and how to reach it, alike for unknown, revoked and expired ${mode}`, async ({ page, browser, request }) => {
+  test(`a dead link names the clinic and how to reach it, alike for unknown, revoked and expired ${mode}`, async ({
+    page,
+    browser,
+    request,
+  }) => {
     const { url, label } = await shareRoutine(page, unique("Dead"));
     const unknown = await request.get(`/r/${"y".repeat(43)}`);
     expect(unknown.status()).toBe(404);
@@ -162,14 +182,19 @@ for (const js of [true, false]) {
     expect(body).toContain(e2e.clinic.name);
     expect(body).not.toContain("<script");
 
-    await page.getByTestId("share-links").getByRole("button", { name: `Revoke the link “${label}”` }).click();
+    await page
+      .getByTestId("share-links")
+      .getByRole("button", { name: `Revoke the link “${label}”` })
+      .click();
     await expect(page.getByTestId("share-links").getByRole("row", { name: new RegExp(label) })).toContainText("Revoked");
     const revoked = await request.get(url);
     expect(revoked.status()).toBe(404);
     expect(await revoked.text()).toBe(body);
 
     const expiredLink = await shareRoutine(page, unique("Expired"), { signedIn: true });
-    await withServerDatabase((client) => client.execute({ sql: "UPDATE share_links SET expires_at = ? WHERE label = ?", args: [Date.now() - 60_000, expiredLink.label] }));
+    await withServerDatabase((client) =>
+      client.execute({ sql: "UPDATE share_links SET expires_at = ? WHERE label = ?", args: [Date.now() - 60_000, expiredLink.label] }),
+    );
     const expired = await request.get(expiredLink.url);
     expect(expired.status()).toBe(404);
     expect(await expired.text()).toBe(body);
@@ -270,7 +295,9 @@ test("light and fast: under 60 KB on first load, nothing from another host, no R
   // The page as a phone without JavaScript has it (axe itself needs JavaScript: serve the page without its scripts).
   const plain = await browser.newContext({ ...phone, timezoneId: "UTC" });
   const html = await (await plain.request.get(url)).text();
-  await plain.route(url, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html.replace(/<script\b[\s\S]*?<\/script>/g, "") }));
+  await plain.route(url, (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: html.replace(/<script\b[\s\S]*?<\/script>/g, "") }),
+  );
   const bare = await plain.newPage();
   await bare.goto(url);
   await expect(bare.getByRole("group", { name: "Text size" })).toBeHidden();

@@ -37,7 +37,9 @@ test("defect 6: a newline in callbackUrl or ?error=constructor is no 500", async
 
 test("defect 2: the server believes its socket, not a client's X-Forwarded-For", async ({ page, browser }) => {
   const account = await adminCreatesAccount(page, "Xavier Forward");
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99", "x-routine-socket-address": "203.0.113.98" } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.99", "x-routine-socket-address": "203.0.113.98" },
+  });
   const spoofer = await context.newPage();
   await spoofer.goto("/login");
   await submitSignIn(spoofer, account.email, account.password);
@@ -49,7 +51,10 @@ test("defect 2: the server believes its socket, not a client's X-Forwarded-For",
   await context.close();
 });
 
-test("defect 2: a browser that signed in before keeps its allowance while the account is attacked from elsewhere", async ({ page, browser }) => {
+test("defect 2: a browser that signed in before keeps its allowance while the account is attacked from elsewhere", async ({
+  page,
+  browser,
+}) => {
   const owner = await adminCreatesAccount(page, "Olu Owner");
   const ownBrowser = await (await browser.newContext()).newPage();
   await ownBrowser.goto("/login");

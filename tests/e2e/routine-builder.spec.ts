@@ -5,7 +5,8 @@ import { e2e } from "./servers";
 import { admin, adminCreatesAccount, createPatient, openAs, signIn, startFromTemplate, unique } from "./helpers";
 
 const items = (page: Page) => page.getByTestId("routine-item");
-const itemNames = async (page: Page) => (await items(page).locator("strong").allTextContents()).map((t) => t.replace(/^\d+\.\s*/, "").trim());
+const itemNames = async (page: Page) =>
+  (await items(page).locator("strong").allTextContents()).map((t) => t.replace(/^\d+\.\s*/, "").trim());
 const saveRoutine = async (page: Page, revision: number) => {
   await page.getByRole("button", { name: "Save routine" }).click();
   await expect(page.getByText(`Saved as revision ${revision}.`)).toBeVisible();
@@ -66,7 +67,9 @@ test("build a patient's routine from the template: doses, picker, keyboard reord
   await page.reload();
   await expect(page.getByTestId("revisions")).toContainText("Revision 2");
   expect(await itemNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
-  await expect(items(page).filter({ hasText: "Cat-Cow" }).getByTestId("dose-sentence")).toHaveText("2 sets of 10, twice a day, 5 days a week");
+  await expect(items(page).filter({ hasText: "Cat-Cow" }).getByTestId("dose-sentence")).toHaveText(
+    "2 sets of 10, twice a day, 5 days a week",
+  );
 
   // Restore revision 1 (the template as copied): it becomes revision 3.
   await page.getByRole("button", { name: "Restore revision 1" }).click();

@@ -4,7 +4,11 @@ import { adminCreatesAccount, openAs, unique } from "./helpers";
 
 const sessionCookie = /^(__Secure-)?authjs\.session-token/;
 
-test("defect 1: a cookie copied before sign-out opens nothing afterwards, and /api/auth/session does not renew it", async ({ page, browser, request }) => {
+test("defect 1: a cookie copied before sign-out opens nothing afterwards, and /api/auth/session does not renew it", async ({
+  page,
+  browser,
+  request,
+}) => {
   const account = await adminCreatesAccount(page, "Sian Copy");
   const own = await openAs(browser, account);
   const copied = (await own.context().cookies()).filter((c) => sessionCookie.test(c.name));
@@ -22,11 +26,17 @@ test("defect 1: a cookie copied before sign-out opens nothing afterwards, and /a
   const session = await request.get(`${e2e.main.url}/api/auth/session`, { headers: { cookie: cookieHeader } });
   expect(await session.json()).toBeNull();
   // The dead cookie is cleared, never re-issued with a fresh expiry.
-  const setCookies = session.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const setCookies = session
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   for (const value of setCookies.filter((v) => sessionCookie.test(v))) expect(value).toMatch(/=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i);
 });
 
-test("Settings lists your sessions; sign out everywhere ends the others; an admin can end someone's sessions", async ({ page, browser }) => {
+test("Settings lists your sessions; sign out everywhere ends the others; an admin can end someone's sessions", async ({
+  page,
+  browser,
+}) => {
   const account = await adminCreatesAccount(page, unique("Noor"));
   const laptop = await openAs(browser, account);
   const phone = await openAs(browser, account);

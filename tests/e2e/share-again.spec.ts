@@ -16,7 +16,11 @@ test.afterAll(async () => inbox?.close());
 test.beforeEach(async ({ page }) => signIn(page, admin.email, admin.password));
 
 async function patientRoutine(page: Page, name: string, email?: string) {
-  await createPatient(page, name, { "External reference": "MRN-MAIL-5521", "Private clinical notes": "Confidential: rotator cuff repair", ...(email ? { Email: email } : {}) });
+  await createPatient(page, name, {
+    "External reference": "MRN-MAIL-5521",
+    "Private clinical notes": "Confidential: rotator cuff repair",
+    ...(email ? { Email: email } : {}),
+  });
   await startFromTemplate(page, name);
 }
 

@@ -9,7 +9,12 @@ import { admin, createExercise, signIn, unique, withServerDatabase } from "./hel
 const { defaultBrowserType: _engine, ...iPhone } = devices["iPhone 13"];
 void _engine;
 
-const privateFields = { externalRef: "MRN-SHARE-40417", email: "private.patient@example.test", phone: "+44 20 7946 0417", notes: "Confidential: lumbar fusion 2019" };
+const privateFields = {
+  externalRef: "MRN-SHARE-40417",
+  email: "private.patient@example.test",
+  phone: "+44 20 7946 0417",
+  notes: "Confidential: lumbar fusion 2019",
+};
 
 async function createPatientWithPrivateFields(page: Page, name: string) {
   await page.goto("/admin/patients/new");
@@ -54,21 +59,34 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
 /** Moves a link's expiry into the past (the server's clock cannot move). */
 const expireLinkInDatabase = (label: string) =>
   withServerDatabase(async (client) => {
-    const result = await client.execute({ sql: "UPDATE share_links SET expires_at = ? WHERE label = ?", args: [Date.now() - 60_000, label] });
+    const result = await client.execute({
+      sql: "UPDATE share_links SET expires_at = ? WHERE label = ?",
+      args: [Date.now() - 60_000, label],
+    });
     expect(result.rowsAffected).toBe(1);
   });
 
 /** Three weeks of a patient's ticks, as if they had used the link every few days (there is no going back in time in a browser). */
 const seedThreeWeeksOfTicks = (label: string) =>
   withServerDatabase(async (client) => {
-    const [link] = (await client.execute({ sql: "SELECT id, routine_id FROM share_links WHERE label = ? ORDER BY id DESC LIMIT 1", args: [label] })).rows as unknown as { id: number; routine_id: number }[];
-    const [revision] = (await client.execute({ sql: "SELECT number, snapshot FROM routine_revisions WHERE routine_id = ? ORDER BY number DESC LIMIT 1", args: [link!.routine_id] }))
-      .rows as unknown as { number: number; snapshot: string }[];
+    const [link] = (
+      await client.execute({ sql: "SELECT id, routine_id FROM share_links WHERE label = ? ORDER BY id DESC LIMIT 1", args: [label] })
+    ).rows as unknown as { id: number; routine_id: number }[];
+    const [revision] = (
+      await client.execute({
+        sql: "SELECT number, snapshot FROM routine_revisions WHERE routine_id = ? ORDER BY number DESC LIMIT 1",
+        args: [link!.routine_id],
+      })
+    ).rows as unknown as { number: number; snapshot: string }[];
     const items = (JSON.parse(revision!.snapshot) as { sections: { items: { exerciseId: number }[] }[] }).sections.flatMap((s) => s.items);
     const days: { day: string; done: number; pain: number }[] = [];
     for (let back = 20; back >= 1; back--) {
       if (back % 4 === 3) continue; // a day off now and then
-      days.push({ day: new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10), done: 3 + ((back * 7) % 8), pain: Math.max(1, Math.round(6 - (20 - back) / 4)) });
+      days.push({
+        day: new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10),
+        done: 3 + ((back * 7) % 8),
+        pain: Math.max(1, Math.round(6 - (20 - back) / 4)),
+      });
     }
     for (const { day, done, pain } of days) {
       for (let position = 0; position < done; position++) {
@@ -82,7 +100,10 @@ const seedThreeWeeksOfTicks = (label: string) =>
     return days;
   });
 
-test("share a routine, tick it off on a phone with and without JavaScript, follow edits, see progress, revoke", async ({ page, browser }) => {
+test("share a routine, tick it off on a phone with and without JavaScript, follow edits, see progress, revoke", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, admin.email, admin.password);
   const patient = "Robin"; // display names need not be unique; this one reads well in the screenshot
@@ -125,7 +146,11 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   expect(phone.page.url()).toBe(url);
   mkdirSync(e2e.screenshots, { recursive: true });
   const bottom = await exercise(phone.page, "Shoulder Rolls").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY + 16);
-  await phone.page.screenshot({ path: path.join(e2e.screenshots, "patient-phone.png"), fullPage: true, clip: { x: 0, y: 0, width: iPhone.viewport.width, height: bottom } });
+  await phone.page.screenshot({
+    path: path.join(e2e.screenshots, "patient-phone.png"),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: iPhone.viewport.width, height: bottom },
+  });
 
   // The clinician sees the ticks, the pain score and the comment; two opens (returning from a post is not one).
   await page.reload();
@@ -185,7 +210,10 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   await phone.close();
 });
 
-test("an expired link looks exactly like an unknown one; patient pages send private, unindexed, referrer-free headers", async ({ page, request }) => {
+test("an expired link looks exactly like an unknown one; patient pages send private, unindexed, referrer-free headers", async ({
+  page,
+  request,
+}) => {
   await signIn(page, admin.email, admin.password);
   await createPatientWithPrivateFields(page, unique("Kim Expiry"));
   const label = unique("until tomorrow");
@@ -209,7 +237,11 @@ test("an expired link looks exactly like an unknown one; patient pages send priv
   for (const anchor of anchors) expect(anchor, anchor).toMatch(new RegExp(`^(/(?!/)|(webcal|https?)://${new URL(e2e.main.url).host}/)`));
   const handout = await request.get(`${url}/handout.pdf`);
   expect(handout.status()).toBe(200);
-  expect(handout.headers()).toMatchObject({ "content-type": "application/pdf", "cache-control": "private, no-store", "referrer-policy": "no-referrer" });
+  expect(handout.headers()).toMatchObject({
+    "content-type": "application/pdf",
+    "cache-control": "private, no-store",
+    "referrer-policy": "no-referrer",
+  });
   expect((await request.get("/robots.txt")).ok()).toBe(true);
   expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /r/");
 

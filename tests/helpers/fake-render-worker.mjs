@@ -4,7 +4,10 @@ import { parentPort, threadId } from "node:worker_threads";
 
 parentPort.on("message", ({ id, payload }) => {
   if (payload.action === "exit") process.exit(3); // ends this worker thread only
-  if (payload.action === "throw") setImmediate(() => { throw new Error("worker blew up"); });
+  if (payload.action === "throw")
+    setImmediate(() => {
+      throw new Error("worker blew up");
+    });
   if (payload.action === "hang") return;
   if (payload.action === "fail") return parentPort.postMessage({ id, ok: false, error: "bad input" });
   const pdf = new TextEncoder().encode(`%PDF ${payload.text} from thread ${threadId}`);

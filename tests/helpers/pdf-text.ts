@@ -68,7 +68,10 @@ export function pageFill(bytes: Uint8Array): number[] {
       .split("<page ")
       .slice(1)
       .map((page) => {
-        const words = [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]) }));
+        const words = [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => ({
+          top: Number(m[1]),
+          bottom: Number(m[2]),
+        }));
         const footer = Math.max(...words.map((w) => w.top));
         const top = Math.min(...words.map((w) => w.top));
         const bottom = Math.max(...words.filter((w) => w.top < footer - 1).map((w) => w.bottom));

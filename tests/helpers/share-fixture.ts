@@ -17,7 +17,13 @@ export async function shareFixture(t: TempDb, now = Date.now()) {
   const patient = await createPatient(
     t.db,
     ada,
-    patientInput.parse({ displayName: "Sam", externalRef: "MRN-77812", email: "sam.private@example.com", phone: "+44 20 7946 0999", notes: "Secret clinical note" }),
+    patientInput.parse({
+      displayName: "Sam",
+      externalRef: "MRN-77812",
+      email: "sam.private@example.com",
+      phone: "+44 20 7946 0999",
+      notes: "Secret clinical note",
+    }),
   );
   const [template] = await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true));
   const routine = await createRoutine(t.db, ada, { patientId: patient.id, templateId: template!.id });

@@ -1,7 +1,12 @@
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type SmtpInbox = { port: number; messages: ParsedMail[]; next: (timeoutMs?: number) => Promise<ParsedMail>; close: () => Promise<void> };
+export type SmtpInbox = {
+  port: number;
+  messages: ParsedMail[];
+  next: (timeoutMs?: number) => Promise<ParsedMail>;
+  close: () => Promise<void>;
+};
 
 /**
  * A local SMTP server that keeps what it receives, parsed: plain SMTP on 127.0.0.1 (no STARTTLS, any or no

@@ -56,10 +56,18 @@ describe("accounts", () => {
 
   it("treats email as case-insensitive and unique", async () => {
     await expect(
-      createUser(t.db, admin, { name: "Dup", email: "ada@clinic.test", role: "clinician", password: "x".repeat(12), confirmPassword: "x".repeat(12) }),
+      createUser(t.db, admin, {
+        name: "Dup",
+        email: "ada@clinic.test",
+        role: "clinician",
+        password: "x".repeat(12),
+        confirmPassword: "x".repeat(12),
+      }),
     ).rejects.toThrow(AppError);
     // Even a row written around the domain layer cannot take the same email in other letters.
-    await expect(t.db.insert(users).values({ email: "ADA@CLINIC.TEST", name: "x", role: "clinician", passwordHash: "x" })).rejects.toThrow();
+    await expect(
+      t.db.insert(users).values({ email: "ADA@CLINIC.TEST", name: "x", role: "clinician", passwordHash: "x" }),
+    ).rejects.toThrow();
   });
 
   it("lets only an admin create accounts, and records it in the audit trail", async () => {
@@ -71,7 +79,13 @@ describe("accounts", () => {
       confirmPassword: "another long password",
     });
     await expect(
-      createUser(t.db, mintSessionUser(clinician), { name: "Mal", email: "mal@clinic.test", role: "admin", password: "x".repeat(12), confirmPassword: "x".repeat(12) }),
+      createUser(t.db, mintSessionUser(clinician), {
+        name: "Mal",
+        email: "mal@clinic.test",
+        role: "admin",
+        password: "x".repeat(12),
+        confirmPassword: "x".repeat(12),
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "user.created"));
     expect(events).toHaveLength(1);
@@ -94,7 +108,12 @@ describe("accounts", () => {
     // Re-enabling does not revive the old session either: they sign in again.
     await setUserDisabled(t.db, admin, clinician.id, false);
     expect(await sessionWithVersion(t.db, clinician.id, version)).toBeUndefined();
-    expect(await sessionWithVersion(t.db, clinician.id, await versionOf(clinician.id))).toEqual({ id: clinician.id, email: "cleo@clinic.test", name: "Cleo", role: "clinician" });
+    expect(await sessionWithVersion(t.db, clinician.id, await versionOf(clinician.id))).toEqual({
+      id: clinician.id,
+      email: "cleo@clinic.test",
+      name: "Cleo",
+      role: "clinician",
+    });
   });
 
   it("will not let an admin disable themselves", async () => {
@@ -108,9 +127,18 @@ describe("accounts", () => {
     ).rejects.toMatchObject({ code: "validation", fieldErrors: { currentPassword: expect.any(Array) } });
     expect(await versionOf(admin.id)).toBe(before);
 
-    await changeOwnPassword(t.db, admin, { currentPassword: setup.password, password: "a new long password", confirmPassword: "a new long password" });
+    await changeOwnPassword(t.db, admin, {
+      currentPassword: setup.password,
+      password: "a new long password",
+      confirmPassword: "a new long password",
+    });
     expect(await sessionWithVersion(t.db, admin.id, before)).toBeUndefined();
-    expect(await sessionWithVersion(t.db, admin.id, before + 1)).toEqual({ id: admin.id, email: "ada@clinic.test", name: "Ada Admin", role: "admin" });
+    expect(await sessionWithVersion(t.db, admin.id, before + 1)).toEqual({
+      id: admin.id,
+      email: "ada@clinic.test",
+      name: "Ada Admin",
+      role: "admin",
+    });
   });
 
   it("creates the admin from ADMIN_EMAIL once and leaves it alone afterwards", async () => {

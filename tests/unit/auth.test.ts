@@ -62,9 +62,7 @@ describe("sign-in throttling", () => {
     const buckets = signInBuckets("target@clinic.test", "203.0.113.20");
     const other = await openDb({ url: t.url });
     try {
-      const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => reserveSignInAttempt(i % 2 ? other : t.db, buckets)),
-      );
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => reserveSignInAttempt(i % 2 ? other : t.db, buckets)));
       expect(results.filter((r) => r.reserved)).toHaveLength(throttlePolicy.perAccount);
       expect((await getThrottleStatus(t.db, buckets)).limited).toBe(true);
     } finally {
@@ -120,7 +118,10 @@ describe("request helpers", () => {
 
   it("defect 2: takes the socket's address as the client, X-Forwarded-For only as far as TRUST_PROXY says", () => {
     const from = (xff: string | undefined, trust: string | undefined, socket = "::ffff:10.0.0.2") =>
-      clientAddress(new Headers({ "x-routine-socket-address": socket, ...(xff ? { "x-forwarded-for": xff } : {}) }), parseTrustProxy(trust));
+      clientAddress(
+        new Headers({ "x-routine-socket-address": socket, ...(xff ? { "x-forwarded-for": xff } : {}) }),
+        parseTrustProxy(trust),
+      );
     // Nobody trusted: whatever the client claims, the socket's peer is the client.
     expect(from("198.51.100.77", undefined)).toBe("10.0.0.2");
     expect(from("::ffff:127.0.0.1", undefined)).toBe("10.0.0.2");

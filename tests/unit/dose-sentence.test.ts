@@ -295,7 +295,16 @@ describe("minute and second boundaries", () => {
 });
 
 describe("describeVolume and describeFrequency", () => {
-  const dose: Dose = { sets: 2, reps: 10, holdSeconds: 5, side: "each", load: "light band", restSeconds: 30, timesPerDay: 2, daysPerWeek: 5 };
+  const dose: Dose = {
+    sets: 2,
+    reps: 10,
+    holdSeconds: 5,
+    side: "each",
+    load: "light band",
+    restSeconds: 30,
+    timesPerDay: 2,
+    daysPerWeek: 5,
+  };
 
   it("describeVolume keeps only sets, reps, hold and duration", () => {
     expect(describeVolume(dose)).toBe("2 sets of 10, hold each for 5 seconds");

@@ -43,7 +43,10 @@ vi.mock("@/lib/auth/server-sessions", async (importOriginal) => ({
 // The session check opens the database (findLiveSessionUser, mocked above, ignores it); any query fails loudly.
 vi.mock("@/lib/db", () => ({
   getDb: async () =>
-    new Proxy({}, { get: (_target, key) => (key === "then" ? undefined : () => Promise.reject(new Error(`reached the database (${String(key)})`))) }),
+    new Proxy(
+      {},
+      { get: (_target, key) => (key === "then" ? undefined : () => Promise.reject(new Error(`reached the database (${String(key)})`))) },
+    ),
 }));
 
 const root = process.cwd();
@@ -60,7 +63,9 @@ function filesUnder(dir: string): string[] {
 const isServerActionFile = (file: string) => /^\s*["']use server["']/.test(readFileSync(path.join(root, file), "utf8"));
 
 const routeFiles = filesUnder("app").filter((f) => routeFile.test(f));
-const actionFiles = ["app", "lib", "components"].flatMap(filesUnder).filter((f) => /(^|\/)[\w-]*actions\.ts$/.test(f) || isServerActionFile(f));
+const actionFiles = ["app", "lib", "components"]
+  .flatMap(filesUnder)
+  .filter((f) => /(^|\/)[\w-]*actions\.ts$/.test(f) || isServerActionFile(f));
 
 /** Endpoints anyone may call, on purpose. Anything not listed here must require a session. */
 const publicEndpoints = new Set([
@@ -159,7 +164,11 @@ describe("every server action and route handler", () => {
     const expected = Object.fromEntries(
       endpoints.map((e) => [
         e.id,
-        publicEndpoints.has(e.id) ? { kind: "public" } : adminEndpoints.has(e.id) ? { kind: "authed", role: "admin" } : { kind: "authed", role: undefined },
+        publicEndpoints.has(e.id)
+          ? { kind: "public" }
+          : adminEndpoints.has(e.id)
+            ? { kind: "authed", role: "admin" }
+            : { kind: "authed", role: undefined },
       ]),
     );
     expect(guards).toEqual(expected);
@@ -229,7 +238,13 @@ describe("invalid input", () => {
     signInAs("admin");
     const createUser = endpoints.find((e) => e.id === "app/admin/users/actions.ts#createUserAction")!;
     const form = new FormData();
-    for (const [key, value] of Object.entries({ name: "Cleo", email: "not an email", role: "clinician", password: "secret one", confirmPassword: "secret two" })) {
+    for (const [key, value] of Object.entries({
+      name: "Cleo",
+      email: "not an email",
+      role: "clinician",
+      password: "secret one",
+      confirmPassword: "secret two",
+    })) {
       form.set(key, value);
     }
     expect(await createUser.fn(null, form)).toEqual({
@@ -249,7 +264,14 @@ describe("the route wrappers map AppError codes to HTTP statuses in one table", 
   it("answers each code with its status and the message", async () => {
     const { AppError, httpStatusOf } = await import("@/lib/errors");
     const { publicRoute } = await import("@/lib/auth/route");
-    expect(httpStatusOf).toEqual({ validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429 });
+    expect(httpStatusOf).toEqual({
+      validation: 400,
+      unauthenticated: 401,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      rate_limited: 429,
+    });
     for (const [code, status] of Object.entries(httpStatusOf)) {
       const route = publicRoute(async () => {
         throw new AppError(code as keyof typeof httpStatusOf, `refused: ${code}`, {}, { retryAfterMs: 90_500 });

@@ -25,14 +25,16 @@ describe("configuration", () => {
     expect(() => readEnv({ PORT: "http" })).toThrow(/PORT/);
   });
 
-  it("names the clinic on patients' pages, \"Your clinic\" when unset", () => {
+  it('names the clinic on patients\' pages, "Your clinic" when unset', () => {
     expect(readEnv({}).clinicName).toBe("Your clinic");
     expect(readEnv({ CLINIC_NAME: "  Harbour Physio " }).clinicName).toBe("Harbour Physio");
   });
 
   it("reads the clinic's details and the handout paper, refusing a logo that cannot print", () => {
     expect(readEnv({})).toMatchObject({ clinic: { name: "", contact: "", logoPath: undefined }, handoutPaper: "A4" });
-    expect(readEnv({ HANDOUT_PAPER: "letter", CLINIC_NAME: " Harbour Physio ", CLINIC_CONTACT: "01234 567890\\nharbour.example" })).toMatchObject({
+    expect(
+      readEnv({ HANDOUT_PAPER: "letter", CLINIC_NAME: " Harbour Physio ", CLINIC_CONTACT: "01234 567890\\nharbour.example" }),
+    ).toMatchObject({
       clinic: { name: "Harbour Physio", contact: "01234 567890\nharbour.example" },
       handoutPaper: "LETTER",
     });

@@ -87,7 +87,17 @@ describe("typing slips", () => {
     await createExercise(
       t.db,
       ada,
-      exerciseInput.parse({ name: "Platypus Walk", summary: "x", steps: ["Walk."], category: "mobility", bodyRegions: ["feet"], position: "standing", difficulty: "easy", defaultDose: { reps: 1 }, status: "published" }),
+      exerciseInput.parse({
+        name: "Platypus Walk",
+        summary: "x",
+        steps: ["Walk."],
+        category: "mobility",
+        bodyRegions: ["feet"],
+        position: "standing",
+        difficulty: "easy",
+        defaultDose: { reps: 1 },
+        status: "published",
+      }),
     );
     // A fresh clock reads the word list again (it is kept for a minute).
     expect(await suggestSpelling(t.db, "platypis", Date.now() + 120_000)).toBe("platypus");

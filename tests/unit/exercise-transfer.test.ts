@@ -53,7 +53,13 @@ async function libraryOf(db: Db) {
 async function picturesOf(db: Db, key: string) {
   const [row] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.key, key));
   return db
-    .select({ data: exerciseImages.data, mimeType: exerciseImages.mimeType, alt: exerciseImages.alt, position: exerciseImages.position, sha256: exerciseImages.sha256 })
+    .select({
+      data: exerciseImages.data,
+      mimeType: exerciseImages.mimeType,
+      alt: exerciseImages.alt,
+      position: exerciseImages.position,
+      sha256: exerciseImages.sha256,
+    })
     .from(exerciseImages)
     .where(eq(exerciseImages.exerciseId, row!.id))
     .orderBy(asc(exerciseImages.position));
@@ -110,7 +116,11 @@ describe("JSON export and import", () => {
 
     const edited = JSON.parse(file.body) as ExerciseExport;
     edited.exercises.find((e) => e.key === "wall-angels")!.summary = "Slide your arms up the wall like a snow angel.";
-    expect(await importText(source.db, actor, JSON.stringify(edited), "backup.json")).toEqual({ created: 0, updated: 1, unchanged: total - 1 });
+    expect(await importText(source.db, actor, JSON.stringify(edited), "backup.json")).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: total - 1,
+    });
 
     const [after] = await source.db.select().from(exercises).where(eq(exercises.key, "wall-angels"));
     expect(after!.summary).toBe("Slide your arms up the wall like a snow angel.");
@@ -126,9 +136,17 @@ describe("JSON export and import", () => {
     const file = JSON.parse((await exportExercises(source.db, everything, "json")).body) as ExerciseExport;
     const total = file.exercises.length;
     const catCow = file.exercises.find((e) => e.key === "cat-cow")!;
-    const turned = { ...catCow.illustration!, view: { ...catCow.illustration!.view, yaw: 20 }, alt: "Cat-Cow, seen a little from the front" };
+    const turned = {
+      ...catCow.illustration!,
+      view: { ...catCow.illustration!.view, yaw: 20 },
+      alt: "Cat-Cow, seen a little from the front",
+    };
     catCow.illustration = turned;
-    expect(await importText(source.db, actor, JSON.stringify(file), "drawing.json")).toEqual({ created: 0, updated: 1, unchanged: total - 1 });
+    expect(await importText(source.db, actor, JSON.stringify(file), "drawing.json")).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: total - 1,
+    });
     const [after] = await source.db.select().from(exercises).where(eq(exercises.key, "cat-cow"));
     expect(after!.illustration).toEqual(turned);
     const [event] = await source.db.select().from(auditEvents).where(eq(auditEvents.action, "exercise.imported"));
@@ -142,8 +160,26 @@ describe("JSON export and import", () => {
   });
 
   it("refuses a drawing with a joint past its limit, naming the field", () => {
-    const row = { name: "Bent", steps: ["Bend."], category: "mobility", bodyRegions: ["neck"], position: "standing", difficulty: "easy", defaultDose: {}, status: "draft",
-      illustration: { version: 1, view: { kind: "side" }, layout: "side-by-side", frames: [{ pose: { angles: { rightKnee: 400 } } }], props: [], arrows: [], highlights: [], alt: "" } };
+    const row = {
+      name: "Bent",
+      steps: ["Bend."],
+      category: "mobility",
+      bodyRegions: ["neck"],
+      position: "standing",
+      difficulty: "easy",
+      defaultDose: {},
+      status: "draft",
+      illustration: {
+        version: 1,
+        view: { kind: "side" },
+        layout: "side-by-side",
+        frames: [{ pose: { angles: { rightKnee: 400 } } }],
+        props: [],
+        arrows: [],
+        highlights: [],
+        alt: "",
+      },
+    };
     const validation = validateImport(JSON.stringify({ format: "routine-exercises", version: 1, exercises: [row] }), "bad.json");
     expect(validation.ok).toBe(false);
     expect(validation.ok ? [] : validation.errors.map((e) => e.field)).toEqual(["illustration.frames.0.pose.angles.rightKnee"]);
@@ -151,7 +187,20 @@ describe("JSON export and import", () => {
 
   it("reports progress once per batch and gives keyless rows a key from the name", async () => {
     const actor = await createActor(target.db);
-    const base = { summary: "", steps: ["Stand tall."], cues: "", precautions: "", category: "mobility", bodyRegions: ["neck"], equipment: [], position: "standing", difficulty: "easy", tags: [], defaultDose: {}, status: "draft" };
+    const base = {
+      summary: "",
+      steps: ["Stand tall."],
+      cues: "",
+      precautions: "",
+      category: "mobility",
+      bodyRegions: ["neck"],
+      equipment: [],
+      position: "standing",
+      difficulty: "easy",
+      tags: [],
+      defaultDose: {},
+      status: "draft",
+    };
     const rows = Array.from({ length: 250 }, (_, i) => ({ ...base, key: `move-${i}`, name: `Move ${i}` }));
     rows.push({ ...base, name: "Move 1" } as (typeof rows)[number]);
     const validation = validateImport(JSON.stringify({ format: "routine-exercises", version: 1, exercises: rows }), "big.json");
@@ -171,7 +220,11 @@ describe("CSV export and import", () => {
     // Cells a spreadsheet would run as formulas, and commas, quotes and line breaks inside cells.
     await source.db
       .update(exercises)
-      .set({ summary: '=SUM(A1), "quoted", and more', steps: ["-Lean forward.", "Breathe, then \"relax\"."], defaultDose: { ...neck!.defaultDose, load: "2 kg" } })
+      .set({
+        summary: '=SUM(A1), "quoted", and more',
+        steps: ["-Lean forward.", 'Breathe, then "relax".'],
+        defaultDose: { ...neck!.defaultDose, load: "2 kg" },
+      })
       .where(eq(exercises.id, neck!.id));
 
     const file = await exportExercises(source.db, everything, "csv");
@@ -186,7 +239,8 @@ describe("CSV export and import", () => {
   });
 
   it("reads semicolon-separated files and names CSV columns in errors", async () => {
-    const header = "name;steps;category;body_regions;equipment;position;difficulty;tags;status;summary;cues;precautions;" +
+    const header =
+      "name;steps;category;body_regions;equipment;position;difficulty;tags;status;summary;cues;precautions;" +
       "dose_sets;dose_reps;dose_reps_max;dose_hold_seconds;dose_hold_seconds_max;dose_rest_seconds;dose_side;dose_times_per_day;dose_days_per_week;dose_duration_seconds;dose_load";
     const good = "Chin tucks;Sit tall.;mobility;neck;;seated;easy;;draft;;;;;10;;;;;;;;;";
     const bad = "Chin nods;Sit tall.;mobility;neck;;seated;easy;;draft;;;;;ten;;;;;;;;;";
@@ -201,13 +255,31 @@ describe("invalid imports", () => {
     const file = JSON.parse((await exportExercises(source.db, everything, "json")).body) as ExerciseExport;
     (file.exercises[2] as { category: string }).category = "cardio";
     const validation = validateImport(JSON.stringify(file), "library.json");
-    expect(validation).toEqual({ ok: false, errors: [{ row: 3, field: "category", message: "Pick a category." }], errorCount: 1, total: file.exercises.length });
+    expect(validation).toEqual({
+      ok: false,
+      errors: [{ row: 3, field: "category", message: "Pick a category." }],
+      errorCount: 1,
+      total: file.exercises.length,
+    });
     expect(await target.db.select().from(exercises)).toHaveLength(0);
   });
 
   it("rolls back every row when a write fails part-way", async () => {
     const actor = await createActor(target.db);
-    const base = { summary: "", steps: ["Stand tall."], cues: "", precautions: "", category: "mobility", bodyRegions: ["neck"], equipment: [], position: "standing", difficulty: "easy", tags: [], defaultDose: {}, status: "draft" };
+    const base = {
+      summary: "",
+      steps: ["Stand tall."],
+      cues: "",
+      precautions: "",
+      category: "mobility",
+      bodyRegions: ["neck"],
+      equipment: [],
+      position: "standing",
+      difficulty: "easy",
+      tags: [],
+      defaultDose: {},
+      status: "draft",
+    };
     const rows = Array.from({ length: 150 }, (_, i) => ({ ...base, key: `move-${i}`, name: `Move ${i}` }));
     const validation = validateImport(JSON.stringify({ format: "routine-exercises", version: 1, exercises: rows }), "big.json");
     const failing = applyImport(target.db, actor, validation.ok ? validation.rows : [], () => {
@@ -218,9 +290,23 @@ describe("invalid imports", () => {
   });
 
   it("rejects a bad picture as a row error", async () => {
-    const row = { key: "x", name: "Broken picture", steps: ["Stand."], category: "mobility", bodyRegions: ["neck"], position: "standing", difficulty: "easy", defaultDose: {}, status: "draft", images: [{ mimeType: "image/png", alt: "", position: 0, data: Buffer.from("not a picture").toString("base64") }] };
+    const row = {
+      key: "x",
+      name: "Broken picture",
+      steps: ["Stand."],
+      category: "mobility",
+      bodyRegions: ["neck"],
+      position: "standing",
+      difficulty: "easy",
+      defaultDose: {},
+      status: "draft",
+      images: [{ mimeType: "image/png", alt: "", position: 0, data: Buffer.from("not a picture").toString("base64") }],
+    };
     const validation = validateImport(JSON.stringify({ format: "routine-exercises", version: 1, exercises: [row] }), "x.json");
-    expect(validation).toMatchObject({ ok: false, errors: [{ row: 1, field: "images", message: "Picture 1 is not a PNG, JPEG or WebP picture." }] });
+    expect(validation).toMatchObject({
+      ok: false,
+      errors: [{ row: 1, field: "images", message: "Picture 1 is not a PNG, JPEG or WebP picture." }],
+    });
   });
 
   it("says why a malformed file cannot be read", () => {
@@ -235,16 +321,21 @@ describe("invalid imports", () => {
     };
     expect(reason("{ not json", "a.json")).toMatch(/^The file is not valid JSON/);
     expect(reason("[]", "a.json")).toMatch(/not a Routine exercise export/);
-    expect(reason(JSON.stringify({ format: "routine-exercises", version: 2, exercises: [] }), "a.json")).toMatch(/version 2; this app reads version 1/);
+    expect(reason(JSON.stringify({ format: "routine-exercises", version: 2, exercises: [] }), "a.json")).toMatch(
+      /version 2; this app reads version 1/,
+    );
     expect(reason(JSON.stringify({ format: "routine-exercises", version: 1, exercises: {} }), "a.json")).toMatch(/no "exercises" list/);
-    expect(reason(JSON.stringify({ format: "routine-exercises", version: 1, exercises: [] }), "a.json")).toBe("The file holds no exercises.");
+    expect(reason(JSON.stringify({ format: "routine-exercises", version: 1, exercises: [] }), "a.json")).toBe(
+      "The file holds no exercises.",
+    );
     expect(reason("", "a.csv")).toBe("The file is empty.");
     expect(reason("name,colour\nx,red", "a.csv")).toMatch(/columns this app does not know: colour/);
     expect(reason("name,steps\nx,y", "a.csv")).toMatch(/^The CSV has no summary, cues/);
   });
 
   it("reports a CSV row with the wrong number of cells as unreadable", () => {
-    const header = "key,name,summary,steps,cues,precautions,category,body_regions,equipment,position,difficulty,tags,status,dose_sets,dose_reps,dose_reps_max,dose_hold_seconds,dose_hold_seconds_max,dose_rest_seconds,dose_side,dose_times_per_day,dose_days_per_week,dose_duration_seconds,dose_load";
+    const header =
+      "key,name,summary,steps,cues,precautions,category,body_regions,equipment,position,difficulty,tags,status,dose_sets,dose_reps,dose_reps_max,dose_hold_seconds,dose_hold_seconds_max,dose_rest_seconds,dose_side,dose_times_per_day,dose_days_per_week,dose_duration_seconds,dose_load";
     const result = parseCsv(`${header}\n${"a,".repeat(23)}a\nb,c`);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Row 2 of the CSV does not have the 24 cells/) });
   });

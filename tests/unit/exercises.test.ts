@@ -142,7 +142,10 @@ describe("pictures", () => {
   it("are judged by their bytes, not their name, and have a size limit", () => {
     expect(sniffImageType(png)).toBe("image/png");
     expect(inspectImage(Buffer.from("GIF89a..."), "x.png")).toEqual({ ok: false, error: "x.png is not a PNG, JPEG or WebP picture." });
-    expect(inspectImage(Buffer.alloc(6 * 1024 * 1024, 1), "big.jpg")).toMatchObject({ ok: false, error: expect.stringContaining("at most 5 MB") });
+    expect(inspectImage(Buffer.alloc(6 * 1024 * 1024, 1), "big.jpg")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("at most 5 MB"),
+    });
     expect(inspectImage(png)).toMatchObject({ ok: true, image: { mimeType: "image/png", width: 1, height: 1 } });
   });
 
@@ -152,7 +155,10 @@ describe("pictures", () => {
     expect(await addExerciseImage(t.db, ada, id, { bytes: png, name: "again.png", alt: "" })).toEqual({
       error: '"again.png" is already one of this exercise\'s pictures.',
     });
-    const jpeg = Buffer.from("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=", "base64");
+    const jpeg = Buffer.from(
+      "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
+      "base64",
+    );
     const second = await addExerciseImage(t.db, ada, id, { bytes: jpeg, name: "b.jpg", alt: "second" });
     expect("id" in first && "id" in second).toBe(true);
     await makeExerciseImageMain(t.db, ada, id, (second as { id: number }).id);

@@ -18,7 +18,13 @@ const block = (height: number, keepTogether = true) => ({ height, keepTogether }
 describe("handout page packing", () => {
   it("keeps blocks whole when the page they leave behind is at least 60% full", () => {
     // 300 + 300 of 700 used: a third 300-point block moves on whole, leaving the page 86% full.
-    expect(planBreaks(Array.from({ length: 5 }, () => block(300)), 0, 700)).toEqual([false, false, false, false, false]);
+    expect(
+      planBreaks(
+        Array.from({ length: 5 }, () => block(300)),
+        0,
+        700,
+      ),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it("lets a block run on rather than leave a page less than 60% full", () => {
@@ -52,20 +58,36 @@ describe("handout page packing", () => {
         h(
           Page,
           { key: i, size: { width: 595.28 }, style: { ...styles.page, paddingTop: 0, paddingBottom: 0 } },
-          h(View, { style: styles.content }, h(ExerciseBlock, { exercise, styles, largePrint, heading: i % 4 === 0 ? "Section" : undefined, keepTogether: true, pictureMaxHeight: layouts[i]!.pictureMaxHeight })),
+          h(
+            View,
+            { style: styles.content },
+            h(ExerciseBlock, {
+              exercise,
+              styles,
+              largePrint,
+              heading: i % 4 === 0 ? "Section" : undefined,
+              keepTogether: true,
+              pictureMaxHeight: layouts[i]!.pictureMaxHeight,
+            }),
+          ),
         ),
       );
       const { pageSizes } = readPdf(await renderToBuffer(h(Document, null, ...pages) as Parameters<typeof renderToBuffer>[0]));
       const errors = pageSizes.map((size, i) => layouts[i]!.height / Number(size.split(" x ")[1]) - 1);
       const report = `${largePrint ? "large" : "normal"} print: ${errors.map((e) => e.toFixed(2))}`;
-      expect(errors.every((e) => e > -0.08 && e < 0.25), report).toBe(true);
+      expect(
+        errors.every((e) => e > -0.08 && e < 0.25),
+        report,
+      ).toBe(true);
       expect(errors.reduce((sum, e) => sum + Math.abs(e), 0) / errors.length, report).toBeLessThan(0.06);
     }
   });
 
   it("shapes each string once per face and hands back the same glyph run", async () => {
     await loadHandoutFonts();
-    const font = Font.getFont({ fontFamily, fontWeight: 700, fontStyle: "normal" })!.data as unknown as { layout: (text: string) => { glyphs: { id: number }[] } };
+    const font = Font.getFont({ fontFamily, fontWeight: 700, fontStyle: "normal" })!.data as unknown as {
+      layout: (text: string) => { glyphs: { id: number }[] };
+    };
     const first = font.layout("Łucja: Shoulder Rolls");
     expect(font.layout("Łucja: Shoulder Rolls")).toBe(first);
     expect(first.glyphs).toHaveLength("Łucja: Shoulder Rolls".length);

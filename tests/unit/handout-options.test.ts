@@ -8,8 +8,14 @@ const query = (q: string) => parseHandoutQuery(new URLSearchParams(q));
 describe("handout options", () => {
   it("reads the download link's query string, defaulting to the configured paper", () => {
     expect(query("")).toEqual({ ok: true, options: { paper: undefined, largePrint: false, trackingSheet: false } });
-    expect(query("paper=letter&large=1&tracking=on")).toEqual({ ok: true, options: { paper: "LETTER", largePrint: true, trackingSheet: true } });
-    expect(query("paper=A4&large=0&tracking=false")).toEqual({ ok: true, options: { paper: "A4", largePrint: false, trackingSheet: false } });
+    expect(query("paper=letter&large=1&tracking=on")).toEqual({
+      ok: true,
+      options: { paper: "LETTER", largePrint: true, trackingSheet: true },
+    });
+    expect(query("paper=A4&large=0&tracking=false")).toEqual({
+      ok: true,
+      options: { paper: "A4", largePrint: false, trackingSheet: false },
+    });
   });
 
   it("refuses what it cannot print with a reason", () => {

@@ -60,7 +60,10 @@ describe("render pool", () => {
   });
 
   it("draws a real handout in the real worker", async () => {
-    const real = new RenderPool<HandoutPayload>({ workerFile: path.join(process.cwd(), "lib", "handout", "pdf", "worker-entry.mjs"), size: 1 });
+    const real = new RenderPool<HandoutPayload>({
+      workerFile: path.join(process.cwd(), "lib", "handout", "pdf", "worker-entry.mjs"),
+      size: 1,
+    });
     try {
       const pdf = await real.run({
         clinic: { name: "Pool Clinic", contact: "", logo: null },
@@ -71,7 +74,24 @@ describe("render pool", () => {
         revisionNumber: 1,
         revisedOn: "1 May 2026",
         reviewOn: null,
-        sections: [{ title: "Only", exercises: [{ number: 1, name: "Arm Circles", steps: ["Circle."], dose: "10 times", ticksPerDay: 1, cues: "", precautions: "", note: "", picture: null }] }],
+        sections: [
+          {
+            title: "Only",
+            exercises: [
+              {
+                number: 1,
+                name: "Arm Circles",
+                steps: ["Circle."],
+                dose: "10 times",
+                ticksPerDay: 1,
+                cues: "",
+                precautions: "",
+                note: "",
+                picture: null,
+              },
+            ],
+          },
+        ],
         trackingDays: [],
         paper: "A4",
         largePrint: false,

@@ -18,7 +18,11 @@ import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 
 const figure = path.join(__dirname, "..", "e2e", "fixtures", "figure.png");
 // Read once, on the first handout: set before any render.
-Object.assign(process.env, { CLINIC_NAME: "Harbour Physiotherapy", CLINIC_CONTACT: "01234 567890 · 12 Quay Street", CLINIC_LOGO_PATH: figure });
+Object.assign(process.env, {
+  CLINIC_NAME: "Harbour Physiotherapy",
+  CLINIC_CONTACT: "01234 567890 · 12 Quay Street",
+  CLINIC_LOGO_PATH: figure,
+});
 const webp = Buffer.from("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA", "base64"); // 1×1
 const patientName = "Łucja Dvořák-Ωmega Жанна";
 const shareUrl = "https://exercises.example.org/r/Xk3pQ9vL2mN7rT4wY8zA1bC5dE6fG0hJ";
@@ -56,7 +60,13 @@ beforeAll(async () => {
   const patient = await createPatient(
     t.db,
     ada,
-    patientInput.parse({ displayName: patientName, externalRef: "MRN-SECRET-77", email: "lucja@example.com", phone: "+48 555 0101", notes: "Private: post-op week 3." }),
+    patientInput.parse({
+      displayName: patientName,
+      externalRef: "MRN-SECRET-77",
+      email: "lucja@example.com",
+      phone: "+48 555 0101",
+      notes: "Private: post-op week 3.",
+    }),
   );
   [{ id: templateId }] = (await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true))) as [{ id: number }];
   ({ id: routineId } = await createRoutine(t.db, ada, { patientId: patient.id, templateId }));
@@ -75,7 +85,10 @@ beforeAll(async () => {
   // These two print their photos: the clinician chose the photo over the drawing.
   for (const key of ["cat-cow", "doorway-chest-stretch"]) {
     const [row] = await t.db.select({ illustration: exercises.illustration }).from(exercises).where(eq(exercises.key, key));
-    await t.db.update(exercises).set({ illustration: { ...row!.illustration!, photoFirst: true } }).where(eq(exercises.key, key));
+    await t.db
+      .update(exercises)
+      .set({ illustration: { ...row!.illustration!, photoFirst: true } })
+      .where(eq(exercises.key, key));
   }
 });
 afterAll(() => t.close());
@@ -111,7 +124,10 @@ describe("printable handout", () => {
   });
 
   it("sets body text at 12 pt, and at 16 pt in large print, with only labels and the footer smaller", async () => {
-    for (const [options, body, smallest] of [[{}, 12, 10], [{ largePrint: true }, 16, 13]] as const) {
+    for (const [options, body, smallest] of [
+      [{}, 12, 10],
+      [{ largePrint: true }, 16, 13],
+    ] as const) {
       const sizes = glyphsBySize(await handoutBytes({ ...options, trackingSheet: true }));
       const total = [...sizes.values()].reduce((a, b) => a + b, 0);
       const most = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
@@ -126,7 +142,10 @@ describe("printable handout", () => {
   it("packs the exercises so that no page but the last is less than 60% full, in normal and large print", async () => {
     for (const options of [{}, { largePrint: true }, { shareUrl }]) {
       const fill = pageFill(await handoutBytes(options));
-      expect(fill.slice(0, -1).every((f) => f >= 0.6), `${JSON.stringify(options)}: ${fill.map((f) => f.toFixed(2))}`).toBe(true);
+      expect(
+        fill.slice(0, -1).every((f) => f >= 0.6),
+        `${JSON.stringify(options)}: ${fill.map((f) => f.toFixed(2))}`,
+      ).toBe(true);
     }
     // Large print is bigger, not emptier: every exercise is still printed, in order.
     const pdf = await handout({ largePrint: true });
@@ -144,7 +163,10 @@ describe("printable handout", () => {
     const order = [content.title, "Before you start", names[0]!, "1. ", "2. ", "Tips:", names[1]!, names.at(-1)!].map((s, i, all) =>
       text.indexOf(s, i === 0 ? 0 : text.indexOf(all[i - 1]!)),
     );
-    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), String(order)).toBe(true);
+    expect(
+      order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)),
+      String(order),
+    ).toBe(true);
   });
 
   it("adds a landscape tracking sheet: every exercise against 14 days from the start date", async () => {
@@ -164,7 +186,13 @@ describe("printable handout", () => {
     const { id } = await createRoutine(t.db, ada, { patientId: null, templateId: null });
     const [a, b, c] = [await exerciseId("neck-rolls"), await exerciseId("cat-cow"), await exerciseId("wall-angels")];
     const item = (exerciseId: number, timesPerDay: number) => ({ exerciseId, dose: { timesPerDay }, note: "" });
-    await saveRoutine(t.db, ada, id, 1, { title: "Three a day", instructions: "", startDate: null, reviewDate: null, sections: [{ title: "Only", items: [item(a, 3), item(b, 1), item(c, 1)] }] });
+    await saveRoutine(t.db, ada, id, 1, {
+      title: "Three a day",
+      instructions: "",
+      startDate: null,
+      reviewDate: null,
+      sections: [{ title: "Only", items: [item(a, 3), item(b, 1), item(c, 1)] }],
+    });
     for (const largePrint of [false, true]) {
       const pdf = (await renderHandoutForRoutine(t.db, id, { trackingSheet: true, largePrint })).pdf;
       // Where each row's name starts on the diary's first page: a row whose boxes wrapped would be taller.
@@ -230,7 +258,13 @@ describe("printable handout", () => {
       .update(exercises)
       .set({ steps: Array.from({ length: 45 }, (_, i) => `Step number ${i + 1}: move slowly and keep breathing evenly the whole time.`) })
       .where(eq(exercises.id, long));
-    await saveRoutine(t.db, ada, id, 1, { title: "Long one", instructions: "", startDate: null, reviewDate: null, sections: [{ title: "Only", items: [{ exerciseId: long, dose: {}, note: "" }] }] });
+    await saveRoutine(t.db, ada, id, 1, {
+      title: "Long one",
+      instructions: "",
+      startDate: null,
+      reviewDate: null,
+      sections: [{ title: "Only", items: [{ exerciseId: long, dose: {}, note: "" }] }],
+    });
     for (const largePrint of [false, true]) {
       const pdf = readPdf((await renderHandoutForRoutine(t.db, id, { largePrint })).pdf);
       for (const n of [1, 23, 45]) expect(pdf.text).toContain(`Step number ${n}: move slowly`);

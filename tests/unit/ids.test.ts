@@ -10,7 +10,27 @@ describe("the one id parser", () => {
   });
 
   it("refuses what Number() and z.coerce.number() would have taken", () => {
-    for (const value of ["", " 12", "12 ", "1e3", "0x10", "+5", "-1", "0", "1.5", "12abc", String(Number.MAX_SAFE_INTEGER + 2), 0, -3, 1.5, NaN, null, undefined, true, [7]]) {
+    for (const value of [
+      "",
+      " 12",
+      "12 ",
+      "1e3",
+      "0x10",
+      "+5",
+      "-1",
+      "0",
+      "1.5",
+      "12abc",
+      String(Number.MAX_SAFE_INTEGER + 2),
+      0,
+      -3,
+      1.5,
+      NaN,
+      null,
+      undefined,
+      true,
+      [7],
+    ]) {
       expect(parseId(value), JSON.stringify(value)).toBeNull();
     }
   });
@@ -23,7 +43,9 @@ describe("the one id parser", () => {
 
   it("turns a bad route segment into the 404 of what it names", () => {
     expect(idParam({ id: "7" }, "routine")).toBe(7);
-    expect(() => idParam({ id: "seven" }, "routine")).toThrow(expect.objectContaining({ code: "not_found", message: "That routine does not exist." }));
+    expect(() => idParam({ id: "seven" }, "routine")).toThrow(
+      expect.objectContaining({ code: "not_found", message: "That routine does not exist." }),
+    );
     expect(() => idParam({ id: "0" }, "exercise")).toThrow(AppError);
   });
 });

@@ -73,7 +73,16 @@ describe("forward kinematics", () => {
   });
 
   it("keeps bone lengths whatever the pose", () => {
-    const pose: Pose = { angles: { rightShoulderFlex: 123, rightShoulderAbduct: 40, rightShoulderRotate: -30, rightElbow: 77, leftHipFlex: 100, leftKnee: 120 } };
+    const pose: Pose = {
+      angles: {
+        rightShoulderFlex: 123,
+        rightShoulderAbduct: 40,
+        rightShoulderRotate: -30,
+        rightElbow: 77,
+        leftHipFlex: 100,
+        leftKnee: 120,
+      },
+    };
     const a = solveBody(pose).anchors;
     const dist = (p: readonly number[], q: readonly number[]) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
     expect(dist(a.rightShoulder, a.rightElbow)).toBeCloseTo(BODY.upperArm, 6);
@@ -105,7 +114,9 @@ describe("joint limits", () => {
   it("clamps angles past their limits, so an impossible pose draws as the nearest possible one", () => {
     expect(clampAngle("rightElbow", 200)).toBe(150);
     expect(clampAngle("rightElbow", -20)).toBe(0);
-    expect(solveBody({ angles: { rightKnee: 400 } }).anchors).toEqual(solveBody({ angles: { rightKnee: angleSpecs.rightKnee.max } }).anchors);
+    expect(solveBody({ angles: { rightKnee: 400 } }).anchors).toEqual(
+      solveBody({ angles: { rightKnee: angleSpecs.rightKnee.max } }).anchors,
+    );
   });
 
   it("refuses out-of-range angles, unknown joints and other versions when stored", () => {
@@ -140,17 +151,25 @@ function expectInside(geometry: IllustrationGeometry) {
 describe("illustration to geometry", () => {
   it("keeps every shape inside the picture, for random poses from every view", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let n = 0; n < 40; n++) {
       const angles: Pose["angles"] = {};
       for (const key of angleKeys) angles[key] = angleSpecs[key].min + random() * (angleSpecs[key].max - angleSpecs[key].min);
       const kinds = ["side", "front", "back", "above"] as const;
-      const ill = single({ angles, root: { pitch: random() * 180 - 90 } }, {
-        view: { kind: kinds[n % 4]!, yaw: random() * 60 - 30, pitch: random() * 40 },
-        props: [{ kind: "mat" }, { kind: "chair" }, { kind: "wall", side: "behind" }, { kind: "band", from: { at: "rightHand" }, to: { at: "leftHand" } }],
-        arrows: [{ kind: "rotation", frame: 0, around: { at: "chest" }, axis: "vertical", radius: 30, start: -40, sweep: 80 }],
-        highlights: [{ at: { at: "upperBack" }, radius: 10 }],
-      });
+      const ill = single(
+        { angles, root: { pitch: random() * 180 - 90 } },
+        {
+          view: { kind: kinds[n % 4]!, yaw: random() * 60 - 30, pitch: random() * 40 },
+          props: [
+            { kind: "mat" },
+            { kind: "chair" },
+            { kind: "wall", side: "behind" },
+            { kind: "band", from: { at: "rightHand" }, to: { at: "leftHand" } },
+          ],
+          arrows: [{ kind: "rotation", frame: 0, around: { at: "chest" }, axis: "vertical", radius: 30, start: -40, sweep: 80 }],
+          highlights: [{ at: { at: "upperBack" }, radius: 10 }],
+        },
+      );
       expectInside(illustrationToGeometry(ill));
     }
   });
@@ -171,7 +190,14 @@ describe("illustration to geometry", () => {
   });
 
   it("puts crossed forearms in front of the chest seen from the front", () => {
-    const crossed = posed("sitting", { rightShoulderFlex: 60, rightShoulderAbduct: -30, rightElbow: 130, leftShoulderFlex: 60, leftShoulderAbduct: -30, leftElbow: 130 });
+    const crossed = posed("sitting", {
+      rightShoulderFlex: 60,
+      rightShoulderAbduct: -30,
+      rightElbow: 130,
+      leftShoulderFlex: 60,
+      leftShoulderAbduct: -30,
+      leftElbow: 130,
+    });
     const g = illustrationToGeometry(single(crossed, { view: { kind: "front" } }));
     const at = (name: string) => g.shapes.findIndex((s) => s.name === name);
     expect(at("rightForearm")).toBeGreaterThan(at("trunk"));
@@ -213,7 +239,8 @@ describe("mirror", () => {
     const m = illustrationToGeometry(mirrorIllustration(twist));
     expect(m.width).toBeCloseTo(g.width, 6);
     expect(m.height).toBeCloseTo(g.height, 6);
-    const swap = (name: string) => (name.startsWith("right") ? `left${name.slice(5)}` : name.startsWith("left") ? `right${name.slice(4)}` : name);
+    const swap = (name: string) =>
+      name.startsWith("right") ? `left${name.slice(5)}` : name.startsWith("left") ? `right${name.slice(4)}` : name;
     for (const [name, p] of Object.entries(g.frames[0]!.joints)) {
       const q = m.frames[0]!.joints[swap(name) as keyof typeof p & string as never] as { x: number; y: number };
       expect(q.x).toBeCloseTo(g.width - p.x, 6);

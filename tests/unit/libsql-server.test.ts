@@ -34,7 +34,12 @@ describe("against a libSQL server (sqld)", () => {
     expect(report).toEqual({ exercisesAdded: starterExercises.length, templatesAdded: 1, illustrationsAdded: 0, admin: "created" });
 
     // Another app instance starting against the same server.
-    expect(await prepareDatabase(second, { bootstrapAdmin: admin })).toEqual({ exercisesAdded: 0, templatesAdded: 0, illustrationsAdded: 0, admin: "exists" });
+    expect(await prepareDatabase(second, { bootstrapAdmin: admin })).toEqual({
+      exercisesAdded: 0,
+      templatesAdded: 0,
+      illustrationsAdded: 0,
+      admin: "exists",
+    });
 
     const [{ n }] = (await second.select({ n: count() }).from(exercises)) as [{ n: number }];
     expect(n).toBe(starterExercises.length);

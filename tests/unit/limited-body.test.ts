@@ -31,7 +31,11 @@ describe("defect 5: request bodies are counted while they stream", () => {
   });
 
   it("refuses a declared Content-Length over the limit before reading anything", async () => {
-    const request = new Request("http://localhost/x", { method: "POST", body: "x".repeat(100), headers: { "content-length": String(10 * mb) } });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: "x".repeat(100),
+      headers: { "content-length": String(10 * mb) },
+    });
     expect(await readLimitedFormData(request, mb)).toEqual({ ok: false, reason: "too_large" });
   });
 
@@ -40,7 +44,11 @@ describe("defect 5: request bodies are counted while they stream", () => {
     form.set("file", new File(["hello"], "a.csv"));
     form.set("alt", "a picture");
     const encoded = new Response(form);
-    const request = new Request("http://localhost/x", { method: "POST", body: await encoded.arrayBuffer(), headers: { "content-type": encoded.headers.get("content-type")! } });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: await encoded.arrayBuffer(),
+      headers: { "content-type": encoded.headers.get("content-type")! },
+    });
     const read = await readLimitedFormData(request, mb);
     expect(read.ok && (await (read.form.get("file") as File).text())).toBe("hello");
     expect(read.ok && read.form.get("alt")).toBe("a picture");

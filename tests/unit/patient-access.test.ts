@@ -57,7 +57,11 @@ describe("defect 10: who sees which patient", () => {
   it('"clinicians see all patients" is the default: team care', async () => {
     expect(await getPatientPolicy(t.db)).toBe("all");
     const { patientId, attempts } = await reachAsCy();
-    for (const [name, attempt] of Object.entries(attempts)) await expect(attempt().then(() => "allowed"), name).resolves.toBe("allowed");
+    for (const [name, attempt] of Object.entries(attempts))
+      await expect(
+        attempt().then(() => "allowed"),
+        name,
+      ).resolves.toBe("allowed");
     // "My patients" is the default view: Bo's patient is under Cy's "All patients" only.
     expect(patientQuery.parse({}).view).toBe("mine");
     expect(await names(cy, "mine")).toEqual([]);
@@ -86,7 +90,11 @@ describe("defect 10: who sees which patient", () => {
     await setPatientShared(t.db, bo, patientId, cy.id, true);
     expect(await names(cy, "all")).toEqual(["Bo's Patient"]);
     expect(await names(cy, "mine")).toEqual([]);
-    for (const [name, attempt] of Object.entries(attempts)) await expect(attempt().then(() => "allowed"), name).resolves.toBe("allowed");
+    for (const [name, attempt] of Object.entries(attempts))
+      await expect(
+        attempt().then(() => "allowed"),
+        name,
+      ).resolves.toBe("allowed");
 
     await setPatientShared(t.db, bo, patientId, cy.id, false);
     await expect(getPatient(t.db, cy, patientId)).rejects.toThrow(AppError);

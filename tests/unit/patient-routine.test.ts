@@ -30,14 +30,24 @@ describe("toPatientRoutine", () => {
     title: "Week 1",
     instructions: "Once a day.",
     sections: [
-      { title: "Warm-up", items: [{ exerciseId: 1, dose: { sets: 2, reps: 10, timesPerDay: 2 }, note: "" }, { exerciseId: 2, dose: { timesPerDay: 5 }, note: "Gently" }] },
+      {
+        title: "Warm-up",
+        items: [
+          { exerciseId: 1, dose: { sets: 2, reps: 10, timesPerDay: 2 }, note: "" },
+          { exerciseId: 2, dose: { timesPerDay: 5 }, note: "Gently" },
+        ],
+      },
       { title: "Empty", items: [] },
       { title: "Stretches", items: [{ exerciseId: 3, dose: {}, note: "" }] },
     ],
   };
 
   it("numbers exercises across sections, writes each dose as its sentence and caps ticks per day at 3", () => {
-    const view = toPatientRoutine(routine, { 1: card("Shoulder rolls", { cues: "Breathe" }), 2: card("Neck rolls"), 3: card("Chin tucks") });
+    const view = toPatientRoutine(routine, {
+      1: card("Shoulder rolls", { cues: "Breathe" }),
+      2: card("Neck rolls"),
+      3: card("Chin tucks"),
+    });
     expect(view.title).toBe("Week 1");
     expect(view.itemCount).toBe(3);
     expect(view.sections.map((s) => s.title)).toEqual(["Warm-up", "Empty", "Stretches"]);
@@ -47,7 +57,12 @@ describe("toPatientRoutine", () => {
       [1, 2, "Neck rolls"],
       [2, 3, "Chin tucks"],
     ]);
-    expect(items[0]).toMatchObject({ dose: "2 sets of 10, twice a day", ticksPerDay: 2, cues: "Breathe", steps: ["Shoulder rolls: step one"] });
+    expect(items[0]).toMatchObject({
+      dose: "2 sets of 10, twice a day",
+      ticksPerDay: 2,
+      cues: "Breathe",
+      steps: ["Shoulder rolls: step one"],
+    });
     expect(items[1]).toMatchObject({ ticksPerDay: 3, note: "Gently" });
     expect(items[2]).toMatchObject({ dose: "", ticksPerDay: 1 });
   });
@@ -57,12 +72,24 @@ describe("toPatientRoutine", () => {
     expect(drawing.drawnSide).toBeDefined();
     const other = drawing.drawnSide === "left" ? ("right" as const) : ("left" as const);
     const photo = { url: "/images/x.png", alt: "A photo" };
-    const sided = { title: "", instructions: "", sections: [{ title: "", items: [
-      { exerciseId: 1, dose: { side: drawing.drawnSide }, note: "" },
-      { exerciseId: 1, dose: { side: other }, note: "" },
-      { exerciseId: 2, dose: {}, note: "" },
-    ] }] };
-    const items = toPatientRoutine(sided, { 1: card("Open book", { illustration: drawing, image: photo }), 2: card("Photo first", { illustration: { ...drawing, photoFirst: true }, image: photo }) }).sections[0]!.items;
+    const sided = {
+      title: "",
+      instructions: "",
+      sections: [
+        {
+          title: "",
+          items: [
+            { exerciseId: 1, dose: { side: drawing.drawnSide }, note: "" },
+            { exerciseId: 1, dose: { side: other }, note: "" },
+            { exerciseId: 2, dose: {}, note: "" },
+          ],
+        },
+      ],
+    };
+    const items = toPatientRoutine(sided, {
+      1: card("Open book", { illustration: drawing, image: photo }),
+      2: card("Photo first", { illustration: { ...drawing, photoFirst: true }, image: photo }),
+    }).sections[0]!.items;
     expect(items[0]).toMatchObject({ illustration: drawing, image: null });
     expect(items[1]!.illustration).toEqual(mirrorIllustration(drawing));
     expect(items[1]!.illustration).not.toEqual(drawing);
@@ -102,14 +129,28 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     const access = await resolveShareLink(t.db, f.token);
     const shared = (await getSharedRoutine(t.db, access as { linkId: number; routineId: number }))!;
     const handout = await readHandoutSource(t.db, f.routineId);
-    const onPhone = shared.sections.map((s) => ({ title: s.title, items: s.items.map(({ number, name, dose, note, steps }) => ({ number, name, dose, note, steps })) }));
-    const onPaper = handout.content.sections.map((s) => ({ title: s.title, items: s.exercises.map(({ number, name, dose, note, steps }) => ({ number, name, dose, note, steps })) }));
+    const onPhone = shared.sections.map((s) => ({
+      title: s.title,
+      items: s.items.map(({ number, name, dose, note, steps }) => ({ number, name, dose, note, steps })),
+    }));
+    const onPaper = handout.content.sections.map((s) => ({
+      title: s.title,
+      items: s.exercises.map(({ number, name, dose, note, steps }) => ({ number, name, dose, note, steps })),
+    }));
     expect(onPaper).toEqual(onPhone);
-    expect(handout.content).toMatchObject({ title: shared.title, instructions: shared.instructions, patientName: "Sam", revisionNumber: shared.revision });
+    expect(handout.content).toMatchObject({
+      title: shared.title,
+      instructions: shared.instructions,
+      patientName: "Sam",
+      revisionNumber: shared.revision,
+    });
 
     // The preview is the phone page's component, fed from the builder's draft through the same mapping.
     const content = (await readRoutineContent(t.db, f.routineId))!;
-    const cards = await loadExerciseCards(t.db, content.sections.flatMap((s) => s.items.map((i) => i.exerciseId)));
+    const cards = await loadExerciseCards(
+      t.db,
+      content.sections.flatMap((s) => s.items.map((i) => i.exerciseId)),
+    );
     const view = toPatientRoutine(content, cards);
     expect(view.sections).toEqual(shared.sections);
     const page = (link: boolean) =>
@@ -120,7 +161,14 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
           clinicName: "Clinic",
           updatedAt: null,
           link: link
-            ? { basePath: "/r/x", day: shared.serverDay, ticks: shared.ticksByDay[shared.serverDay]!, feedback: null, calendar: { times: ["morning"], feedUrl: "https://c.test/r/x/calendar.ics?at=morning", picked: false }, scriptNonce: "n0nce" }
+            ? {
+                basePath: "/r/x",
+                day: shared.serverDay,
+                ticks: shared.ticksByDay[shared.serverDay]!,
+                feedback: null,
+                calendar: { times: ["morning"], feedUrl: "https://c.test/r/x/calendar.ics?at=morning", picked: false },
+                scriptNonce: "n0nce",
+              }
             : null,
         }),
       );
@@ -140,7 +188,10 @@ describe("one patient's view on the phone, on paper and in the preview", () => {
     // Strip the link's controls and the drawings: what is left of the phone page is the preview, label for label.
     const exercises = (html: string) =>
       [...html.matchAll(/<article class="exercise"[\s\S]*?(?=<div class="hold"|<section class="tick|<\/article>)/g)].map((m) =>
-        m[0].replace(/<svg[^>]*class="exercise-picture exercise-drawing"[\s\S]*?<\/svg>|<img class="exercise-picture exercise-drawing"[^>]*\/>/g, "[drawing]"),
+        m[0].replace(
+          /<svg[^>]*class="exercise-picture exercise-drawing"[\s\S]*?<\/svg>|<img class="exercise-picture exercise-drawing"[^>]*\/>/g,
+          "[drawing]",
+        ),
       );
     expect(exercises(preview)).toEqual(exercises(phone));
     expect(exercises(preview)).toHaveLength(10);

@@ -71,7 +71,12 @@ describe("validation", () => {
   });
 
   it("defaults anything odd in the list URL", () => {
-    expect(patientQuery.parse({ q: ["a"], archived: "maybe", page: "-3", view: "constructor" })).toEqual({ q: "", archived: false, page: 1, view: "mine" });
+    expect(patientQuery.parse({ q: ["a"], archived: "maybe", page: "-3", view: "constructor" })).toEqual({
+      q: "",
+      archived: false,
+      page: 1,
+      view: "mine",
+    });
     expect(patientQuery.parse({ q: " sam ", archived: "1", page: "2" })).toEqual({ q: "sam", archived: true, page: 2, view: "mine" });
   });
 });

@@ -27,7 +27,10 @@ describe("defect 8: one log line per invalid cookie, rate-limited", () => {
     const log = createLogLimiter(60_000, (line) => lines.push(line));
     for (let i = 0; i < 500; i++) log("Ignored an invalid session cookie.", 1_000 + i);
     log("Ignored an invalid session cookie.", 61_000);
-    expect(lines).toEqual(["Ignored an invalid session cookie.", "Ignored an invalid session cookie. (499 more like it since the last report)"]);
+    expect(lines).toEqual([
+      "Ignored an invalid session cookie.",
+      "Ignored an invalid session cookie. (499 more like it since the last report)",
+    ]);
     expect(lines.every((l) => !l.includes("\n"))).toBe(true);
   });
 });

@@ -10,7 +10,22 @@ describe("defect 6: dates and numbers from requests are parsed by one helper tha
   it("reads real calendar days and nothing else", () => {
     expect(parseIsoDay("2026-12-01")).toBe("2026-12-01");
     expect(parseIsoDay("2028-02-29")).toBe("2028-02-29");
-    for (const bad of ["0", "-1", "1.5", "\u0000", "%00", "+02026-12-01", "2026-02-30", "2026-13-01", "0999-01-01", "2026-1-1", " 2026-12-01", 20261201, null, {}]) {
+    for (const bad of [
+      "0",
+      "-1",
+      "1.5",
+      "\u0000",
+      "%00",
+      "+02026-12-01",
+      "2026-02-30",
+      "2026-13-01",
+      "0999-01-01",
+      "2026-1-1",
+      " 2026-12-01",
+      20261201,
+      null,
+      {},
+    ]) {
       expect(parseIsoDay(bad)).toBeNull();
       expect(dayStartUtc(bad)).toBeNull();
       expect(isoDay.safeParse(bad).success).toBe(false);

@@ -67,7 +67,9 @@ beforeAll(async () => {
     alt: "",
   });
   // Its drawing would stand in for the photo: ask for the photo, so the handout still has bytes to read.
-  await counting.db.run(sql`update exercises set illustration = json_set(illustration, '$.photoFirst', json('true')) where id = ${firstExerciseId}`);
+  await counting.db.run(
+    sql`update exercises set illustration = json_set(illustration, '$.photoFirst', json('true')) where id = ${firstExerciseId}`,
+  );
   await counting.db.run(sql`select 1`); // the client's first request also learns the server's protocol version
 });
 afterAll(async () => {
@@ -95,7 +97,9 @@ describe("round trips to the database per request", () => {
     const visit = await trips(async () => {
       const passed = await proxy(new NextRequest(`http://localhost/r/${f.token}`));
       expect(passed.status).toBe(200);
-      const page = await getSharedRoutinePage(new Request(`http://localhost/r/${f.token}`), { params: Promise.resolve({ token: f.token }) });
+      const page = await getSharedRoutinePage(new Request(`http://localhost/r/${f.token}`), {
+        params: Promise.resolve({ token: f.token }),
+      });
       expect(await page.text()).toContain("Upper back pain");
     });
     expect(visit).toEqual({ requests: 2, sequential: 2 });

@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { builderReducer, fromRoutineDraft, initialBuilderState, moveInList, type BuilderAction, type BuilderState } from "@/components/routines/routine-draft";
+import {
+  builderReducer,
+  fromRoutineDraft,
+  initialBuilderState,
+  moveInList,
+  type BuilderAction,
+  type BuilderState,
+} from "@/components/routines/routine-draft";
 import { routineContent } from "@/lib/routines/schemas";
 
 const content = routineContent.parse({
   title: "Week 1",
   instructions: "Once a day.",
   sections: [
-    { title: "Warm-up", items: [{ exerciseId: 1, dose: { reps: 10 } }, { exerciseId: 2, dose: { sets: 2, reps: 8 }, note: "Slowly" }] },
+    {
+      title: "Warm-up",
+      items: [
+        { exerciseId: 1, dose: { reps: 10 } },
+        { exerciseId: 2, dose: { sets: 2, reps: 8 }, note: "Slowly" },
+      ],
+    },
     { title: "Stretches", items: [{ exerciseId: 3, dose: { holdSeconds: 30 } }] },
     { title: "Cool-down", items: [] },
   ],
@@ -38,7 +51,11 @@ describe("the routine builder's state", () => {
   it("adds an exercise at the end of the chosen section with the exercise's default dose", () => {
     const state = act({ type: "addItem", sectionUid: uid(1), exerciseId: 9, dose: { sets: 3, reps: 12 } });
     expect(ids(state)).toEqual([[1, 2], [3, 9], []]);
-    expect(routineContent.parse(fromRoutineDraft(state.draft)).sections[1]!.items[1]).toEqual({ exerciseId: 9, dose: { sets: 3, reps: 12 }, note: "" });
+    expect(routineContent.parse(fromRoutineDraft(state.draft)).sections[1]!.items[1]).toEqual({
+      exerciseId: 9,
+      dose: { sets: 3, reps: 12 },
+      note: "",
+    });
   });
 
   it("duplicates an item right after itself, with a new id for drag and drop", () => {
@@ -68,7 +85,11 @@ describe("the routine builder's state", () => {
   });
 
   it("adds, renames, moves and removes sections, but never drops exercises or the last section", () => {
-    const state = act({ type: "addSection" }, { type: "renameSection", sectionUid: uid(2), title: "Rest" }, { type: "moveSection", from: 2, to: 0 });
+    const state = act(
+      { type: "addSection" },
+      { type: "renameSection", sectionUid: uid(2), title: "Rest" },
+      { type: "moveSection", from: 2, to: 0 },
+    );
     expect(titles(state)).toEqual(["Rest", "Warm-up", "Stretches", "New section"]);
     expect(titles(builderReducer(state, { type: "removeSection", sectionUid: uid(2) }))).toEqual(["Warm-up", "Stretches", "New section"]);
     // A section with exercises in it stays.
@@ -86,7 +107,12 @@ describe("the routine builder's state", () => {
 
   it("changes an item's dose and note as typed, keeping text that is not a number yet", () => {
     const item = start.draft.sections[0]!.items[0]!;
-    const state = act({ type: "changeItem", sectionUid: uid(0), index: 0, item: { ...item, note: "Gently", dose: { ...item.dose, sets: "3", reps: "1o" } } });
+    const state = act({
+      type: "changeItem",
+      sectionUid: uid(0),
+      index: 0,
+      item: { ...item, note: "Gently", dose: { ...item.dose, sets: "3", reps: "1o" } },
+    });
     expect(state.draft.sections[0]!.items[0]).toMatchObject({ note: "Gently", dose: { sets: "3", reps: "1o" } });
     expect(state.draft.sections[0]!.items[1]).toBe(start.draft.sections[0]!.items[1]);
   });

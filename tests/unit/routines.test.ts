@@ -91,6 +91,12 @@ describe("routines", () => {
     const bad = routineContent.safeParse({ title: "", sections: [], startDate: "2026-02-30", reviewDate: "2026-01-01" });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining(["title: Give the routine a title.", "sections: Keep at least one section.", "startDate: That date does not exist."]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "title: Give the routine a title.",
+        "sections: Keep at least one section.",
+        "startDate: That date does not exist.",
+      ]),
+    );
   });
 });

@@ -17,7 +17,18 @@ describe("starter content", () => {
     const keys = starterExercises.map((e) => e.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBeGreaterThanOrEqual(30);
-    for (const key of ["cat-cow", "open-book-rotation", "wall-angels", "neck-flexion-stretch", "seated-spinal-twist", "upper-back-rollout", "thoracic-spine-release", "doorway-chest-stretch", "locust-pose", "scapular-clocks"]) {
+    for (const key of [
+      "cat-cow",
+      "open-book-rotation",
+      "wall-angels",
+      "neck-flexion-stretch",
+      "seated-spinal-twist",
+      "upper-back-rollout",
+      "thoracic-spine-release",
+      "doorway-chest-stretch",
+      "locust-pose",
+      "scapular-clocks",
+    ]) {
       expect(keys).toContain(key);
     }
     for (const e of starterExercises) {
@@ -83,7 +94,12 @@ describe("seedStarterContent", () => {
     await seedStarterContent(t.db);
     const [row] = await t.db.select().from(exercises).where(eq(exercises.key, first!.key));
     expect(row?.name).toBe("Imported version");
-    expect(await t.db.select().from(seedLog).where(eq(seedLog.key, `exercise:${first!.key}`))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(seedLog)
+        .where(eq(seedLog.key, `exercise:${first!.key}`)),
+    ).toHaveLength(1);
   });
 });
 
@@ -110,7 +126,10 @@ describe("starter illustrations", () => {
     expect(after?.illustration).toEqual(starterIllustrations["wall-angels"]);
     // A form opened before the fill sees a conflict rather than saving "no drawing" over it; the audit says why.
     expect(after?.version).toBe(before!.version + 1);
-    const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, after!.id), eq(auditEvents.action, "exercise.illustrated")));
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, after!.id), eq(auditEvents.action, "exercise.illustrated")));
     expect(event?.changes).toMatchObject({ version: after!.version });
 
     // A clinician removes a drawing: the next start leaves it removed.

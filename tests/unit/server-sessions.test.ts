@@ -72,7 +72,15 @@ describe("server-side sessions", () => {
   it("lists your sessions with the browser, and signs out everywhere", async () => {
     const { ada, bo } = await insertStaff(t.db);
     const here = await startSession(t.db, bo.id, { userAgent: firefox, clientAddress: "203.0.113.4" }, start);
-    const there = await startSession(t.db, bo.id, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1" }, start + 1);
+    const there = await startSession(
+      t.db,
+      bo.id,
+      {
+        userAgent:
+          "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+      },
+      start + 1,
+    );
     await startSession(t.db, ada.id, {}, start);
     const list = await listActiveSessions(t.db, bo, hashSessionId(here), start + 2);
     expect(list.map((s) => [s.browser, s.current])).toEqual([
@@ -100,15 +108,26 @@ describe("server-side sessions", () => {
     await setUserDisabled(t.db, ada, bo.id, true);
     expect(await listActiveSessions(t.db, bo)).toHaveLength(0);
 
-    await t.db.update(users).set({ passwordHash: await hashPassword("old password 123") }).where(eq(users.id, ada.id));
+    await t.db
+      .update(users)
+      .set({ passwordHash: await hashPassword("old password 123") })
+      .where(eq(users.id, ada.id));
     await startSession(t.db, ada.id, {}, Date.now());
-    await changeOwnPassword(t.db, ada, { currentPassword: "old password 123", password: "new password 456", confirmPassword: "new password 456" });
+    await changeOwnPassword(t.db, ada, {
+      currentPassword: "old password 123",
+      password: "new password 456",
+      confirmPassword: "new password 456",
+    });
     expect(await listActiveSessions(t.db, ada)).toHaveLength(0);
   });
 
   it("names browsers", () => {
     expect(describeBrowser(firefox)).toBe("Firefox on Linux");
-    expect(describeBrowser("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 Edg/140.0")).toBe("Edge on Windows");
+    expect(
+      describeBrowser(
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 Edg/140.0",
+      ),
+    ).toBe("Edge on Windows");
     expect(describeBrowser("")).toBe("Unknown browser");
   });
 });

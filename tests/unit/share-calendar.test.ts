@@ -28,7 +28,14 @@ function parse(text: string) {
 async function feed(times: string[]) {
   const routine = (await getSharedRoutine(t.db, { linkId: f.link.id, routineId: f.routineId }, now))!;
   const picked = readReminderTimes(times, sessionsInRoutine(routine))!;
-  return buildReminderCalendar({ routine, feedId: `link-${f.link.id}`, pageUrl: pageUrl(), times: picked, startDay: "2026-03-11", clinicName: "Harbour Physiotherapy" });
+  return buildReminderCalendar({
+    routine,
+    feedId: `link-${f.link.id}`,
+    pageUrl: pageUrl(),
+    times: picked,
+    startDay: "2026-03-11",
+    clinicName: "Harbour Physiotherapy",
+  });
 }
 
 describe("calendar reminders", () => {
@@ -69,7 +76,10 @@ describe("calendar reminders", () => {
     await saveRoutine(t.db, f.ada, f.routineId, 1, {
       ...content,
       title: "Week 2",
-      sections: content.sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, dose: { ...i.dose, timesPerDay: 1, daysPerWeek: 3 } })) })),
+      sections: content.sections.map((s) => ({
+        ...s,
+        items: s.items.map((i) => ({ ...i, dose: { ...i.dose, timesPerDay: 1, daysPerWeek: 3 } })),
+      })),
     });
     const after = parse(await feed([])).events;
     expect(after).toHaveLength(1);
@@ -77,7 +87,16 @@ describe("calendar reminders", () => {
     expect(after[0]!.summary).toBe("Exercises: Week 2");
     expect((after[0]!.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["MO", "WE", "FR"]);
 
-    const empty = parse(buildReminderCalendar({ routine: null, feedId: "inactive", pageUrl: pageUrl(), times: ["morning"], startDay: "2026-03-11", clinicName: "C" }));
+    const empty = parse(
+      buildReminderCalendar({
+        routine: null,
+        feedId: "inactive",
+        pageUrl: pageUrl(),
+        times: ["morning"],
+        startDay: "2026-03-11",
+        clinicName: "C",
+      }),
+    );
     expect(empty.events).toHaveLength(0);
   });
 

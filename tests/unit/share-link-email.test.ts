@@ -17,7 +17,9 @@ describe("email configuration", () => {
       smtpUrl: "smtps://u:p@mail.example.com:465",
       from: "Harbour Physio <hello@harbour.example>",
     });
-    expect(readEnv({ SMTP_URL: "smtp://mail.example.com:587", MAIL_FROM: "hello@harbour.example" }).mail?.from).toBe("hello@harbour.example");
+    expect(readEnv({ SMTP_URL: "smtp://mail.example.com:587", MAIL_FROM: "hello@harbour.example" }).mail?.from).toBe(
+      "hello@harbour.example",
+    );
     expect(() => readEnv({ SMTP_URL: "smtp://mail.example.com" })).toThrow(/MAIL_FROM and SMTP_URL go together/);
     expect(() => readEnv({ SMTP_URL: "https://mail.example.com", MAIL_FROM: "a@b.example" })).toThrow(/SMTP_URL must be an SMTP address/);
     expect(() => readEnv({ SMTP_URL: "smtp://mail.example.com", MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
@@ -32,7 +34,12 @@ describe("emailing a link", () => {
   const now = Date.now();
   const options = { mailer: fakeMailer, appUrl, clinicName: "Harbour Physiotherapy", now };
   const input = (overrides: Record<string, unknown> = {}) =>
-    shareLinkEmailInput.parse({ routineId: f.routineId, linkId: f.link.id, ...defaultShareLinkEmail("Harbour Physiotherapy", "Sam"), ...overrides });
+    shareLinkEmailInput.parse({
+      routineId: f.routineId,
+      linkId: f.link.id,
+      ...defaultShareLinkEmail("Harbour Physiotherapy", "Sam"),
+      ...overrides,
+    });
 
   beforeEach(async () => {
     t = await createTempDb();
@@ -42,7 +49,9 @@ describe("emailing a link", () => {
   afterEach(() => t.close());
 
   it("sends the clinician's subject and note, the working link and the clinic's name, and nothing clinical", async () => {
-    expect(await emailShareLink(t.db, f.bo, input({ subject: "Your exercises", message: "Hi Sam, as promised." }), options)).toEqual({ to: "sam.private@example.com" });
+    expect(await emailShareLink(t.db, f.bo, input({ subject: "Your exercises", message: "Hi Sam, as promised." }), options)).toEqual({
+      to: "sam.private@example.com",
+    });
     expect(sent).toHaveLength(1);
     const [mail] = sent;
     expect(mail).toMatchObject({ to: "sam.private@example.com", subject: "Your exercises", fromName: "Harbour Physiotherapy" });
@@ -52,16 +61,24 @@ describe("emailing a link", () => {
     for (const clinical of ["Upper back pain", "MRN-77812", "Secret clinical note", "7946"]) expect(mail!.text).not.toContain(clinical);
 
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "share_link.emailed"));
-    expect(audit).toMatchObject([{ actorId: f.bo.id, entityType: "routine", entityId: f.routineId, changes: { linkId: f.link.id, label: "phone" } }]);
+    expect(audit).toMatchObject([
+      { actorId: f.bo.id, entityType: "routine", entityId: f.routineId, changes: { linkId: f.link.id, label: "phone" } },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(f.token);
     expect(JSON.stringify(audit)).not.toContain("sam.private");
   });
 
   it("offers a first draft with the clinic's and the patient's names only", async () => {
     const setup = await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "Harbour Physiotherapy", mailConfigured: true });
-    expect(setup).toMatchObject({ to: "sam.private@example.com", notConfigured: null, defaults: { subject: "Your exercises from Harbour Physiotherapy" } });
+    expect(setup).toMatchObject({
+      to: "sam.private@example.com",
+      notConfigured: null,
+      defaults: { subject: "Your exercises from Harbour Physiotherapy" },
+    });
     expect(setup!.defaults.message).toMatch(/^Hello Sam,/);
-    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "x", mailConfigured: false }))!.notConfigured).toBe(emailNotConfigured);
+    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "x", mailConfigured: false }))!.notConfigured).toBe(
+      emailNotConfigured,
+    );
   });
 
   it("says clearly when email is not configured, or the patient has no address, or the link is not active", async () => {
@@ -69,7 +86,9 @@ describe("emailing a link", () => {
     await revokeShareLink(t.db, f.ada, f.routineId, f.link.id, now);
     await expect(emailShareLink(t.db, f.ada, input(), options)).rejects.toMatchObject({ message: expect.stringMatching(/revoked/) });
     await t.db.update(patients).set({ email: null }).where(eq(patients.id, f.patientId));
-    await expect(emailShareLink(t.db, f.ada, input(), options)).rejects.toMatchObject({ message: expect.stringMatching(/no email address/) });
+    await expect(emailShareLink(t.db, f.ada, input(), options)).rejects.toMatchObject({
+      message: expect.stringMatching(/no email address/),
+    });
     expect(await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "x", mailConfigured: true })).toBeNull();
     expect(sent).toHaveLength(0);
   });
@@ -90,7 +109,9 @@ describe("emailing a link", () => {
 
   it("reports a mail server that refuses, and audits nothing then", async () => {
     const failing: Mailer = { send: async () => Promise.reject(new Error("550 no")) };
-    await expect(emailShareLink(t.db, f.ada, input(), { ...options, mailer: failing })).rejects.toMatchObject({ message: expect.stringMatching(/could not be sent/) });
+    await expect(emailShareLink(t.db, f.ada, input(), { ...options, mailer: failing })).rejects.toMatchObject({
+      message: expect.stringMatching(/could not be sent/),
+    });
     expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, "share_link.emailed"))).toHaveLength(0);
   });
 });

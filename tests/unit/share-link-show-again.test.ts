@@ -60,31 +60,56 @@ describe("showing a link again", () => {
     const oldToken = generateShareToken();
     const [old] = await t.db
       .insert(shareLinks)
-      .values({ routineId: f.routineId, label: "old", tokenHash: hashShareToken(oldToken), expiresAt: new Date(now + 86_400_000), createdBy: f.ada.id })
+      .values({
+        routineId: f.routineId,
+        label: "old",
+        tokenHash: hashShareToken(oldToken),
+        expiresAt: new Date(now + 86_400_000),
+        createdBy: f.ada.id,
+      })
       .returning({ id: shareLinks.id });
     expect((await resolveShareLink(t.db, oldToken, now)).active).toBe(true);
-    await expect(showShareLink(t.db, f.ada, f.routineId, old!.id, appUrl, now)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/made before/) });
+    await expect(showShareLink(t.db, f.ada, f.routineId, old!.id, appUrl, now)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/made before/),
+    });
     const listed = await listShareLinks(t.db, f.ada, f.routineId, now);
     expect(listed.find((l) => l.id === old!.id)).toMatchObject({ canShowAgain: false, status: "active" });
   });
 
   it("after AUTH_SECRET changes: links still open, but cannot be shown (and never show a wrong address)", async () => {
     const rotated = shareTokenKey("the-new-secret-after-rotation-0123456789");
-    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now, rotated)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/AUTH_SECRET/) });
+    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now, rotated)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/AUTH_SECRET/),
+    });
     expect((await resolveShareLink(t.db, f.token, now)).active).toBe(true);
     // A link made under the new key can be shown under it.
-    const fresh = await createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.routineId, label: "new" }), appUrl, now, rotated);
+    const fresh = await createShareLink(
+      t.db,
+      f.ada,
+      newShareLinkInput.parse({ routineId: f.routineId, label: "new" }),
+      appUrl,
+      now,
+      rotated,
+    );
     expect((await showShareLink(t.db, f.ada, f.routineId, fresh.id, appUrl, now, rotated)).url).toBe(fresh.url);
     expect(configuredShareTokenKey().equals(rotated)).toBe(false);
   });
 
   it("refuses revoked, expired, archived and other routines' links", async () => {
     await expect(showShareLink(t.db, f.ada, f.routineId + 1, f.link.id, appUrl, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, f.link.expiresAt.getTime())).rejects.toMatchObject({ message: expect.stringMatching(/expired/) });
+    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, f.link.expiresAt.getTime())).rejects.toMatchObject({
+      message: expect.stringMatching(/expired/),
+    });
     await setRoutineArchived(t.db, f.ada, f.routineId, true);
-    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now)).rejects.toMatchObject({ message: expect.stringMatching(/archived/) });
+    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now)).rejects.toMatchObject({
+      message: expect.stringMatching(/archived/),
+    });
     await setRoutineArchived(t.db, f.ada, f.routineId, false);
     await revokeShareLink(t.db, f.ada, f.routineId, f.link.id, now);
-    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now)).rejects.toMatchObject({ message: expect.stringMatching(/revoked/) });
+    await expect(showShareLink(t.db, f.ada, f.routineId, f.link.id, appUrl, now)).rejects.toMatchObject({
+      message: expect.stringMatching(/revoked/),
+    });
   });
 });

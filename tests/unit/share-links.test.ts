@@ -83,7 +83,12 @@ describe("share links", () => {
 
   it("finds the link by the token's hash, and counts opens only when the page opens it", async () => {
     expect(await resolveShareLink(t.db, f.token, now)).toEqual({ active: true, linkId: f.link.id, routineId: f.routineId });
-    expect((await listShareLinks(t.db, f.ada, f.routineId, now))[0]).toMatchObject({ openCount: 0, lastOpenedAt: null, status: "active", createdBy: "Ada" });
+    expect((await listShareLinks(t.db, f.ada, f.routineId, now))[0]).toMatchObject({
+      openCount: 0,
+      lastOpenedAt: null,
+      status: "active",
+      createdBy: "Ada",
+    });
     await openShareLink(t.db, f.token, now + 1000);
     await openShareLink(t.db, f.token, now + 2000);
     expect((await listShareLinks(t.db, f.ada, f.routineId, now))[0]).toMatchObject({ openCount: 2, lastOpenedAt: new Date(now + 2000) });
@@ -113,7 +118,9 @@ describe("share links", () => {
   });
 
   it("refuses templates and expiry dates in the past", async () => {
-    await expect(createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.templateId, label: "x" }), appUrl)).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.templateId, label: "x" }), appUrl),
+    ).rejects.toMatchObject({ code: "validation" });
     const past = newShareLinkInput.parse({ routineId: f.routineId, label: "x", expiry: "custom", customDate: "2020-01-01" });
     await expect(createShareLink(t.db, f.ada, past, appUrl)).rejects.toMatchObject({ fieldErrors: { customDate: [expect.any(String)] } });
   });

@@ -61,7 +61,11 @@ describe("ticking off", () => {
     const item = items[2]!;
     await tick({ ...item, pain: "4", comment: "Right shoulder clicked" });
     const undone = await tick({ ...item, intent: "undo" });
-    expect(undone).toEqual({ day: today, done: false, tick: { ...item, session: 0, done: false, pain: null, comment: "Right shoulder clicked" } });
+    expect(undone).toEqual({
+      day: today,
+      done: false,
+      tick: { ...item, session: 0, done: false, pain: null, comment: "Right shoulder clicked" },
+    });
     await tick({ ...item, intent: "undo" });
     expect(await rows()).toHaveLength(1);
     const redone = await tick({ ...item });
@@ -98,7 +102,8 @@ describe("ticking off", () => {
   });
 
   it("validates the input with messages a patient can act on", () => {
-    const bad = (input: Record<string, unknown>) => tickInput.safeParse({ position: "0", exerciseId: "1", ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    const bad = (input: Record<string, unknown>) =>
+      tickInput.safeParse({ position: "0", exerciseId: "1", ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(bad({ pain: "11" })).toEqual(["pain: Choose a pain score from 0 to 10."]);
     expect(bad({ pain: "-1" })).toEqual(["pain: Choose a pain score from 0 to 10."]);
     expect(bad({ pain: "2.5" })).toEqual(["pain: Choose a whole number from 0 to 10."]);
@@ -106,14 +111,22 @@ describe("ticking off", () => {
     expect(bad({ day: "2026-02-30" })).toEqual(["day: That date does not exist."]);
     expect(bad({ intent: "delete" })?.[0]).toMatch(/^intent:/);
     expect(bad({ session: "3" })?.[0]).toMatch(/^session:/);
-    expect(tickInput.parse({ position: "0", exerciseId: "1", pain: "", day: "" })).toEqual({ position: 0, exerciseId: 1, intent: "done", session: 0 });
+    expect(tickInput.parse({ position: "0", exerciseId: "1", pain: "", day: "" })).toEqual({
+      position: 0,
+      exerciseId: 1,
+      intent: "done",
+      session: 0,
+    });
   });
 
   it("refuses an item the routine no longer has at that position, once the clinician has edited it", async () => {
     await expect(tick({ position: 0, exerciseId: items[1]!.exerciseId })).rejects.toMatchObject({ code: "conflict" });
     await expect(tick({ position: 99, exerciseId: items[0]!.exerciseId })).rejects.toMatchObject({ code: "conflict" });
     const content = (await readRoutineContent(t.db, f.routineId))!;
-    await saveRoutine(t.db, f.ada, f.routineId, 1, { ...content, sections: content.sections.map((s) => ({ ...s, items: [...s.items].reverse() })) });
+    await saveRoutine(t.db, f.ada, f.routineId, 1, {
+      ...content,
+      sections: content.sections.map((s) => ({ ...s, items: [...s.items].reverse() })),
+    });
     await expect(tick({ ...items[0]! })).rejects.toMatchObject({ code: "conflict" });
     const { position, exerciseId } = flattenItems((await readLatestRevision(t.db, f.routineId))!.content)[0]!;
     const moved = { position, exerciseId };
@@ -123,15 +136,26 @@ describe("ticking off", () => {
 
   it("limits writes per link over a sliding window, held in the database", async () => {
     const start = now;
-    for (let i = 0; i < shareWritePolicy.limit; i++) await tick({ ...items[i % items.length]!, intent: i % 2 ? "undo" : "done" }, start + i);
+    for (let i = 0; i < shareWritePolicy.limit; i++)
+      await tick({ ...items[i % items.length]!, intent: i % 2 ? "undo" : "done" }, start + i);
     const refused = tick({ ...items[0]! }, start + 60_000);
     await expect(refused).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("try again in 9 minutes") });
     // Another link to the same routine has its own allowance.
-    const other = await createShareLink(t.db, f.ada, newShareLinkInput.parse({ routineId: f.routineId, label: "printed sheet" }), appUrl, start);
-    await expect(recordTick(t.db, { linkId: other.id, routineId: f.routineId }, tickInput.parse({ ...items[0]! }), start + 60_000)).resolves.toMatchObject({ done: true });
+    const other = await createShareLink(
+      t.db,
+      f.ada,
+      newShareLinkInput.parse({ routineId: f.routineId, label: "printed sheet" }),
+      appUrl,
+      start,
+    );
+    await expect(
+      recordTick(t.db, { linkId: other.id, routineId: f.routineId }, tickInput.parse({ ...items[0]! }), start + 60_000),
+    ).resolves.toMatchObject({ done: true });
     // Once the first writes leave the window the link works again, and the old rows are pruned.
     await expect(tick({ ...items[0]! }, start + shareWritePolicy.windowMs + 1)).resolves.toMatchObject({ done: true });
-    expect((await t.db.select().from(shareLinkWrites).where(eq(shareLinkWrites.linkId, f.link.id))).length).toBeLessThanOrEqual(shareWritePolicy.limit);
+    expect((await t.db.select().from(shareLinkWrites).where(eq(shareLinkWrites.linkId, f.link.id))).length).toBeLessThanOrEqual(
+      shareWritePolicy.limit,
+    );
   });
 
   it("never changes ticks when the page is opened", async () => {
@@ -176,7 +200,12 @@ describe("feedback after a form post without JavaScript", () => {
   it("round-trips through the query string and ignores anything else", () => {
     const parse = (q: string) => readTickFeedback(Object.fromEntries(new URLSearchParams(q)));
     expect(parse(tickFeedbackQuery(3, 1, "done"))).toMatchObject({ position: 3, session: 1, kind: "done" });
-    expect(parse(tickFeedbackQuery(4, 0, "busy"))).toMatchObject({ position: 4, session: 0, kind: "error", message: expect.stringContaining("try again") });
+    expect(parse(tickFeedbackQuery(4, 0, "busy"))).toMatchObject({
+      position: 4,
+      session: 0,
+      kind: "error",
+      message: expect.stringContaining("try again"),
+    });
     expect(parse("done=2&session=9")).toMatchObject({ position: 2, session: 0 });
     expect(parse("error=<script>&item=1")).toBeNull();
     expect(parse("done=abc")).toBeNull();

@@ -18,7 +18,12 @@ describe("mergeMine: keep my changes", () => {
   it("takes my value where I changed a field and theirs everywhere else, one level into objects", () => {
     const mine = { ...base, name: "Cat–cow (kneeling)", dose: { sets: "3", reps: "10" } };
     const theirs = { ...base, steps: ["a", "b"], dose: { sets: "2", reps: "12" }, tags: "spine" };
-    expect(mergeMine(base, mine, theirs)).toEqual({ name: "Cat–cow (kneeling)", steps: ["a", "b"], dose: { sets: "3", reps: "12" }, tags: "spine" });
+    expect(mergeMine(base, mine, theirs)).toEqual({
+      name: "Cat–cow (kneeling)",
+      steps: ["a", "b"],
+      dose: { sets: "3", reps: "12" },
+      tags: "spine",
+    });
   });
 
   it("keeps mine where we both changed the same field, and theirs when I changed nothing", () => {
@@ -71,9 +76,19 @@ describe("versioned saves", () => {
     const patient = await createPatient(t.db, ada, patientInput.parse({ displayName: "Jo" }));
     await updatePatient(t.db, ada, patient.id, 1, patientInput.parse({ displayName: "Jo", phone: "0161" }));
     await updatePatient(t.db, bo, patient.id, 2, patientInput.parse({ displayName: "Jo B", phone: "0161" }));
-    await expect(updatePatient(t.db, ada, patient.id, 1, patientInput.parse({ displayName: "Jo", email: "jo@x.test" }))).rejects.toMatchObject({
+    await expect(
+      updatePatient(t.db, ada, patient.id, 1, patientInput.parse({ displayName: "Jo", email: "jo@x.test" })),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("Bo saved this patient while you were editing (changed: Display name, Phone)"),
-      details: { currentVersion: 3, by: "Bo", saves: [{ by: "Ada", fields: ["Phone"] }, { by: "Bo", fields: ["Display name"] }], current: { displayName: "Jo B", phone: "0161" } },
+      details: {
+        currentVersion: 3,
+        by: "Bo",
+        saves: [
+          { by: "Ada", fields: ["Phone"] },
+          { by: "Bo", fields: ["Display name"] },
+        ],
+        current: { displayName: "Jo B", phone: "0161" },
+      },
     });
 
     const [template] = await t.db.select({ id: routines.id }).from(routines).where(eq(routines.isTemplate, true));

@@ -27,9 +27,7 @@ export default async function SetupPage() {
           <>
             <div>
               <h1>Welcome to Routine</h1>
-              <p className="muted">
-                Create the administrator account. You can add clinicians afterwards under Settings → Users.
-              </p>
+              <p className="muted">Create the administrator account. You can add clinicians afterwards under Settings → Users.</p>
             </div>
             <SetupForm />
           </>

@@ -14,7 +14,15 @@ export function SetupForm() {
     <form className="form" noValidate {...formProps}>
       <FormNotice error={refused?.error} />
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={refused?.values?.name} errors={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={refused?.values?.email} errors={errors.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={refused?.values?.email}
+        errors={errors.email}
+      />
       <NewPasswordFields errors={errors} />
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create admin account"}

@@ -45,7 +45,8 @@ export default async function ExercisesPage({ searchParams }: Props) {
       <div className="stack">
         {result.correctedQuery !== null ? (
           <p className="notice info" role="status" data-testid="did-you-mean">
-            Nothing matches “{query.q}”. Did you mean <Link href={linkTo({ q: result.correctedQuery, page: undefined })}>{result.correctedQuery}</Link>? Showing its{" "}
+            Nothing matches “{query.q}”. Did you mean{" "}
+            <Link href={linkTo({ q: result.correctedQuery, page: undefined })}>{result.correctedQuery}</Link>? Showing its{" "}
             {result.total === 1 ? "1 exercise" : `${result.total} exercises`}.
           </p>
         ) : (

@@ -25,10 +25,18 @@ export default async function PatientsPage({ searchParams }: Props) {
     <div className="stack">
       <PageHead title="Patients" create={{ href: "/admin/patients/new", label: "New patient" }} />
       <nav className="toolbar" aria-label="Whose patients">
-        <Link className={query.view === "mine" ? "button" : "button secondary"} aria-current={query.view === "mine" ? "page" : undefined} href={linkTo({ view: "mine", page: undefined })}>
+        <Link
+          className={query.view === "mine" ? "button" : "button secondary"}
+          aria-current={query.view === "mine" ? "page" : undefined}
+          href={linkTo({ view: "mine", page: undefined })}
+        >
           My patients
         </Link>
-        <Link className={query.view === "all" ? "button" : "button secondary"} aria-current={query.view === "all" ? "page" : undefined} href={linkTo({ view: "all", page: undefined })}>
+        <Link
+          className={query.view === "all" ? "button" : "button secondary"}
+          aria-current={query.view === "all" ? "page" : undefined}
+          href={linkTo({ view: "all", page: undefined })}
+        >
           All patients
         </Link>
       </nav>

@@ -8,7 +8,14 @@ import { exerciseQuery } from "@/lib/exercises/schemas";
 import { searchExercises } from "@/lib/exercises/search";
 import { idInput } from "@/lib/ids";
 import { prerenderHandout } from "@/lib/handout/render-handout";
-import { createRoutine, restoreRoutineRevision, saveRoutine, saveRoutineAsTemplate, setRoutineArchived, type RoutineConflict } from "@/lib/routines/mutations";
+import {
+  createRoutine,
+  restoreRoutineRevision,
+  saveRoutine,
+  saveRoutineAsTemplate,
+  setRoutineArchived,
+  type RoutineConflict,
+} from "@/lib/routines/mutations";
 import { loadExerciseCards } from "@/lib/routines/queries";
 import { newRoutineInput, routineContent } from "@/lib/routines/schemas";
 
@@ -55,17 +62,26 @@ export const saveAsTemplateAction = authedAction(
   },
 );
 
-export const archiveRoutineAction = authedAction(z.object({ routineId: idInput, archived: z.enum(["true", "false"]) }), async ({ routineId, archived }, user) => {
-  await setRoutineArchived(await getDb(), user, routineId, archived === "true");
-  revalidatePath(`/admin/routines/${routineId}`);
-});
+export const archiveRoutineAction = authedAction(
+  z.object({ routineId: idInput, archived: z.enum(["true", "false"]) }),
+  async ({ routineId, archived }, user) => {
+    await setRoutineArchived(await getDb(), user, routineId, archived === "true");
+    revalidatePath(`/admin/routines/${routineId}`);
+  },
+);
 
 /** The picker beside the routine: the library's search, published exercises only. */
-const pickerQuery = z.preprocess((query) => ({ ...(typeof query === "object" && query ? query : {}), status: "published", page: 1 }), exerciseQuery);
+const pickerQuery = z.preprocess(
+  (query) => ({ ...(typeof query === "object" && query ? query : {}), status: "published", page: 1 }),
+  exerciseQuery,
+);
 
 export const searchPickerAction = authedAction(pickerQuery, async (query) => {
   const db = await getDb();
   const result = await searchExercises(db, query);
-  const cards = await loadExerciseCards(db, result.items.map((i) => i.id));
+  const cards = await loadExerciseCards(
+    db,
+    result.items.map((i) => i.id),
+  );
   return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []), correctedQuery: result.correctedQuery };
 });

@@ -22,10 +22,13 @@ export const signOutEverywhereAction = authedAction(z.object({}), async (_input,
 });
 
 /** Ends one of your own sessions from the list (another browser, a lost phone). */
-export const endSessionAction = authedAction(z.object({ sessionKey: z.string().regex(/^[0-9a-f]{64}$/, "Not a session of yours.") }), async ({ sessionKey }, user) => {
-  await endOwnSession(await getDb(), user, sessionKey);
-  revalidatePath("/admin/settings");
-});
+export const endSessionAction = authedAction(
+  z.object({ sessionKey: z.string().regex(/^[0-9a-f]{64}$/, "Not a session of yours.") }),
+  async ({ sessionKey }, user) => {
+    await endOwnSession(await getDb(), user, sessionKey);
+    revalidatePath("/admin/settings");
+  },
+);
 
 /** The clinic's choice of who sees which patients (admins only; checked again in the data layer). */
 export const setPatientPolicyAction = authedAction(

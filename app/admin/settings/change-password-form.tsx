@@ -16,7 +16,14 @@ export function ChangePasswordForm({ changed }: { changed: boolean }) {
         error={refused?.error}
         success={changed && !refused ? "Password changed. Every other session has been signed out." : undefined}
       />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors.currentPassword}
+      />
       <NewPasswordFields label="New password" errors={errors} />
       <div>
         <button className="button" type="submit" disabled={pending}>

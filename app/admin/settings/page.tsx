@@ -88,7 +88,8 @@ export default async function SettingsPage({ searchParams }: Props) {
                 <input type="radio" name="policy" value="all" defaultChecked={policy === "all"} /> Clinicians see all patients (team care)
               </label>
               <label>
-                <input type="radio" name="policy" value="own" defaultChecked={policy === "own"} /> Clinicians see their own patients and those shared with them
+                <input type="radio" name="policy" value="own" defaultChecked={policy === "own"} /> Clinicians see their own patients and
+                those shared with them
               </label>
             </fieldset>
             <div>

@@ -18,7 +18,10 @@ export default async function TemplatesPage() {
         <h1>Templates</h1>
         <ActionButton action={createRoutineAction}>New template</ActionButton>
       </div>
-      <p className="muted">Starting points for a patient&apos;s routine. Starting from a template copies it: later changes to the template do not touch routines already made.</p>
+      <p className="muted">
+        Starting points for a patient&apos;s routine. Starting from a template copies it: later changes to the template do not touch
+        routines already made.
+      </p>
       {templates.length === 0 && <EmptyState title="No templates yet" />}
       {templates.map((t) => (
         <article key={t.id} className="card" aria-labelledby={`template-${t.id}`}>
@@ -37,7 +40,10 @@ export default async function TemplatesPage() {
           <ol>
             {t.sections.map((s) => (
               <li key={s.title}>
-                {s.title} <span className="muted">— {s.exercises} exercise{s.exercises === 1 ? "" : "s"}</span>
+                {s.title}{" "}
+                <span className="muted">
+                  — {s.exercises} exercise{s.exercises === 1 ? "" : "s"}
+                </span>
               </li>
             ))}
           </ol>

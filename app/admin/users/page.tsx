@@ -23,7 +23,10 @@ export default async function UsersPage() {
           { header: "Name", cell: (u) => u.name },
           { header: "Email", cell: (u) => u.email },
           { header: "Role", cell: (u) => u.role },
-          { header: "Status", cell: (u) => (u.disabled ? <span className="badge warn">Disabled</span> : <span className="badge">Active</span>) },
+          {
+            header: "Status",
+            cell: (u) => (u.disabled ? <span className="badge warn">Disabled</span> : <span className="badge">Active</span>),
+          },
           {
             header: "Actions",
             hideHeader: true,

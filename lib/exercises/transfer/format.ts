@@ -101,7 +101,10 @@ const doseColumns = {
   dose_load: "load",
 } as const satisfies Partial<Record<CsvColumn, keyof Dose>>;
 type DoseColumn = keyof typeof doseColumns;
-const doseColumnOf = Object.fromEntries(Object.entries(doseColumns).map(([column, field]) => [field, column])) as Record<keyof Dose, DoseColumn>;
+const doseColumnOf = Object.fromEntries(Object.entries(doseColumns).map(([column, field]) => [field, column])) as Record<
+  keyof Dose,
+  DoseColumn
+>;
 
 // A spreadsheet runs a cell starting with one of these as a formula: exports prefix it with ' and imports drop it.
 const formulaStart = /^[=+\-@\t\r]/;
@@ -123,9 +126,10 @@ export function toCsv(rows: (ExerciseInput & { key: string })[]): string {
       difficulty: r.difficulty,
       tags: r.tags.join("|"),
       status: r.status,
-      ...(Object.fromEntries(
-        Object.entries(doseColumns).map(([column, field]) => [column, r.defaultDose[field] ?? ""]),
-      ) as Record<DoseColumn, string | number>),
+      ...(Object.fromEntries(Object.entries(doseColumns).map(([column, field]) => [column, r.defaultDose[field] ?? ""])) as Record<
+        DoseColumn,
+        string | number
+      >),
     };
     return csvColumns.map((c) => cells[c]);
   });
@@ -149,13 +153,20 @@ export function parseCsv(text: string): { ok: true; rows: CsvRow[] } | { ok: fal
   const known = new Set<string>(csvColumns);
   const unknown = header.filter((h) => !known.has(h));
   if (unknown.length) {
-    return { ok: false, error: `The CSV has columns this app does not know: ${unknown.join(", ")}. The first line must name the columns ${csvColumns.join(",")}.` };
+    return {
+      ok: false,
+      error: `The CSV has columns this app does not know: ${unknown.join(", ")}. The first line must name the columns ${csvColumns.join(",")}.`,
+    };
   }
   const duplicated = header.filter((h, i) => header.indexOf(h) !== i);
   if (duplicated.length) return { ok: false, error: `The CSV names the column ${duplicated[0]} twice.` };
   // A missing column would silently blank that field on every updated exercise, so all but key are required.
   const missing = csvColumns.filter((c) => c !== "key" && !header.includes(c));
-  if (missing.length) return { ok: false, error: `The CSV has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. Start from an export to get every column.` };
+  if (missing.length)
+    return {
+      ok: false,
+      error: `The CSV has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. Start from an export to get every column.`,
+    };
   const problem = parsed.errors[0];
   if (problem) {
     const row = (problem.row ?? 0) + 1;

@@ -23,12 +23,9 @@ import {
   type TransferFormat,
 } from "./format";
 
-
 export type PreparedImage = InspectedImage & { data: Buffer; alt: string; position: number };
 export type ImportRow = { row: number; key: string | undefined; input: ExerciseInput; images: PreparedImage[] | undefined };
-export type ImportValidation =
-  | { ok: true; rows: ImportRow[] }
-  | { ok: false; errors: RowError[]; errorCount: number; total: number };
+export type ImportValidation = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[]; errorCount: number; total: number };
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 export type ImportProgress = { done: number; total: number };
 
@@ -91,7 +88,11 @@ export function validateImport(fileText: string, fileNameOrFormat: string): Impo
 }
 
 /** validateImport for the server: the same checks, giving other requests a turn every few milliseconds. */
-export async function validateImportInSlices(fileText: string, fileNameOrFormat: string, pause: Pauser = createPauser()): Promise<ImportValidation> {
+export async function validateImportInSlices(
+  fileText: string,
+  fileNameOrFormat: string,
+  pause: Pauser = createPauser(),
+): Promise<ImportValidation> {
   await pause();
   const state = readImportFile(fileText, fileNameOrFormat);
   for (let index = 0; index < state.raws.length; index++) {
@@ -110,10 +111,16 @@ function readJsonRows(text: string): unknown[] {
   }
   const envelope = data as { format?: unknown; version?: unknown; exercises?: unknown } | null;
   if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope) || envelope.format !== exportFormatName) {
-    throw new AppError("validation", `This JSON file is not a Routine exercise export: it needs "format": "${exportFormatName}" and an "exercises" list.`);
+    throw new AppError(
+      "validation",
+      `This JSON file is not a Routine exercise export: it needs "format": "${exportFormatName}" and an "exercises" list.`,
+    );
   }
   if (envelope.version !== exportFormatVersion) {
-    throw new AppError("validation", `This export is format version ${String(envelope.version)}; this app reads version ${exportFormatVersion}.`);
+    throw new AppError(
+      "validation",
+      `This export is format version ${String(envelope.version)}; this app reads version ${exportFormatVersion}.`,
+    );
   }
   if (!Array.isArray(envelope.exercises)) throw new AppError("validation", `This export has no "exercises" list.`);
   return envelope.exercises;
@@ -134,7 +141,8 @@ function prepareImages(images: NonNullable<ImportedExercise["images"]>, row: num
     const checked = inspectImage(data, label);
     if (!checked.ok) return void errors.push({ row, field: "images", message: checked.error });
     const same = indexOfSha.get(checked.image.sha256);
-    if (same !== undefined) return void errors.push({ row, field: "images", message: `${label} is the same picture as picture ${same + 1}.` });
+    if (same !== undefined)
+      return void errors.push({ row, field: "images", message: `${label} is the same picture as picture ${same + 1}.` });
     indexOfSha.set(checked.image.sha256, index);
     prepared.push({ ...checked.image, data, alt: image.alt, position: image.position ?? index });
   });
@@ -142,7 +150,8 @@ function prepareImages(images: NonNullable<ImportedExercise["images"]>, row: num
 }
 
 type ImageSummary = { sha256: string; alt: string; position: number };
-const imageOrder = (a: ImageSummary, b: ImageSummary) => a.position - b.position || (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
+const imageOrder = (a: ImageSummary, b: ImageSummary) =>
+  a.position - b.position || (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
 const sameImages = (a: ImageSummary[], b: ImageSummary[]) =>
   sameValue(
     [...a].sort(imageOrder).map(({ sha256, alt, position }) => ({ sha256, alt, position })),
@@ -172,7 +181,10 @@ export async function applyImport(
       const keys = batch.flatMap((r) => (r.key === undefined ? [] : [r.key]));
       const existing = keys.length ? await tx.select().from(exercises).where(inArray(exercises.key, keys)) : [];
       const byKey = new Map(existing.map((e) => [e.key, e]));
-      const picturesOf = await loadImageSummaries(tx, batch.flatMap((r) => (r.images && r.key && byKey.get(r.key) ? [byKey.get(r.key)!.id] : [])));
+      const picturesOf = await loadImageSummaries(
+        tx,
+        batch.flatMap((r) => (r.images && r.key && byKey.get(r.key) ? [byKey.get(r.key)!.id] : [])),
+      );
 
       for (const row of batch) {
         const current = row.key === undefined ? undefined : byKey.get(row.key);
@@ -207,7 +219,12 @@ async function loadImageSummaries(tx: Tx, exerciseIds: number[]): Promise<Map<nu
   const byExercise = new Map<number, ImageSummary[]>();
   if (exerciseIds.length === 0) return byExercise;
   const rows = await tx
-    .select({ exerciseId: exerciseImages.exerciseId, sha256: exerciseImages.sha256, alt: exerciseImages.alt, position: exerciseImages.position })
+    .select({
+      exerciseId: exerciseImages.exerciseId,
+      sha256: exerciseImages.sha256,
+      alt: exerciseImages.alt,
+      position: exerciseImages.position,
+    })
     .from(exerciseImages)
     .where(inArray(exerciseImages.exerciseId, exerciseIds))
     .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));

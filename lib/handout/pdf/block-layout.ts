@@ -4,7 +4,10 @@ import type { Illustration } from "@/lib/illustrations/schema";
 import { sizesFor } from "./styles";
 
 /** Portrait page sizes in points. */
-export const pagePoints: Record<PaperSize, { width: number; height: number }> = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } };
+export const pagePoints: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 595.28, height: 841.89 },
+  LETTER: { width: 612, height: 792 },
+};
 
 // Estimates of printed heights, from text length: DejaVu Sans averages 0.49 em per character in regular and
 // 0.55 in bold, and lines break between words. Checked against react-pdf's own layout of the starter
@@ -72,7 +75,8 @@ export function blockLayout(
   const box = contentBox(paper, largePrint);
   const available = box.height * 0.95;
   const cardWidth = box.width - s.gap * 3;
-  const pictureWidth = (exercise.illustration || exercise.picture) && !largePrint ? (exercise.illustration ? s.drawing : s.picture) + s.gap * 2 : 0;
+  const pictureWidth =
+    (exercise.illustration || exercise.picture) && !largePrint ? (exercise.illustration ? s.drawing : s.picture) + s.gap * 2 : 0;
   const line = s.body * 1.35;
   let text = s.gap * 4.5 + s.name * 1.2 * lines(exercise.name, s.name, cardWidth - s.badge);
   if (withHeading) text += s.section * 1.3 + s.gap * 3;
@@ -85,7 +89,9 @@ export function blockLayout(
   }
   const fits = (height: number) => ({ keepTogether: height < available, height });
   const drawn = (maxHeight: number) =>
-    exercise.illustration ? printedDrawing(exercise.illustration, s.drawing, maxHeight, s.small).height : pictureHeight(exercise.picture!, s.picture, maxHeight);
+    exercise.illustration
+      ? printedDrawing(exercise.illustration, s.drawing, maxHeight, s.small).height
+      : pictureHeight(exercise.picture!, s.picture, maxHeight);
   if (!exercise.illustration && !exercise.picture) return { ...fits(text + steps), pictureMaxHeight: s.pictureMaxHeight };
   if (!largePrint) return { ...fits(text + Math.max(steps, drawn(s.pictureMaxHeight))), pictureMaxHeight: s.pictureMaxHeight };
   // Stacked above the steps: give the picture what the text leaves, but not less than a useful size.
@@ -111,7 +117,14 @@ function instructionsHeight(instructions: string, paper: PaperSize, largePrint: 
 export function headerHeight(payload: HandoutPayload): number {
   const s = sizesFor(payload.largePrint);
   const { width } = contentBox(payload.paper, payload.largePrint);
-  let height = s.small * 1.35 + s.title * 1.2 * lines(payload.title, s.title, width) + s.body * 1.25 * 1.3 + 22 + (s.small + s.body) * 1.35 + s.gap * 2.75 + 4;
+  let height =
+    s.small * 1.35 +
+    s.title * 1.2 * lines(payload.title, s.title, width) +
+    s.body * 1.25 * 1.3 +
+    22 +
+    (s.small + s.body) * 1.35 +
+    s.gap * 2.75 +
+    4;
   if (payload.clinic.name || payload.clinic.contact || payload.clinic.logo) height += (payload.largePrint ? 64 : 44) + s.gap * 2.5;
   if (payload.shareUrl) height += (payload.largePrint ? 110 : 78) + s.gap * 3.5;
   if (payload.instructions) height += instructionsHeight(payload.instructions, payload.paper, payload.largePrint);
@@ -124,7 +137,12 @@ export function headerHeight(payload: HandoutPayload): number {
  * the page it would have started on less than `minFill` full: then it starts there and runs on (between
  * steps, never inside one). Works on estimated heights, so it decides from where a page probably ends.
  */
-export function planBreaks(blocks: { height: number; keepTogether: boolean }[], firstPageUsed: number, pageHeight: number, minFill = 0.75): boolean[] {
+export function planBreaks(
+  blocks: { height: number; keepTogether: boolean }[],
+  firstPageUsed: number,
+  pageHeight: number,
+  minFill = 0.75,
+): boolean[] {
   let used = firstPageUsed;
   return blocks.map(({ height, keepTogether }) => {
     if (used + height <= pageHeight) {

@@ -30,7 +30,10 @@ export function ExerciseBlock({ exercise, styles, largePrint, heading, keepToget
   ) : exercise.picture ? (
     <View style={styles.pictureBox}>
       {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image draws into a PDF and takes no alt */}
-      <Image style={pictureStyle(exercise.picture, styles.picture.width as number, pictureMaxHeight)} src={pictureSource(exercise.picture)} />
+      <Image
+        style={pictureStyle(exercise.picture, styles.picture.width as number, pictureMaxHeight)}
+        src={pictureSource(exercise.picture)}
+      />
     </View>
   ) : null;
   const steps = (

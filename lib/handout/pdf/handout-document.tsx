@@ -56,7 +56,13 @@ export function HandoutDocument({ payload }: { payload: HandoutPayload }) {
       {payload.trackingSheet
         ? trackingTables(payload).map((days, w, tables) => (
             <Page key={`diary-${w}`} size={size} orientation="landscape" style={styles.page} layout={chrome}>
-              <TrackingSheet payload={payload} days={days} week={tables.length > 1 ? w + 1 : null} first={w === 0} last={w === tables.length - 1} />
+              <TrackingSheet
+                payload={payload}
+                days={days}
+                week={tables.length > 1 ? w + 1 : null}
+                first={w === 0}
+                last={w === tables.length - 1}
+              />
             </Page>
           ))
         : null}

@@ -8,7 +8,17 @@ import { renderHandoutPdf } from "./render-handout-pdf";
 if (!parentPort) throw new Error("render-worker.ts runs as a worker thread of the handout pool.");
 const port = parentPort;
 
-const sampleExercise: HandoutExercise = { number: 1, name: "Warm-up Ωł", steps: ["Step"], dose: "Once", ticksPerDay: 2, cues: "Cue", precautions: "Care", note: "Note", picture: null };
+const sampleExercise: HandoutExercise = {
+  number: 1,
+  name: "Warm-up Ωł",
+  steps: ["Step"],
+  dose: "Once",
+  ticksPerDay: 2,
+  cues: "Cue",
+  precautions: "Care",
+  note: "Note",
+  picture: null,
+};
 
 // The first render in a thread pays for parsing the fonts and compiling the layout code (about half a
 // second); paying it here, while the server starts, keeps it out of the first patient's download.

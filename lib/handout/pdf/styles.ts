@@ -37,8 +37,32 @@ export type Sizes = {
  */
 export function sizesFor(largePrint: boolean): Sizes {
   return largePrint
-    ? { body: 16, small: 13, name: 21, title: 30, section: 18, badge: 32, picture: 250, pictureMaxHeight: 220, drawing: 400, gap: 11, margin: 40 }
-    : { body: 12, small: 10, name: 14.5, title: 22, section: 13, badge: 24, picture: 150, pictureMaxHeight: 130, drawing: 200, gap: 7, margin: 36 };
+    ? {
+        body: 16,
+        small: 13,
+        name: 21,
+        title: 30,
+        section: 18,
+        badge: 32,
+        picture: 250,
+        pictureMaxHeight: 220,
+        drawing: 400,
+        gap: 11,
+        margin: 40,
+      }
+    : {
+        body: 12,
+        small: 10,
+        name: 14.5,
+        title: 22,
+        section: 13,
+        badge: 24,
+        picture: 150,
+        pictureMaxHeight: 130,
+        drawing: 200,
+        gap: 7,
+        margin: 36,
+      };
 }
 
 export type Styles = ReturnType<typeof createStyles>;
@@ -48,11 +72,25 @@ export function createStyles(largePrint: boolean) {
   return StyleSheet.create({
     // The footer is page chrome (see handout-document.tsx), laid out below the content: the bottom margin
     // holds it.
-    page: { fontFamily, fontSize: s.body, color: colors.ink, paddingTop: s.margin, paddingHorizontal: s.margin, paddingBottom: s.margin * 0.6 },
+    page: {
+      fontFamily,
+      fontSize: s.body,
+      color: colors.ink,
+      paddingTop: s.margin,
+      paddingHorizontal: s.margin,
+      paddingBottom: s.margin * 0.6,
+    },
     // Where the programme flows on every page. Line height lives here, not on the page, so the footer's
     // page-number text sets its own.
     content: { flexGrow: 1, fontSize: s.body, lineHeight: 1.35 },
-    clinicBar: { flexDirection: "row", alignItems: "center", paddingBottom: s.gap, marginBottom: s.gap * 1.5, borderBottomWidth: 1, borderBottomColor: colors.line },
+    clinicBar: {
+      flexDirection: "row",
+      alignItems: "center",
+      paddingBottom: s.gap,
+      marginBottom: s.gap * 1.5,
+      borderBottomWidth: 1,
+      borderBottomColor: colors.line,
+    },
     logo: { width: largePrint ? 64 : 44, height: largePrint ? 64 : 44, objectFit: "contain", marginRight: s.gap * 1.5 },
     clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong },
     clinicContact: { fontSize: s.small, color: colors.soft, marginTop: 2 },
@@ -65,7 +103,15 @@ export function createStyles(largePrint: boolean) {
     metaValue: { fontSize: s.body, fontWeight: "bold" },
     instructions: { backgroundColor: colors.brandTint, borderRadius: 6, padding: s.gap * 1.5, marginBottom: s.gap * 0.5 },
     instructionsHeading: { fontWeight: "bold", color: colors.brandStrong, marginBottom: 3 },
-    shareBox: { flexDirection: "row", alignItems: "center", borderWidth: 1, borderColor: colors.line, borderRadius: 6, padding: s.gap, marginBottom: s.gap * 1.5 },
+    shareBox: {
+      flexDirection: "row",
+      alignItems: "center",
+      borderWidth: 1,
+      borderColor: colors.line,
+      borderRadius: 6,
+      padding: s.gap,
+      marginBottom: s.gap * 1.5,
+    },
     shareText: { flex: 1, marginLeft: s.gap * 1.5 },
     shareHeading: { fontWeight: "bold", marginBottom: 2 },
     shareUrl: { fontFamily: monoFamily, fontSize: s.body * 0.95, color: colors.brandStrong, marginTop: 4 },
@@ -100,7 +146,15 @@ export function createStyles(largePrint: boolean) {
       marginRight: s.gap * 1.25,
     },
     exerciseName: { flex: 1, fontSize: s.name, fontWeight: "bold", lineHeight: 1.2 },
-    dose: { marginTop: s.gap * 0.8, paddingVertical: s.gap * 0.45, paddingHorizontal: s.gap, backgroundColor: colors.brandTint, borderRadius: 4, fontWeight: "bold", color: colors.brandStrong },
+    dose: {
+      marginTop: s.gap * 0.8,
+      paddingVertical: s.gap * 0.45,
+      paddingHorizontal: s.gap,
+      backgroundColor: colors.brandTint,
+      borderRadius: 4,
+      fontWeight: "bold",
+      color: colors.brandStrong,
+    },
     exerciseBody: { flexDirection: largePrint ? "column" : "row", marginTop: s.gap * 0.9 },
     // Beside a picture the steps take the remaining width; stacked (large print) they keep their height.
     steps: largePrint ? {} : { flex: 1 },
@@ -111,8 +165,23 @@ export function createStyles(largePrint: boolean) {
     stepText: { flex: 1 },
     label: { fontWeight: "bold" },
     cues: { marginTop: s.gap * 0.6, color: colors.soft },
-    precautions: { marginTop: s.gap * 0.6, paddingVertical: s.gap * 0.5, paddingHorizontal: s.gap * 0.75, backgroundColor: colors.cautionTint, borderLeftWidth: 3, borderLeftColor: colors.cautionLine, color: colors.caution },
-    note: { marginTop: s.gap * 0.6, paddingVertical: s.gap * 0.5, paddingHorizontal: s.gap * 0.75, borderLeftWidth: 3, borderLeftColor: colors.brand, backgroundColor: colors.brandTint },
+    precautions: {
+      marginTop: s.gap * 0.6,
+      paddingVertical: s.gap * 0.5,
+      paddingHorizontal: s.gap * 0.75,
+      backgroundColor: colors.cautionTint,
+      borderLeftWidth: 3,
+      borderLeftColor: colors.cautionLine,
+      color: colors.caution,
+    },
+    note: {
+      marginTop: s.gap * 0.6,
+      paddingVertical: s.gap * 0.5,
+      paddingHorizontal: s.gap * 0.75,
+      borderLeftWidth: 3,
+      borderLeftColor: colors.brand,
+      backgroundColor: colors.brandTint,
+    },
     noteLabel: { fontWeight: "bold", color: colors.brandStrong },
     footer: {
       flexDirection: "row",

@@ -17,7 +17,9 @@ export function tickBoxSize(column: number, ticks: number, largest: number): num
 
 /** The diary's tables: both weeks in one, or in large print a week each, so the boxes stay big enough to tick. */
 export function trackingTables(payload: HandoutPayload): HandoutDay[][] {
-  return payload.largePrint && payload.trackingDays.length > 7 ? [payload.trackingDays.slice(0, 7), payload.trackingDays.slice(7)] : [payload.trackingDays];
+  return payload.largePrint && payload.trackingDays.length > 7
+    ? [payload.trackingDays.slice(0, 7), payload.trackingDays.slice(7)]
+    : [payload.trackingDays];
 }
 
 type TrackingSheetProps = { payload: HandoutPayload; days: HandoutDay[]; week: number | null; first: boolean; last: boolean };
@@ -52,7 +54,10 @@ export function TrackingSheet({ payload, days, week, first, last }: TrackingShee
         <View wrap={false} style={{ marginTop: s.gap }}>
           <Text style={{ fontWeight: "bold", color: colors.brandStrong }}>Notes for your next appointment</Text>
           {[0, 1].map((line) => (
-            <View key={line} style={{ height: s.body * (payload.largePrint ? 1.8 : 2), borderBottomWidth: 0.75, borderBottomColor: colors.line }} />
+            <View
+              key={line}
+              style={{ height: s.body * (payload.largePrint ? 1.8 : 2), borderBottomWidth: 0.75, borderBottomColor: colors.line }}
+            />
           ))}
         </View>
       ) : null}
@@ -60,7 +65,15 @@ export function TrackingSheet({ payload, days, week, first, last }: TrackingShee
   );
 }
 
-type WeekTableProps = { week: number | null; days: HandoutDay[]; exercises: HandoutExercise[]; sizes: Sizes; nameWidth: number; box: (ticks: number) => number; largePrint: boolean };
+type WeekTableProps = {
+  week: number | null;
+  days: HandoutDay[];
+  exercises: HandoutExercise[];
+  sizes: Sizes;
+  nameWidth: number;
+  box: (ticks: number) => number;
+  largePrint: boolean;
+};
 
 /** One table of the diary (one week, or both): a header row of dates, repeated on every page it runs over, and a row per exercise. */
 function WeekTable({ week, days, exercises, sizes: s, nameWidth, box, largePrint }: WeekTableProps) {
@@ -111,7 +124,18 @@ function WeekTable({ week, days, exercises, sizes: s, nameWidth, box, largePrint
           {days.map((_, d) => (
             <View key={d} style={{ ...cell(d), flexDirection: "row" }}>
               {Array.from({ length: Math.min(maxTicks, exercise.ticksPerDay) }, (_, t) => (
-                <View key={t} style={{ width: box(exercise.ticksPerDay), height: box(exercise.ticksPerDay), borderWidth: 1, borderColor: colors.soft, borderRadius: 2, margin: boxMargin, backgroundColor: "#ffffff" }} />
+                <View
+                  key={t}
+                  style={{
+                    width: box(exercise.ticksPerDay),
+                    height: box(exercise.ticksPerDay),
+                    borderWidth: 1,
+                    borderColor: colors.soft,
+                    borderRadius: 2,
+                    margin: boxMargin,
+                    backgroundColor: "#ffffff",
+                  }}
+                />
               ))}
             </View>
           ))}

@@ -5,4 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { tsImport } from "tsx/esm/api";
 
-await tsImport("./render-worker.ts", { parentURL: import.meta.url, tsconfig: fileURLToPath(new URL("../../../tsconfig.json", import.meta.url)) });
+await tsImport("./render-worker.ts", {
+  parentURL: import.meta.url,
+  tsconfig: fileURLToPath(new URL("../../../tsconfig.json", import.meta.url)),
+});

@@ -58,7 +58,9 @@ export default async function ExercisePage({ params, searchParams }: Props) {
               Duplicate
             </button>
           </ActionForm>
-          {exercise.usedInItems === 0 && <DeleteExerciseButton exerciseId={exercise.id} name={exercise.name} deleteExercise={deleteExerciseAction} />}
+          {exercise.usedInItems === 0 && (
+            <DeleteExerciseButton exerciseId={exercise.id} name={exercise.name} deleteExercise={deleteExerciseAction} />
+          )}
         </div>
       </div>
       {(created || duplicated) && (
@@ -67,7 +69,9 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         </p>
       )}
       {exercise.usedInItems > 0 && exercise.status !== "archived" && (
-        <p className="muted">Routines use this exercise, so it cannot be deleted. Set its status to Archived to retire it: routines keep showing it.</p>
+        <p className="muted">
+          Routines use this exercise, so it cannot be deleted. Set its status to Archived to retire it: routines keep showing it.
+        </p>
       )}
       {/* The form keeps its own state across refreshes (e.g. after an upload), so typing is never lost. */}
       <ExerciseForm exercise={exercise} saveExercise={saveExerciseAction} />

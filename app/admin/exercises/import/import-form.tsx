@@ -46,7 +46,8 @@ export function ImportForm() {
     const data = new FormData(event.currentTarget);
     const file = data.get("file");
     if (!(file instanceof File) || file.size === 0) return setState({ phase: "failed", message: "Choose a .json or .csv file first." });
-    if (file.size > maxBytes) return setState({ phase: "failed", message: "The file is over 50 MB. Split it into smaller files and import each." });
+    if (file.size > maxBytes)
+      return setState({ phase: "failed", message: "The file is over 50 MB. Split it into smaller files and import each." });
 
     setState({ phase: "checking" });
     try {
@@ -62,9 +63,15 @@ export function ImportForm() {
         else if (e.type === "invalid") return setState({ phase: "invalid", errors: e.errors, errorCount: e.errorCount });
         else if (e.type === "failed") return setState({ phase: "failed", message: e.message });
       }
-      setState({ phase: "failed", message: "The connection dropped before the import finished. Open the exercise list to see whether it was saved." });
+      setState({
+        phase: "failed",
+        message: "The connection dropped before the import finished. Open the exercise list to see whether it was saved.",
+      });
     } catch {
-      setState({ phase: "failed", message: "The connection dropped before the import finished. Open the exercise list to see whether it was saved." });
+      setState({
+        phase: "failed",
+        message: "The connection dropped before the import finished. Open the exercise list to see whether it was saved.",
+      });
     }
   }
 
@@ -80,7 +87,14 @@ export function ImportForm() {
         <span className="hint" id="import-file-hint">
           A .json or .csv file, at most 50 MB.
         </span>
-        <input id="import-file" name="file" type="file" accept=".json,.csv,application/json,text/csv" aria-describedby="import-file-hint" required />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          aria-describedby="import-file-hint"
+          required
+        />
       </div>
       <div>
         <button className="button" type="submit" disabled={busy}>

@@ -20,26 +20,26 @@ export default async function ImportExercisesPage() {
         <h2 id="formats-heading">Files you can import</h2>
         <ul>
           <li>
-            <strong>JSON</strong> is a complete copy: every field and the pictures. Use it for backups and to move the
-            library to another installation.
+            <strong>JSON</strong> is a complete copy: every field and the pictures. Use it for backups and to move the library to another
+            installation.
           </li>
           <li>
-            <strong>CSV</strong> is for spreadsheets: every text, vocabulary and dose field, but CSV has no pictures, so an
-            import from CSV leaves pictures as they are. Steps go one per line in their cell; body regions, equipment and
-            tags are separated by “|”. Start from an export so every column is there.
+            <strong>CSV</strong> is for spreadsheets: every text, vocabulary and dose field, but CSV has no pictures, so an import from CSV
+            leaves pictures as they are. Steps go one per line in their cell; body regions, equipment and tags are separated by “|”. Start
+            from an export so every column is there.
           </li>
         </ul>
         <p>
-          Each exercise is matched by its <strong>key</strong>: an exercise whose key is already in the library is
-          updated, any other is added. Rows without a key are always added, with a key made from the name.
+          Each exercise is matched by its <strong>key</strong>: an exercise whose key is already in the library is updated, any other is
+          added. Rows without a key are always added, with a key made from the name.
         </p>
         <p>
-          Every row is checked before anything is saved. If any row has a problem, nothing is imported and each problem
-          is listed by row (the first exercise is row 1; in a CSV, the line of column names is not counted).
+          Every row is checked before anything is saved. If any row has a problem, nothing is imported and each problem is listed by row
+          (the first exercise is row 1; in a CSV, the line of column names is not counted).
         </p>
         <p>
-          Download the whole library, archived exercises included:{" "}
-          <a href={exportUrl("json")}>export as JSON</a> or <a href={exportUrl("csv")}>export as CSV</a>.
+          Download the whole library, archived exercises included: <a href={exportUrl("json")}>export as JSON</a> or{" "}
+          <a href={exportUrl("csv")}>export as CSV</a>.
         </p>
       </section>
       <section className="card" aria-labelledby="import-heading">

@@ -27,7 +27,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [routines, care, colleagues] = await Promise.all([listPatientRoutines(db, user, id), getPatientCare(db, user, id), listColleagues(db)]);
+  const [routines, care, colleagues] = await Promise.all([
+    listPatientRoutines(db, user, id),
+    getPatientCare(db, user, id),
+    listColleagues(db),
+  ]);
   const sharedIds = new Set(care.sharedWith.map((c) => c.id));
   const shareable = colleagues.filter((c) => c.id !== care.clinicianId && !sharedIds.has(c.id));
   const { created } = await searchParams;
@@ -70,9 +74,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
           {care.sharedWith.length > 0 && <> · shared with {care.sharedWith.map((c) => c.name).join(", ")}</>}
         </p>
         <div className="toolbar">
-          <CareTeamForm action={changePatientCareAction} patientId={patient.id} change="assign" id="assign-to" label="Assign to" submit="Assign" people={colleagues} chosen={care.clinicianId} />
+          <CareTeamForm
+            action={changePatientCareAction}
+            patientId={patient.id}
+            change="assign"
+            id="assign-to"
+            label="Assign to"
+            submit="Assign"
+            people={colleagues}
+            chosen={care.clinicianId}
+          />
           {shareable.length > 0 && (
-            <CareTeamForm action={changePatientCareAction} patientId={patient.id} change="share" id="share-with" label="Share with" submit="Share" people={shareable} />
+            <CareTeamForm
+              action={changePatientCareAction}
+              patientId={patient.id}
+              change="share"
+              id="share-with"
+              label="Share with"
+              submit="Share"
+              people={shareable}
+            />
           )}
           {care.sharedWith.map((c) => (
             <ActionForm key={c.id} action={changePatientCareAction}>
@@ -96,7 +117,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </div>
         <RoutineTable
           rows={routines}
-          emptyHint={archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."}
+          emptyHint={
+            archived ? "Restore the patient to build a routine for them." : "Build the first home-exercise routine for this patient."
+          }
           columns={[
             routineColumns.title("Title"),
             {

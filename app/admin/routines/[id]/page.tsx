@@ -42,7 +42,11 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <p>
-        {routine.patient ? <Link href={`/admin/patients/${routine.patient.id}`}>← {routine.patient.displayName}</Link> : <Link href="/admin/templates">← Templates</Link>}
+        {routine.patient ? (
+          <Link href={`/admin/patients/${routine.patient.id}`}>← {routine.patient.displayName}</Link>
+        ) : (
+          <Link href="/admin/templates">← Templates</Link>
+        )}
       </p>
       <div className="page-head">
         <div>
@@ -91,7 +95,8 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           <ol className="history" data-testid="revisions">
             {routine.revisions.map((revision, i) => (
               <li key={revision.number}>
-                <strong>Revision {revision.number}</strong> · {revision.by} · <span className="muted">{formatInstant(revision.at, "date-time")}</span>
+                <strong>Revision {revision.number}</strong> · {revision.by} ·{" "}
+                <span className="muted">{formatInstant(revision.at, "date-time")}</span>
                 {i === 0 ? (
                   <span className="badge">Current</span>
                 ) : (

@@ -29,7 +29,13 @@ const shareLinkForm = z.preprocess((raw) => {
 export const createShareLinkAction = authedAction(shareLinkForm, async (input, user) => {
   const link = await createShareLink(await getDb(), user, input, env().appUrl);
   revalidatePath(`/admin/routines/${input.routineId}`);
-  const created = { id: link.id, label: link.label, url: link.url, qrCode: await qrCodeDataUrl(link.url), expiresAt: link.expiresAt.toISOString() };
+  const created = {
+    id: link.id,
+    label: link.label,
+    url: link.url,
+    qrCode: await qrCodeDataUrl(link.url),
+    expiresAt: link.expiresAt.toISOString(),
+  };
   return { created };
 });
 

@@ -20,5 +20,11 @@ export const GET = publicRoute<{ token: string }>(async (request, { params }) =>
   if (!access.active) return inactiveLinkResponse();
   const query = parseHandoutQuery(new URL(request.url).searchParams);
   if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
-  return handoutResponse(request, db, access.routineId, { ...query.options, shareUrl: shareLinkUrl(env().appUrl, token) }, "private, no-store");
+  return handoutResponse(
+    request,
+    db,
+    access.routineId,
+    { ...query.options, shareUrl: shareLinkUrl(env().appUrl, token) },
+    "private, no-store",
+  );
 });

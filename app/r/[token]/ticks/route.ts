@@ -23,7 +23,10 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   const db = await getDb();
   // The link and the routine's newest revision in one round trip; the write is the second.
   const access = await resolveShareLinkRevision(db, token);
-  if (!access) return wantsJson ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 }) : inactiveLinkResponse();
+  if (!access)
+    return wantsJson
+      ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 })
+      : inactiveLinkResponse();
 
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};
@@ -34,7 +37,10 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   // Relative on purpose: the redirect stays on whatever public address the patient used. The fragment
   // brings the session's own confirmation (and its pain buttons) into view.
   const back = (outcome: Parameters<typeof tickFeedbackQuery>[2]) =>
-    new Response(null, { status: 303, headers: { Location: `/r/${token}?${tickFeedbackQuery(position, session, outcome)}${day}#tick-${position}-${session}` } });
+    new Response(null, {
+      status: 303,
+      headers: { Location: `/r/${token}?${tickFeedbackQuery(position, session, outcome)}${day}#tick-${position}-${session}` },
+    });
 
   if (!parsed.success) {
     const error = "Please check the pain score (0 to 10) and keep the comment under 280 characters.";

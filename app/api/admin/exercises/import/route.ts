@@ -25,7 +25,8 @@ const tooBig = `The file is over ${maxImportBytes / 1024 / 1024} MB. Split it in
 export const POST = authedRoute(async (request, { user }) => {
   // Counted as it streams (chunked uploads too); the slack covers the multipart framing around the file.
   const body = await readLimitedFormData(request, maxImportBytes + 64 * 1024);
-  if (!body.ok && body.reason === "too_large") return Response.json({ error: tooBig }, { status: 413, headers: { "Cache-Control": "private, no-store" } });
+  if (!body.ok && body.reason === "too_large")
+    return Response.json({ error: tooBig }, { status: 413, headers: { "Cache-Control": "private, no-store" } });
   if (!body.ok) return badRequest("Send the file as a form upload (multipart/form-data) in a field named “file”.");
   const form = body.form;
   const file = form.get("file");

@@ -16,7 +16,10 @@ export const POST = authedRoute<{ id: string }>(async (request, { user, params }
   // Counted as it streams, chunked uploads too: past the limit the answer is 413 at once.
   const body = await readLimitedFormData(request, maxRequestBytes);
   if (!body.ok && body.reason === "too_large") {
-    return Response.json({ error: `Upload at most ${maxFiles} pictures of ${maxImageBytes / 1024 / 1024} MB each at a time.` }, { status: 413 });
+    return Response.json(
+      { error: `Upload at most ${maxFiles} pictures of ${maxImageBytes / 1024 / 1024} MB each at a time.` },
+      { status: 413 },
+    );
   }
   if (!body.ok) return Response.json({ error: "Send the pictures as a multipart form." }, { status: 400 });
   const form = body.form;
