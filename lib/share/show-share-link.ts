@@ -1,4 +1,5 @@
 import "server-only";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks } from "@/db/schema";
@@ -59,6 +60,7 @@ export async function showShareLink(
   now = Date.now(),
   tokenKey = configuredShareTokenKey(),
 ): Promise<ShownShareLink> {
+  await assertRoutineAccess(db, actor, routineId);
   const link = await readActiveShareLinkUrl(db, routineId, linkId, appUrl, now, tokenKey);
   await recordAuditEvent(db, {
     actorId: actor.id,
