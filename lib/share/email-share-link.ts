@@ -2,7 +2,6 @@ import "server-only";
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, patients, routines } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { formatInstant } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
 import { routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
@@ -11,6 +10,7 @@ import type { SessionUser } from "@/lib/users/accounts";
 import { defaultShareLinkEmail, shareEmailPolicy, type ShareLinkEmailInput, type ShareLinkEmailSetup } from "./email-schemas";
 import { readActiveShareLinkUrl } from "./show-share-link";
 import { configuredShareTokenKey } from "./token-key";
+import { recordLinkEvent } from "./record-link-event";
 
 export const emailNotConfigured =
   "Email is not set up on this server, so links cannot be emailed yet. An administrator sets SMTP_URL and MAIL_FROM (see the README's Configuration); until then, copy the link or show its QR code.";
@@ -106,12 +106,6 @@ export async function emailShareLink(
       "The email could not be sent: the mail server did not accept it. Try again, or copy the link instead.",
     );
   }
-  await recordAuditEvent(db, {
-    actorId: actor.id,
-    action: "share_link.emailed",
-    entityType: "routine",
-    entityId: input.routineId,
-    changes: { linkId: link.id, label: link.label },
-  });
+  await recordLinkEvent(db, actor, "emailed", input.routineId, link);
   return { to: patient.email };
 }
