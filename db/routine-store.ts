@@ -47,6 +47,14 @@ type ContentRow = {
   note: string | null;
 };
 
+/** A routine's own fields that its content carries besides the sections. */
+export const routineHeadColumns = {
+  title: routines.title,
+  instructions: routines.instructions,
+  startDate: routines.startDate,
+  reviewDate: routines.reviewDate,
+};
+
 /** A routine's sections with their items, in order; `routineId` may be a subquery (a share link's routine). */
 export const contentRows = (db: Db | Tx, routineId: number | SQL) =>
   db
@@ -108,10 +116,7 @@ export function currentRoutineQueries(db: Db, routineId: number | SQL) {
   return [
     db
       .select({
-        title: routines.title,
-        instructions: routines.instructions,
-        startDate: routines.startDate,
-        reviewDate: routines.reviewDate,
+        ...routineHeadColumns,
         patientName: patients.displayName,
       })
       .from(routines)

@@ -89,31 +89,23 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
     });
 
   const conflict = result && !result.ok ? result.conflict : undefined;
-  const textField = (key: "name" | "summary", label: string) => (
-    <div className="field">
-      <label htmlFor={`exercise-${key}`}>{label}</label>
-      <input
-        id={`exercise-${key}`}
-        value={draft[key]}
-        aria-invalid={errorsOf(key) ? true : undefined}
-        onChange={(e) => set(key, e.target.value)}
-      />
-      {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
-    </div>
-  );
-  const textArea = (key: "cues" | "precautions", label: string, hint: string) => (
-    <div className="field">
-      <label htmlFor={`exercise-${key}`}>{label}</label>
-      <span className="hint">{hint}</span>
-      <textarea
-        id={`exercise-${key}`}
-        value={draft[key]}
-        aria-invalid={errorsOf(key) ? true : undefined}
-        onChange={(e) => set(key, e.target.value)}
-      />
-      {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
-    </div>
-  );
+  // One labelled text field with its hint and errors: an input for a line, a textarea for notes.
+  const textField = (key: "name" | "summary" | "cues" | "precautions", label: string, hint?: string) => {
+    const Control = key === "cues" || key === "precautions" ? "textarea" : "input";
+    return (
+      <div className="field">
+        <label htmlFor={`exercise-${key}`}>{label}</label>
+        {hint && <span className="hint">{hint}</span>}
+        <Control
+          id={`exercise-${key}`}
+          value={draft[key]}
+          aria-invalid={errorsOf(key) ? true : undefined}
+          onChange={(e) => set(key, e.target.value)}
+        />
+        {errorsOf(key) && <p className="error">{errorsOf(key)!.join(" ")}</p>}
+      </div>
+    );
+  };
   const select = (key: "category" | "position" | "difficulty" | "status", label: string, options: readonly string[]) => (
     <div className="field">
       <label htmlFor={`exercise-${key}`}>{label}</label>
@@ -183,8 +175,8 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
               onChange={(steps) => set("steps", steps)}
               errors={(i) => errorsOf(`steps.${i}`) ?? (i === 0 ? errorsOf("steps") : undefined)}
             />
-            {textArea("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
-            {textArea("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
+            {textField("cues", "Breathing and form cues", "What to feel, how to breathe, what to keep still.")}
+            {textField("precautions", "Precautions — when to stop", "Shown to the patient on the handout and the link.")}
             <DoseFields
               dose={draft.dose}
               onChange={(dose) => set("dose", dose)}

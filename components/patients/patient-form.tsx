@@ -35,6 +35,11 @@ type Props = {
   patient?: EditablePatient;
 };
 
+const contactFields = [
+  { name: "email", label: "Email", type: "email" },
+  { name: "phone", label: "Phone", type: "tel" },
+] as const;
+
 export function PatientForm({ action, patient }: Props) {
   const { state, pending, formProps } = useFormAction<PatientFormResult | null>(action, null);
   const refused = state && !state.ok ? state : undefined;
@@ -75,24 +80,18 @@ export function PatientForm({ action, patient }: Props) {
         defaultValue={initial("externalRef")}
         errors={errors.externalRef}
       />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        hint="Optional."
-        autoComplete="off"
-        defaultValue={initial("email")}
-        errors={errors.email}
-      />
-      <Field
-        label="Phone"
-        name="phone"
-        type="tel"
-        hint="Optional."
-        autoComplete="off"
-        defaultValue={initial("phone")}
-        errors={errors.phone}
-      />
+      {contactFields.map(({ name, label, type }) => (
+        <Field
+          key={name}
+          label={label}
+          name={name}
+          type={type}
+          hint="Optional."
+          autoComplete="off"
+          defaultValue={initial(name)}
+          errors={errors[name]}
+        />
+      ))}
       <div className="field">
         <label htmlFor="field-notes">Private clinical notes</label>
         <span className="hint" id={notesHintId}>

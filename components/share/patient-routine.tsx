@@ -87,6 +87,8 @@ function Exercise({ item, link, ticks }: { item: PatientItem; link: PatientLink 
       <h3 id={headingId}>
         <span className="exercise-number">{item.number}</span> {item.name}
       </h3>
+      {/* How much first, right under the name: on a phone the drawing would push it off the first screen. */}
+      {item.dose && <p className="exercise-dose">{item.dose}</p>}
       {item.illustration && <Drawing item={item} illustration={item.illustration} basePath={link?.basePath ?? null} />}
       {item.image && (
         // eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip
@@ -97,7 +99,6 @@ function Exercise({ item, link, ticks }: { item: PatientItem; link: PatientLink 
           loading={item.number > 2 ? "lazy" : "eager"}
         />
       )}
-      {item.dose && <p className="exercise-dose">{item.dose}</p>}
       {item.steps.length > 0 && (
         <ol className="exercise-steps">
           {item.steps.map((step, i) => (

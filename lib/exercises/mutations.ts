@@ -8,44 +8,13 @@ import type { SessionUser } from "@/lib/users/accounts";
 import type { VersionConflict } from "@/lib/versioned-save/conflict";
 import { updateWhereVersion, versionConflict } from "@/lib/versioned-save/save";
 import { diffExercise, type ExerciseChanges } from "./diff";
-import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
+import { exerciseFieldLabels, exerciseFields, type ExerciseInput } from "./schemas";
 
 type Writer = Db | Tx;
 
 /** The editable fields of a stored exercise, in the shape the form and the diff use. */
 export function toExerciseInput(row: typeof exercises.$inferSelect): ExerciseInput {
-  const {
-    name,
-    summary,
-    steps,
-    cues,
-    precautions,
-    category,
-    bodyRegions,
-    equipment,
-    position,
-    difficulty,
-    tags,
-    defaultDose,
-    status,
-    illustration,
-  } = row;
-  return {
-    name,
-    summary,
-    steps,
-    cues,
-    precautions,
-    category,
-    bodyRegions,
-    equipment,
-    position,
-    difficulty,
-    tags,
-    defaultDose,
-    status,
-    illustration,
-  };
+  return Object.fromEntries(exerciseFields.map((field) => [field, row[field]])) as ExerciseInput;
 }
 
 export function slugify(name: string): string {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, exerciseImages, exercises, routineItems, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -7,6 +7,7 @@ import type { Illustration } from "@/lib/illustrations/schema";
 import { imageUrl } from "./images";
 import { toExerciseInput } from "./mutations";
 import { exerciseFieldLabels, type ExerciseInput } from "./schemas";
+import { mainPictureFirst, pictureRefColumns } from "@/lib/exercises/picture-columns";
 
 export type ExerciseImageView = { id: number; url: string; alt: string; width: number | null; height: number | null; byteSize: number };
 
@@ -28,16 +29,14 @@ export async function getExercise(db: Db, id: number): Promise<ExerciseDetail> {
     db
       .select({
         id: exerciseImages.id,
-        sha256: exerciseImages.sha256,
-        mimeType: exerciseImages.mimeType,
-        alt: exerciseImages.alt,
+        ...pictureRefColumns,
         width: exerciseImages.width,
         height: exerciseImages.height,
         byteSize: exerciseImages.byteSize,
       })
       .from(exerciseImages)
       .where(eq(exerciseImages.exerciseId, id))
-      .orderBy(asc(exerciseImages.position), asc(exerciseImages.id)),
+      .orderBy(...mainPictureFirst),
     db
       .select({ n: sql<number>`count(*)` })
       .from(routineItems)

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { currentRoutineQueries, toCurrentRoutine } from "@/db/routine-store";
 import { exerciseImages } from "@/db/schema";
@@ -10,6 +10,7 @@ import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/
 import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
+import { mainPictureFirst } from "@/lib/exercises/picture-columns";
 
 /** A handout's content without the clinic's details, which come from configuration. */
 export type RoutineHandout<P = HandoutPicture> = Omit<HandoutContent<P>, "clinic">;
@@ -102,7 +103,7 @@ function mainPicturesQuery(db: Db, exerciseIds: SQL) {
     })
     .from(exerciseImages)
     .where(and(sql`${exerciseImages.exerciseId} in ${exerciseIds}`, inArray(exerciseImages.mimeType, ["image/png", "image/jpeg"])))
-    .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
+    .orderBy(...mainPictureFirst);
 }
 
 function toMainPictures(rows: Awaited<ReturnType<typeof mainPicturesQuery>>): Map<number, PictureRef> {

@@ -8,8 +8,9 @@ import type { Dose } from "@/lib/exercises/dose";
 import { imageUrl } from "@/lib/exercises/images";
 import type { Illustration } from "@/lib/illustrations/schema";
 import type { SessionUser } from "@/lib/users/accounts";
-import { assembleContent, contentRows } from "@/db/routine-store";
+import { assembleContent, contentRows, routineHeadColumns } from "@/db/routine-store";
 import type { RoutineContent } from "./schemas";
+import { mainPictureFirst, pictureRefColumns } from "@/lib/exercises/picture-columns";
 
 export { readRoutineContent } from "@/db/routine-store";
 
@@ -57,13 +58,11 @@ export function exerciseCardQueries(db: Db, ids: number[] | SQL) {
     db
       .select({
         exerciseId: exerciseImages.exerciseId,
-        sha256: exerciseImages.sha256,
-        mimeType: exerciseImages.mimeType,
-        alt: exerciseImages.alt,
+        ...pictureRefColumns,
       })
       .from(exerciseImages)
       .where(idIn(exerciseImages.exerciseId, ids))
-      .orderBy(asc(exerciseImages.position), asc(exerciseImages.id)),
+      .orderBy(...mainPictureFirst),
   ] as const;
 }
 
@@ -111,10 +110,7 @@ export async function getRoutine(db: Db, actor: SessionUser, id: number): Promis
         isTemplate: routines.isTemplate,
         archivedAt: routines.archivedAt,
         updatedAt: routines.updatedAt,
-        title: routines.title,
-        instructions: routines.instructions,
-        startDate: routines.startDate,
-        reviewDate: routines.reviewDate,
+        ...routineHeadColumns,
         patientId: patients.id,
         displayName: patients.displayName,
       })

@@ -2,25 +2,37 @@ import "server-only";
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, patients, routines } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { formatInstant } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
+import { routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
 import type { Mailer } from "@/lib/mail/mailer";
 import type { SessionUser } from "@/lib/users/accounts";
 import { defaultShareLinkEmail, shareEmailPolicy, type ShareLinkEmailInput, type ShareLinkEmailSetup } from "./email-schemas";
 import { readActiveShareLinkUrl } from "./show-share-link";
 import { configuredShareTokenKey } from "./token-key";
+import { recordLinkEvent } from "./record-link-event";
 
 export const emailNotConfigured =
   "Email is not set up on this server, so links cannot be emailed yet. An administrator sets SMTP_URL and MAIL_FROM (see the README's Configuration); until then, copy the link or show its QR code.";
 
-/** The routine's patient's email address and display name, or null when there is no address on file. */
-export async function patientEmailFor(db: Pick<Db, "select">, routineId: number): Promise<{ email: string; displayName: string } | null> {
-  const [row] = await db
+const patientEmailQuery = (db: Db, routineId: number) =>
+  db
     .select({ email: patients.email, displayName: patients.displayName })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
     .where(eq(routines.id, routineId));
+
+/**
+ * The routine's patient's email address and display name, or null when there is no address on file; not_found
+ * when the actor may not see the patient. One round trip: the access check rides in the same batch.
+ */
+export async function patientEmailFor(
+  db: Db,
+  actor: SessionUser,
+  routineId: number,
+): Promise<{ email: string; displayName: string } | null> {
+  const [access, [row]] = await db.batch([routineAccessQuery(db, actor, routineId), patientEmailQuery(db, routineId)]);
+  throwUnlessRoutineSeen(access);
   return row?.email ? { email: row.email, displayName: row.displayName } : null;
 }
 
@@ -31,8 +43,7 @@ export async function getShareLinkEmailSetup(
   routineId: number,
   { clinicName, mailConfigured }: { clinicName: string; mailConfigured: boolean },
 ): Promise<ShareLinkEmailSetup | null> {
-  void actor; // routines, and so their patients' addresses, are shared by the clinic's clinicians
-  const patient = await patientEmailFor(db, routineId);
+  const patient = await patientEmailFor(db, actor, routineId);
   if (!patient) return null;
   return {
     to: patient.email,
@@ -80,7 +91,7 @@ export async function emailShareLink(
 ): Promise<{ to: string }> {
   const { mailer, appUrl, clinicName, now = Date.now(), tokenKey = configuredShareTokenKey() } = options;
   if (!mailer) throw new AppError("validation", emailNotConfigured);
-  const patient = await patientEmailFor(db, input.routineId);
+  const patient = await patientEmailFor(db, actor, input.routineId);
   if (!patient) throw new AppError("validation", "This patient has no email address: add one on their page first.");
   const link = await readActiveShareLinkUrl(db, input.routineId, input.linkId, appUrl, now, tokenKey);
   await refuseWhenTooMany(db, actor, input.routineId, now);
@@ -95,12 +106,6 @@ export async function emailShareLink(
       "The email could not be sent: the mail server did not accept it. Try again, or copy the link instead.",
     );
   }
-  await recordAuditEvent(db, {
-    actorId: actor.id,
-    action: "share_link.emailed",
-    entityType: "routine",
-    entityId: input.routineId,
-    changes: { linkId: link.id, label: link.label },
-  });
+  await recordLinkEvent(db, actor, "emailed", input.routineId, link);
   return { to: patient.email };
 }

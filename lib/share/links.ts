@@ -3,12 +3,12 @@ import { assertRoutineAccess, routineAccessQuery, throwUnlessRoutineSeen } from 
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks, users } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
 import { expiryFor, type NewShareLinkInput } from "./schemas";
 import { configuredShareTokenKey } from "./token-key";
 import { deriveShareToken, generateShareTokenSeed, hashShareToken, tokenOf } from "./tokens";
+import { recordLinkEvent } from "./record-link-event";
 
 export type CreatedShareLink = { id: number; label: string; url: string; expiresAt: Date };
 
@@ -57,13 +57,7 @@ export async function createShareLink(
         createdAt: new Date(now),
       })
       .returning({ id: shareLinks.id });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "share_link.created",
-      entityType: "routine",
-      entityId: routine.id,
-      changes: { linkId: row!.id, label: input.label, expiresAt: expiresAt.toISOString() },
-    });
+    await recordLinkEvent(tx, actor, "created", routine.id, { id: row!.id, label: input.label }, { expiresAt: expiresAt.toISOString() });
     return { id: row!.id, label: input.label, url: shareLinkUrl(appUrl, token), expiresAt };
   });
 }
@@ -82,13 +76,7 @@ export async function revokeShareLink(db: Db, actor: SessionUser, routineId: num
       .update(shareLinks)
       .set({ revokedAt: new Date(now) })
       .where(eq(shareLinks.id, linkId));
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "share_link.revoked",
-      entityType: "routine",
-      entityId: routineId,
-      changes: { linkId, label: link.label },
-    });
+    await recordLinkEvent(tx, actor, "revoked", routineId, { id: linkId, label: link.label });
   });
 }
 

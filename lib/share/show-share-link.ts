@@ -1,13 +1,14 @@
 import "server-only";
+import { assertRoutineAccess } from "@/lib/patients/access";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/users/accounts";
 import { shareLinkUrl } from "./links";
 import { configuredShareTokenKey } from "./token-key";
 import { tokenOf } from "./tokens";
+import { recordLinkEvent } from "./record-link-event";
 
 export type ShownShareLink = { id: number; label: string; url: string; expiresAt: Date };
 
@@ -59,13 +60,8 @@ export async function showShareLink(
   now = Date.now(),
   tokenKey = configuredShareTokenKey(),
 ): Promise<ShownShareLink> {
+  await assertRoutineAccess(db, actor, routineId);
   const link = await readActiveShareLinkUrl(db, routineId, linkId, appUrl, now, tokenKey);
-  await recordAuditEvent(db, {
-    actorId: actor.id,
-    action: "share_link.shown",
-    entityType: "routine",
-    entityId: routineId,
-    changes: { linkId, label: link.label },
-  });
+  await recordLinkEvent(db, actor, "shown", routineId, link);
   return link;
 }

@@ -9,7 +9,9 @@ import { getPatient, listPatientRoutines, listPatients } from "@/lib/patients/qu
 import { patientInput, patientQuery } from "@/lib/patients/schemas";
 import { createRoutine, saveRoutine } from "@/lib/routines/mutations";
 import { getRoutine, listPatientChoices, listPatientRoutinesAll } from "@/lib/routines/queries";
+import { emailShareLink, getShareLinkEmailSetup } from "@/lib/share/email-share-link";
 import { createShareLink, listShareLinks, revokeShareLink } from "@/lib/share/links";
+import { showShareLink } from "@/lib/share/show-share-link";
 import { getRoutineProgress } from "@/lib/share/progress";
 import type { SessionUser } from "@/lib/users/accounts";
 import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
@@ -33,11 +35,25 @@ const names = async (actor: SessionUser, v: "mine" | "all") => (await listPatien
 
 /** Bo's patient with a routine and a link; every way of reaching it as Cy. */
 async function reachAsCy() {
-  const { id: patientId } = await createPatient(t.db, bo, patient("Bo's Patient"));
+  const { id: patientId } = await createPatient(
+    t.db,
+    bo,
+    patientInput.parse({ displayName: "Bo's Patient", email: "bos.patient@example.test" }),
+  );
   const { id: routineId } = await createRoutine(t.db, bo, { patientId, templateId: null });
   const link = await createShareLink(t.db, bo, { routineId, label: "phone", expiry: "90" }, "http://x");
   const routine = await getRoutine(t.db, bo, routineId);
   const attempts: Record<string, () => Promise<unknown>> = {
+    // Before updatePatient, which clears the address, and revokeShareLink, which ends the link.
+    showShareLink: () => showShareLink(t.db, cy, routineId, link.id, "http://x"),
+    getShareLinkEmailSetup: () => getShareLinkEmailSetup(t.db, cy, routineId, { clinicName: "Clinic", mailConfigured: true }),
+    emailShareLink: () =>
+      emailShareLink(
+        t.db,
+        cy,
+        { routineId, linkId: link.id, subject: "Your exercises", message: "Here is your link." },
+        { mailer: { send: async () => {} }, appUrl: "http://x", clinicName: "Clinic" },
+      ),
     getPatient: () => getPatient(t.db, cy, patientId),
     listPatientRoutines: () => listPatientRoutines(t.db, cy, patientId),
     updatePatient: () => updatePatient(t.db, cy, patientId, 1, patient("Renamed")),

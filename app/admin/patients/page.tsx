@@ -15,6 +15,11 @@ export const metadata: Metadata = { title: "Patients" };
 
 type Props = { searchParams: Promise<SearchParams> };
 
+const viewLinks = [
+  { view: "mine", label: "My patients" },
+  { view: "all", label: "All patients" },
+] as const;
+
 export default async function PatientsPage({ searchParams }: Props) {
   const user = await requireUser();
   const { query, linkTo } = await readSearchParams(searchParams, patientQuery);
@@ -25,20 +30,16 @@ export default async function PatientsPage({ searchParams }: Props) {
     <div className="stack">
       <PageHead title="Patients" create={{ href: "/admin/patients/new", label: "New patient" }} />
       <nav className="toolbar" aria-label="Whose patients">
-        <Link
-          className={query.view === "mine" ? "button" : "button secondary"}
-          aria-current={query.view === "mine" ? "page" : undefined}
-          href={linkTo({ view: "mine", page: undefined })}
-        >
-          My patients
-        </Link>
-        <Link
-          className={query.view === "all" ? "button" : "button secondary"}
-          aria-current={query.view === "all" ? "page" : undefined}
-          href={linkTo({ view: "all", page: undefined })}
-        >
-          All patients
-        </Link>
+        {viewLinks.map(({ view, label }) => (
+          <Link
+            key={view}
+            className={query.view === view ? "button" : "button secondary"}
+            aria-current={query.view === view ? "page" : undefined}
+            href={linkTo({ view, page: undefined })}
+          >
+            {label}
+          </Link>
+        ))}
       </nav>
       {/* A plain GET form: the search lives in the URL, so it can be bookmarked and works without JavaScript. */}
       <form className="toolbar" role="search" method="get" action="/admin/patients">

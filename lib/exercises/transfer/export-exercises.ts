@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
 import { toExerciseInput } from "../mutations";
 import type { ExerciseQuery } from "../schemas";
 import { findExerciseIds } from "../search";
 import { exportFormatName, exportFormatVersion, toCsv, type ExerciseExport, type ExportedImage, type TransferFormat } from "./format";
+import { mainPictureFirst } from "@/lib/exercises/picture-columns";
 
 export type ExportFile = { body: string; fileName: string; contentType: string };
 
@@ -48,7 +49,7 @@ export async function exportExercises(db: Db, query: ExerciseQuery, format: Tran
       })
       .from(exerciseImages)
       .where(inArray(exerciseImages.exerciseId, chunk))
-      .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
+      .orderBy(...mainPictureFirst);
     for (const { exerciseId, data, ...image } of stored) {
       images.set(exerciseId, [...(images.get(exerciseId) ?? []), { ...image, data: Buffer.from(data).toString("base64") }]);
     }

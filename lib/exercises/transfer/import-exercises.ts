@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { exerciseImages, exercises } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -10,6 +10,7 @@ import { createPauser, type Pauser } from "./pause";
 import { inspectImage, type InspectedImage } from "../images";
 import { insertExercise, toExerciseInput, uniqueExerciseKey, updateExercise } from "../mutations";
 import { exerciseFields, type ExerciseInput } from "../schemas";
+import { mainPictureFirst } from "@/lib/exercises/picture-columns";
 import {
   csvRowToInput,
   exportFormatName,
@@ -227,7 +228,7 @@ async function loadImageSummaries(tx: Tx, exerciseIds: number[]): Promise<Map<nu
     })
     .from(exerciseImages)
     .where(inArray(exerciseImages.exerciseId, exerciseIds))
-    .orderBy(asc(exerciseImages.position), asc(exerciseImages.id));
+    .orderBy(...mainPictureFirst);
   for (const { exerciseId, ...image } of rows) byExercise.set(exerciseId, [...(byExercise.get(exerciseId) ?? []), image]);
   return byExercise;
 }
