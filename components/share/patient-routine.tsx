@@ -1,6 +1,6 @@
 import { ExerciseIllustration } from "@/components/illustrations/exercise-illustration";
 import { formatInstant } from "@/lib/dates/format";
-import { illustrationToGeometry } from "@/lib/illustrations/geometry";
+import { illustrationSize } from "@/lib/illustrations/geometry";
 import type { Illustration } from "@/lib/illustrations/schema";
 import { sessionNames, type PatientItem, type PatientRoutine as PatientRoutineModel } from "@/lib/routines/patient-routine";
 import type { TickState } from "@/lib/share/shared-routine";
@@ -37,13 +37,13 @@ type Props = {
  */
 function Drawing({ item, illustration, basePath }: { item: PatientItem; illustration: Illustration; basePath: string | null }) {
   if (!basePath) return <ExerciseIllustration illustration={illustration} className="exercise-picture exercise-drawing" />;
-  const { width, height, alt } = illustrationToGeometry(illustration);
+  const { width, height } = illustrationSize(illustration);
   return (
     // eslint-disable-next-line @next/next/no-img-element -- an SVG drawn per link; no optimiser round trip
     <img
       className="exercise-picture exercise-drawing"
       src={`${basePath}/drawings/${item.position}`}
-      alt={alt || `How to do ${item.name}`}
+      alt={illustration.alt || `How to do ${item.name}`}
       width={Math.round(width * 3)}
       height={Math.round(height * 3)}
       loading={item.number > 2 ? "lazy" : "eager"}

@@ -237,3 +237,22 @@ export function illustrationToGeometry(input: Illustration, options: GeometryOpt
   });
   return { width, height, panels, shapes, frames, alt: ill.alt };
 }
+
+const sizes = new Map<string, { width: number; height: number }>();
+
+/**
+ * Only the picture's size (what an `<img>` tag needs), remembered per illustration: the whole geometry
+ * takes milliseconds to solve, and the patient's page, which shows drawings as images, needs the size of
+ * each on every view. Keyed by the illustration's JSON, so an edited drawing gets its new size.
+ */
+export function illustrationSize(input: Illustration): { width: number; height: number } {
+  const key = JSON.stringify(input);
+  let size = sizes.get(key);
+  if (!size) {
+    const { width, height } = illustrationToGeometry(input);
+    size = { width, height };
+    if (sizes.size >= 2000) sizes.delete(sizes.keys().next().value!); // bounded: drop the oldest
+    sizes.set(key, size);
+  }
+  return size;
+}

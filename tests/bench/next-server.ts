@@ -40,7 +40,10 @@ export function requireBuild(): void {
 export async function withNextServer<T>(dataDir: string, run: (base: string) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server: Node refuses them in NODE_OPTIONS.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const server = spawn(process.execPath, [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: base, ...env },
     stdio: ["ignore", "pipe", "pipe"],
