@@ -24,8 +24,24 @@ export function pictureHeight(picture: Pick<HandoutPicture, "width" | "height">,
   return picture.width && picture.height ? Math.min(maxHeight, (width * picture.height) / picture.width) : maxHeight;
 }
 
-// A drawing is worked out once per render and size, for the layout estimate and for drawing it.
+// A drawing is worked out once per size, for the layout estimate and for drawing it, and kept across
+// renders (a worker draws the same library's pictures again and again): by the drawing itself, then by
+// its JSON, as each render gets its own copy of the payload. The most recent few hundred are kept.
 const drawings = new WeakMap<Illustration, Map<string, PrintedDrawing>>();
+const drawingsByJson = new Map<string, Map<string, PrintedDrawing>>();
+const keptDrawings = 300;
+
+function sizesOf(illustration: Illustration): Map<string, PrintedDrawing> {
+  const known = drawings.get(illustration);
+  if (known) return known;
+  const json = JSON.stringify(illustration);
+  const sizes = drawingsByJson.get(json) ?? new Map<string, PrintedDrawing>();
+  drawingsByJson.delete(json);
+  drawingsByJson.set(json, sizes);
+  if (drawingsByJson.size > keptDrawings) drawingsByJson.delete(drawingsByJson.keys().next().value!);
+  drawings.set(illustration, sizes);
+  return sizes;
+}
 export type PrintedDrawing = { geometry: IllustrationGeometry; width: number; height: number };
 
 /**
@@ -34,7 +50,8 @@ export type PrintedDrawing = { geometry: IllustrationGeometry; width: number; he
  */
 export function printedDrawing(illustration: Illustration, boxWidth: number, maxHeight: number, minType: number): PrintedDrawing {
   const key = `${boxWidth}/${maxHeight}/${minType}`;
-  const cached = drawings.get(illustration)?.get(key);
+  const sizes = sizesOf(illustration);
+  const cached = sizes.get(key);
   if (cached) return cached;
   let geometry = illustrationToGeometry(illustration);
   let width = boxWidth;
@@ -46,8 +63,7 @@ export function printedDrawing(illustration: Illustration, boxWidth: number, max
     geometry = illustrationToGeometry(illustration, { minCaptionSize: (minType * 1.05 * geometry.width) / width });
   }
   const drawing = { geometry, width, height: (width * geometry.height) / geometry.width };
-  if (!drawings.has(illustration)) drawings.set(illustration, new Map());
-  drawings.get(illustration)!.set(key, drawing);
+  sizes.set(key, drawing);
   return drawing;
 }
 
