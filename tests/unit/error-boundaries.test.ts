@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import AdminError from "@/app/admin/error";
-import PatientPageError from "@/app/r/[token]/error";
+import { PatientPageError } from "@/components/share/patient-page-error";
 
 const failure = Object.assign(new Error("SQLITE_BUSY: database is locked at /srv/data/app.db"), { digest: "3141592653" });
 failure.stack = "Error: SQLITE_BUSY\n    at readHandoutSource (lib/handout/read-handout-source.ts:42:7)";
@@ -18,7 +18,7 @@ describe("error boundaries", () => {
   });
 
   it("patient: patient words, a retry that works without JavaScript, no technical detail", () => {
-    const html = renderToStaticMarkup(createElement(PatientPageError, { error: failure, retry: () => {} } as never));
+    const html = renderToStaticMarkup(createElement(PatientPageError, { retry: () => {} }));
     expect(html).toContain("Sorry, your exercises did not load");
     expect(html).toContain("call your clinic");
     expect(html).toMatch(/<form method="get"><button class="button" type="submit">Try again<\/button><\/form>/);

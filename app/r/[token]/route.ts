@@ -1,8 +1,10 @@
 import { createElement } from "react";
+import { PatientPageError } from "@/components/share/patient-page-error";
 import { PatientRoutine } from "@/components/share/patient-routine";
 import { publicRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { inactiveLinkResponse } from "@/lib/share/inactive";
 import { shareLinkUrl } from "@/lib/share/links";
 import { renderPatientDocument } from "@/lib/share/patient-page-html";
@@ -15,7 +17,20 @@ import { readTickFeedback } from "@/lib/share/tick-feedback";
  * and a small script of our own (public/patient.js, with the CSP nonce), so a route handler serves it.
  */
 export const GET = publicRoute<{ token: string }>(async (request, { params }) => {
-  const { token } = params;
+  try {
+    return await patientPage(request, params.token);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // A bug or an outage: the patient gets a page in plain words (and their ticks are safe); the log gets the rest.
+    console.error("The patient's page failed", error);
+    return new Response(renderPatientDocument(createElement(PatientPageError)), {
+      status: 500,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
+  }
+});
+
+async function patientPage(request: Request, token: string): Promise<Response> {
   const search = new URL(request.url).searchParams;
   const feedback = readTickFeedback(Object.fromEntries(search));
   // One round trip that checks the link again and reads the routine (proxy.ts checked it and counted the open).
@@ -39,4 +54,4 @@ export const GET = publicRoute<{ token: string }>(async (request, { params }) =>
   return new Response(renderPatientDocument(createElement("div", { className: "patient-page" }, page)), {
     headers: { "Content-Type": "text/html; charset=utf-8" },
   });
-});
+}

@@ -1,8 +1,10 @@
-"use client";
 import { RetryButton } from "@/components/ui/retry-button";
 
-/** The patient's page failed to load: say so in plain words, offer to try again, and never show technical detail. */
-export default function PatientPageError({ retry }: { retry: () => void }) {
+/**
+ * The patient's page failed to load: say so in plain words, offer to try again, and never show technical detail.
+ * The page is HTML from a route handler, so "Try again" is a plain form that reloads it.
+ */
+export function PatientPageError({ retry = () => {} }: { retry?: () => void }) {
   return (
     <main className="patient patient-inactive" role="alert">
       <h1>Sorry, your exercises did not load</h1>
