@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -70,26 +70,29 @@ export async function findLiveSessionUser(db: Db, claims: Partial<SessionClaims>
     gt(userSessions.expiresAt, new Date(now)),
     gt(userSessions.lastSeenAt, new Date(now - sessionPolicy.idleMs)),
   );
-  // One round trip: the check, and last-seen moved on in the same batch when it is a minute old (the update
-  // matches no row otherwise), so the request that is due a touch waits no longer than any other.
-  const [[row]] = await db.batch([
-    db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        disabled: users.disabled,
-        sessionVersion: users.sessionVersion,
-      })
-      .from(userSessions)
-      .innerJoin(users, eq(users.id, userSessions.userId))
-      .where(alive),
-    db
+  // A read only: a write here would take the database's write lock on every signed-in request, and a long
+  // write elsewhere (an import) would then sign people out. Last-seen moves on in its own short statement,
+  // at most once a minute, and a busy database never turns a live session away.
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+      lastSeenAt: userSessions.lastSeenAt,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(alive);
+  if (row && row.lastSeenAt.getTime() <= now - sessionPolicy.touchEveryMs) {
+    await db
       .update(userSessions)
       .set({ lastSeenAt: new Date(now) })
-      .where(and(alive, lte(userSessions.lastSeenAt, new Date(now - sessionPolicy.touchEveryMs)))),
-  ]);
+      .where(eq(userSessions.id, id))
+      .catch((error: unknown) => console.warn("Could not note a session's last activity:", error instanceof Error ? error.message : error));
+  }
   if (!row || row.disabled || row.sessionVersion !== claims.sv) return undefined;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
