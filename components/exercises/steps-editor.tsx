@@ -1,4 +1,5 @@
 "use client";
+import { ArrowDown, ArrowUp, X } from "lucide-react";
 import { useRef } from "react";
 
 type Props = { steps: string[]; onChange: (steps: string[]) => void; errors: (i: number) => string[] | undefined };
@@ -43,7 +44,7 @@ export function StepsEditor({ steps, onChange, errors }: Props) {
                   disabled={i === 0}
                   onClick={() => move(i, i - 1)}
                 >
-                  ↑
+                  <ArrowUp className="icon" aria-hidden="true" />
                 </button>
                 <button
                   type="button"
@@ -52,7 +53,7 @@ export function StepsEditor({ steps, onChange, errors }: Props) {
                   disabled={i === steps.length - 1}
                   onClick={() => move(i, i + 1)}
                 >
-                  ↓
+                  <ArrowDown className="icon" aria-hidden="true" />
                 </button>
                 <button
                   type="button"
@@ -61,7 +62,7 @@ export function StepsEditor({ steps, onChange, errors }: Props) {
                   disabled={steps.length === 1}
                   onClick={() => (onChange(steps.filter((_, j) => j !== i)), focusStep(Math.max(0, i - 1)))}
                 >
-                  ✕
+                  <X className="icon" aria-hidden="true" />
                 </button>
               </div>
             </li>

@@ -1,4 +1,5 @@
 "use client";
+import { ArrowDown, ArrowUp, X } from "lucide-react";
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRouter } from "next/navigation";
@@ -167,7 +168,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                           disabled={s === 0}
                           onClick={() => dispatch({ type: "moveSection", from: s, to: s - 1 })}
                         >
-                          ↑
+                          <ArrowUp className="icon" aria-hidden="true" />
                         </button>
                         <button
                           type="button"
@@ -176,7 +177,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                           disabled={s === draft.sections.length - 1}
                           onClick={() => dispatch({ type: "moveSection", from: s, to: s + 1 })}
                         >
-                          ↓
+                          <ArrowDown className="icon" aria-hidden="true" />
                         </button>
                         <button
                           type="button"
@@ -186,7 +187,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
                           title={section.items.length > 0 ? "Move or remove its exercises first" : undefined}
                           onClick={() => dispatch({ type: "removeSection", sectionUid: section.uid })}
                         >
-                          ✕
+                          <X className="icon" aria-hidden="true" />
                         </button>
                       </div>
                     </div>

@@ -1,4 +1,5 @@
 "use client";
+import { Copy, GripVertical, X } from "lucide-react";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { DoseFields } from "@/components/exercises/dose-fields";
@@ -47,7 +48,7 @@ export function RoutineItem({
     >
       <div className="item-head">
         <button type="button" className="drag-handle" aria-label={`Reorder ${name}`} {...attributes} {...listeners}>
-          ⠿
+          <GripVertical className="icon" aria-hidden="true" />
         </button>
         {exercise?.illustration && <IllustrationThumb illustration={exercise.illustration} side={previewDose(item.dose).side} />}
         <strong>
@@ -65,10 +66,10 @@ export function RoutineItem({
           ))}
         </select>
         <button type="button" className="icon-button" aria-label={`Duplicate ${name}`} onClick={onDuplicate}>
-          ⧉
+          <Copy className="icon" aria-hidden="true" />
         </button>
         <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove}>
-          ✕
+          <X className="icon" aria-hidden="true" />
         </button>
       </div>
       <span className="dose-sentence" data-testid="dose-sentence">

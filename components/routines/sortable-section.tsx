@@ -1,4 +1,5 @@
 "use client";
+import { GripVertical } from "lucide-react";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { ReactNode } from "react";
@@ -22,7 +23,8 @@ export function SortableSection({ uid, title, children }: { uid: string; title: 
         {...listeners}
         style={{ justifySelf: "start" }}
       >
-        ⠿ Drag section
+        <GripVertical className="icon" aria-hidden="true" />
+        Reorder section
       </button>
       {children}
     </section>

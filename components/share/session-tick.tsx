@@ -1,3 +1,4 @@
+import { Check } from "lucide-react";
 import type { TickState } from "@/lib/share/shared-routine";
 import type { TickFeedback } from "@/lib/share/tick-feedback";
 
@@ -38,7 +39,7 @@ export function SessionTick({ action, day, position, exerciseId, session, sessio
       {done ? (
         <>
           <p className="tick-done">
-            <span aria-hidden="true">✓</span> {many ? `${sessionName}: done` : "Done today"}
+            <Check className="icon" aria-hidden="true" /> {many ? `${sessionName}: done` : "Done today"}
             {tick.pain !== null && ` · pain ${tick.pain} out of 10`}
           </p>
           {feedback && <Status feedback={feedback} id={id} />}

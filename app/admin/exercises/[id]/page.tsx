@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { DeleteExerciseButton } from "@/components/exercises/delete-exercise-button";
 import { ExerciseForm } from "@/components/exercises/exercise-form";
@@ -38,9 +38,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/exercises">← Exercises</Link>
-      </p>
+      <BackLink href="/admin/exercises">Exercises</BackLink>
       <div className="page-head">
         <div>
           <h1>{exercise.name}</h1>

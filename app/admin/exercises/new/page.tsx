@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { ExerciseForm } from "@/components/exercises/exercise-form";
 import { requireUser } from "@/lib/auth/session";
 import { saveExerciseAction } from "../actions";
@@ -10,9 +10,7 @@ export default async function NewExercisePage() {
   await requireUser();
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/exercises">← Exercises</Link>
-      </p>
+      <BackLink href="/admin/exercises">Exercises</BackLink>
       <h1>New exercise</h1>
       <p className="muted">
         Saved as a draft until you publish it; only published exercises can go into routines. Pictures can be added once it is saved.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { routineColumns } from "@/components/routines/routine-columns";
 import { RoutineTable } from "@/components/routines/routine-table";
 import { notFound } from "next/navigation";
@@ -39,9 +40,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/patients">← Patients</Link>
-      </p>
+      <BackLink href="/admin/patients">Patients</BackLink>
       <div className="page-head">
         <div>
           <h1>{patient.displayName}</h1>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { PatientForm } from "@/components/patients/patient-form";
 import { requireUser } from "@/lib/auth/session";
 import { createPatientAction } from "../actions";
@@ -10,9 +10,7 @@ export default async function NewPatientPage() {
   await requireUser();
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/patients">← Patients</Link>
-      </p>
+      <BackLink href="/admin/patients">Patients</BackLink>
       <h1>New patient</h1>
       <p className="muted">Only the display name is needed. Routines can be built for the patient once they are saved.</p>
       <section className="card">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { HandoutForm } from "@/components/routines/handout-form";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
@@ -41,13 +41,11 @@ export default async function RoutinePage({ params, searchParams }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        {routine.patient ? (
-          <Link href={`/admin/patients/${routine.patient.id}`}>← {routine.patient.displayName}</Link>
-        ) : (
-          <Link href="/admin/templates">← Templates</Link>
-        )}
-      </p>
+      {routine.patient ? (
+        <BackLink href={`/admin/patients/${routine.patient.id}`}>{routine.patient.displayName}</BackLink>
+      ) : (
+        <BackLink href="/admin/templates">Templates</BackLink>
+      )}
       <div className="page-head">
         <div>
           <h1>{routine.content.title}</h1>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -20,9 +21,7 @@ export default async function NewRoutinePage({ searchParams }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        <Link href="/admin/routines">← Routines</Link>
-      </p>
+      <BackLink href="/admin/routines">Routines</BackLink>
       <h1>New routine</h1>
       <ActionForm action={createRoutineAction} className="card form" style={{ maxWidth: "36rem" }}>
         <div className="field">
