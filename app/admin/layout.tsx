@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AdminMenu } from "@/components/admin/admin-menu";
 import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
 import { ActionButton } from "@/components/ui/action-button";
 import { Brand } from "@/components/ui/brand";
@@ -25,17 +26,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </a>
       <aside className="sidebar">
         <Brand />
-        <AdminNav items={items} />
-        <div className="who" data-testid="signed-in-user">
-          <span>
-            Signed in as <strong>{user.name}</strong>
-            <br />
-            <span className="muted">
-              {user.email} · {user.role}
+        <AdminMenu>
+          <AdminNav items={items} />
+          <div className="who" data-testid="signed-in-user">
+            <span>
+              Signed in as <strong>{user.name}</strong>
+              <br />
+              <span className="muted">
+                {user.email} · {user.role}
+              </span>
             </span>
-          </span>
-          <ActionButton action={signOutAction}>Sign out</ActionButton>
-        </div>
+            <ActionButton action={signOutAction}>Sign out</ActionButton>
+          </div>
+        </AdminMenu>
       </aside>
       <main className="main" id="main">
         {children}
