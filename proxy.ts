@@ -40,6 +40,9 @@ export default async function proxy(request: NextRequest) {
 
 export const config = {
   // Uploads skip the proxy: a proxied request body is cut at 10 MB, and the upload endpoints (which check
-  // the session themselves and answer JSON) take more. Everything else gets the CSP.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/admin/exercises/import$|api/admin/exercises/\\d+/images$).*)"],
+  // the session themselves and answer JSON) take more. The app's icons and manifest are static files that
+  // need neither a session nor a CSP. Everything else gets the CSP.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|api/admin/exercises/import$|api/admin/exercises/\\d+/images$).*)",
+  ],
 };

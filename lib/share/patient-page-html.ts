@@ -31,6 +31,8 @@ export function renderPatientDocument(body: ReactElement, title = "Your exercise
     "<!doctype html>" +
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${title}</title>` +
+    // The app's icon (app/icon.svg, app/apple-icon.png), for the tab and a phone's home screen.
+    '<link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="apple-touch-icon" href="/apple-icon.png">' +
     `<style>${pageStyles()}</style></head><body>${renderToStaticMarkup(body)}</body></html>`
   );
 }
