@@ -19,7 +19,7 @@ export type ShareLinkActionsProps = {
 };
 
 /**
- * "Copy link", "Show QR" and "Email the link" for an active link: its address is derived again on the server
+ * "Copy the link", "Show the QR code" and "Email the link" for an active link: its address is derived again on the server
  * each time it is asked for.
  */
 export function ShareLinkActions({ routineId, link, email, actions }: ShareLinkActionsProps) {
@@ -73,7 +73,7 @@ export function ShareLinkActions({ routineId, link, email, actions }: ShareLinkA
           disabled={!hydrated || pending}
           aria-label={`Copy the link “${link.label}”`}
         >
-          Copy link
+          Copy the link
         </button>
         <button
           className="button secondary"
@@ -83,7 +83,7 @@ export function ShareLinkActions({ routineId, link, email, actions }: ShareLinkA
           aria-expanded={qrOpen}
           aria-label={`${qrOpen ? "Hide" : "Show"} the QR code of “${link.label}”`}
         >
-          {qrOpen ? "Hide QR" : "Show QR"}
+          {qrOpen ? "Hide the QR code" : "Show the QR code"}
         </button>
         {email && (
           <button

@@ -21,12 +21,13 @@ type Props<T> = {
   emptyRow?: ReactNode;
 } & (T extends { id: Key } ? { rowKey?: (row: T) => Key } : { rowKey: (row: T) => Key }); // rows with an id are keyed by it
 
-/** The admin area's table: a horizontally scrolling frame, column headings with scope, one row per item. */
+/** The admin area's table: a horizontally scrolling frame (the page itself never scrolls sideways), column headings with scope, one row per item. */
 export function DataTable<T>({ rows, columns, label, testId, empty, emptyRow, ...props }: Props<T>) {
   if (rows.length === 0 && empty !== undefined) return empty;
   const rowKey = props.rowKey ?? ((row: T) => (row as { id: Key }).id);
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll a table wider than a phone inside its frame (WCAG 2.1.1).
+    <div className="table-wrap" tabIndex={0} role={label ? "region" : undefined} aria-label={label}>
       <table className="table" aria-label={label} data-testid={testId}>
         <thead>
           <tr>
