@@ -128,7 +128,11 @@ async function claimVersion(tx: Tx, baseVersion: number): Promise<number | null>
   const next = String(baseVersion + 1);
   const rows =
     baseVersion === 0
-      ? await tx.insert(clinicSettings).values({ key: keys.version, value: next }).onConflictDoNothing().returning({ v: clinicSettings.value })
+      ? await tx
+          .insert(clinicSettings)
+          .values({ key: keys.version, value: next })
+          .onConflictDoNothing()
+          .returning({ v: clinicSettings.value })
       : await tx
           .update(clinicSettings)
           .set({ value: next, updatedAt: new Date() })
@@ -179,13 +183,24 @@ export async function saveClinicSettings(db: Db, actor: SessionUser, input: Clin
       await upsert(tx, keys[field], after[field]);
       if (!sameValue(old[field], after[field])) fields[field] = { from: old[field], to: after[field] };
     }
-    await recordAuditEvent(tx, { actorId: actor.id, action: "clinic.settings_saved", entityType: "clinic", entityId: 1, changes: { version, fields } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "clinic.settings_saved",
+      entityType: "clinic",
+      entityId: 1,
+      changes: { version, fields },
+    });
     return { version };
   });
 }
 
 /** Replaces the logo (null removes it, the environment's too), versioned like the form. */
-export async function setClinicLogo(db: Db, actor: SessionUser, baseVersion: number, logo: ClinicLogo | null): Promise<{ version: number }> {
+export async function setClinicLogo(
+  db: Db,
+  actor: SessionUser,
+  baseVersion: number,
+  logo: ClinicLogo | null,
+): Promise<{ version: number }> {
   requireAdmin(actor);
   return db.transaction(async (tx) => {
     const version = await claimVersion(tx, baseVersion);

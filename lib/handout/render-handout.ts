@@ -90,7 +90,11 @@ export async function prepareHandout(db: Db, routineId: number, options: Handout
       if (!rendering) {
         rendering = Promise.all([source.withPictures(), settings.logo ? readClinicLogo(db, settings.logo.sha256) : null])
           .then(([content, logo]) =>
-            pool().run({ ...content, ...layout, clinic: { name: clinic.name, contact: clinic.contact, logo: logo && toHandoutPicture(logo) } }),
+            pool().run({
+              ...content,
+              ...layout,
+              clinic: { name: clinic.name, contact: clinic.contact, logo: logo && toHandoutPicture(logo) },
+            }),
           )
           .then((pdf) => {
             shared.renders++;

@@ -33,7 +33,10 @@ const linkCondition = (db: Db, token: string, now: number) =>
 
 /** The check of a token without recording anything, as one query for a caller's batch (see toShareAccess). */
 export function resolveShareLinkQuery(db: Db, token: string, now = Date.now()) {
-  return db.select({ linkId: shareLinks.id, routineId: shareLinks.routineId }).from(shareLinks).where(linkCondition(db, token, now));
+  return db
+    .select({ linkId: shareLinks.id, routineId: shareLinks.routineId })
+    .from(shareLinks)
+    .where(linkCondition(db, token, now));
 }
 
 /** The check of a token that counts the visit (last opened, open count) in the same statement: the patient's page. */

@@ -79,9 +79,7 @@ describe("emailing a link", () => {
       defaults: { subject: "Your exercises from Harbour Physiotherapy" },
     });
     expect(setup!.defaults.message).toMatch(/^Hello Sam,/);
-    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { mailConfigured: false }))!.notConfigured).toBe(
-      emailNotConfigured,
-    );
+    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { mailConfigured: false }))!.notConfigured).toBe(emailNotConfigured);
   });
 
   it("says clearly when email is not configured, or the patient has no address, or the link is not active", async () => {

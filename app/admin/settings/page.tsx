@@ -81,7 +81,8 @@ export default async function SettingsPage({ searchParams }: Props) {
           <h2 id="clinic-heading">Clinic</h2>
           <p>
             The clinic&apos;s name, contact and logo, default paper and link lifetime, the pain alert threshold and who sees which patients
-            are on the <Link href="/admin/settings/clinic">Clinic settings</Link> page. Accounts are on <Link href="/admin/users">Users</Link>.
+            are on the <Link href="/admin/settings/clinic">Clinic settings</Link> page. Accounts are on{" "}
+            <Link href="/admin/users">Users</Link>.
           </p>
         </section>
       )}

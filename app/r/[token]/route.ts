@@ -55,7 +55,14 @@ async function patientPage(request: Request, token: string): Promise<Response> {
   const scriptNonce = request.headers.get("x-nonce") ?? undefined;
   const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, calendar, scriptNonce };
 
-  const page = createElement(PatientRoutine, { routine, displayName: routine.displayName, clinicName, clinicLogo, updatedAt: routine.updatedAt, link });
+  const page = createElement(PatientRoutine, {
+    routine,
+    displayName: routine.displayName,
+    clinicName,
+    clinicLogo,
+    updatedAt: routine.updatedAt,
+    link,
+  });
   return new Response(renderPatientDocument(createElement("div", { className: "patient-page" }, page)), {
     headers: { "Content-Type": "text/html; charset=utf-8" },
   });

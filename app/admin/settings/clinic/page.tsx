@@ -58,7 +58,9 @@ export default async function ClinicSettingsPage({ searchParams }: Props) {
           <div className="logo-preview">
             {/* eslint-disable-next-line @next/next/no-img-element -- a small, content-addressed image of our own */}
             <img src={clinicLogoUrl(settings.logo)} alt="The clinic's current logo" height={64} />
-            {settings.logo.source === "environment" && <span className="muted">From CLINIC_LOGO_PATH, until you upload or remove one here.</span>}
+            {settings.logo.source === "environment" && (
+              <span className="muted">From CLINIC_LOGO_PATH, until you upload or remove one here.</span>
+            )}
           </div>
         ) : (
           <p className="muted">No logo: handouts and patients&apos; pages show the clinic&apos;s name alone.</p>

@@ -21,7 +21,8 @@ export const POST = authedRoute(
   async (request, { user }) => {
     if (!isSameOriginRequest(request.headers, [env().appUrl])) throw new AppError("forbidden", "Upload the logo from the settings page.");
     const body = await readLimitedFormData(request, maxLogoBytes + 64 * 1024);
-    if (!body.ok) return back(request, { logoError: body.reason === "too_large" ? "The logo must be at most 1 MB." : "Choose a PNG or JPEG file." });
+    if (!body.ok)
+      return back(request, { logoError: body.reason === "too_large" ? "The logo must be at most 1 MB." : "Choose a PNG or JPEG file." });
     const file = body.form.get("logo");
     const baseVersion = Number(body.form.get("baseVersion"));
     if (!(file instanceof File) || file.size === 0) return back(request, { logoError: "Choose a PNG or JPEG file for the logo." });
