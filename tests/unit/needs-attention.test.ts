@@ -160,7 +160,7 @@ describe("the dashboard's worklist", () => {
     await tick({ day: addDays(day, -6) });
     expect(await kinds()).toEqual([]);
     // A revoked link is no reason to tick.
-    await t.db.delete(shareTicks);
+    await t.db.delete(shareTicks).where(eq(shareTicks.linkId, f.link.id));
     await t.db
       .update(shareLinks)
       .set({ revokedAt: new Date(now) })
