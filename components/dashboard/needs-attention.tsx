@@ -50,7 +50,7 @@ export function NeedsAttention({ items, markRead }: Props) {
                 <ActionForm action={markRead}>
                   <input type="hidden" name="routineId" value={item.routineId} />
                   <input type="hidden" name="until" value={item.feedbackUntil} />
-                  <button className="button secondary small" type="submit" aria-label={`Mark ${item.patientName}'s feedback as read`}>
+                  <button className="button secondary small" type="submit">
                     Mark as read
                   </button>
                 </ActionForm>

@@ -65,7 +65,7 @@ export default async function ClinicSettingsPage({ searchParams }: Props) {
         ) : (
           <p className="muted">No logo: handouts and patients&apos; pages show the clinic&apos;s name alone.</p>
         )}
-        <form method="post" action="/api/admin/clinic/logo" encType="multipart/form-data" className="form">
+        <form method="post" action="/api/admin/clinic/logo" encType="multipart/form-data" className="form" style={{ maxWidth: "36rem" }}>
           <input type="hidden" name="baseVersion" value={settings.version} />
           <div className="field">
             <label htmlFor="field-logo">{settings.logo ? "Replace the logo" : "Upload a logo"}</label>
