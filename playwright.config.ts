@@ -77,6 +77,24 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 240_000,
     },
+    {
+      command: start("settings"),
+      url: `${e2e.settingsServer.url}/api/health`,
+      env: {
+        PORT: String(e2e.settingsServer.port),
+        DATA_DIR: path.join(tmp, "settings"),
+        APP_URL: e2e.settingsServer.url,
+        ADMIN_EMAIL: e2e.admin.email,
+        ADMIN_PASSWORD: e2e.admin.password,
+        ADMIN_NAME: e2e.admin.name,
+        // The first-start defaults that Settings → Clinic then replaces (tests/e2e/clinic-settings.spec.ts).
+        CLINIC_NAME: e2e.clinic.name,
+        CLINIC_CONTACT: e2e.clinic.contact,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 240_000,
+    },
     ...(["freshA", "freshB"] as const).map((name) => ({
       command: start(name),
       url: `${e2e[name].url}/api/health`,

@@ -331,3 +331,14 @@ export const seedLog = sqliteTable("seed_log", {
   key: text("key").primaryKey(),
   seededAt: createdAt(),
 });
+
+// A routine's patient feedback (pain scores and comments) read by the care team up to `readUntil`: anything the
+// patient sends after that is new on the dashboard again. One marker per routine, shared by the clinic's staff.
+export const routineFeedbackReads = sqliteTable("routine_feedback_reads", {
+  routineId: integer("routine_id")
+    .primaryKey()
+    .references(() => routines.id, { onDelete: "cascade" }),
+  readUntil: integer("read_until", { mode: "timestamp_ms" }).notNull(),
+  readBy: integer("read_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});

@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NeedsAttention } from "@/components/dashboard/needs-attention";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { getNeedsAttention } from "@/lib/dashboard/get-needs-attention";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { labelOf } from "@/lib/exercises/vocabulary";
 import { listTemplates } from "@/lib/routines/list-templates";
+import { markFeedbackReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();
   const db = await getDb();
-  const [summary, templates] = await Promise.all([getDashboardSummary(db, user), listTemplates(db)]);
+  // Side by side, one round trip each after the session's: the worklist is one batch.
+  const [attention, summary, templates] = await Promise.all([
+    getNeedsAttention(db, user),
+    getDashboardSummary(db, user),
+    listTemplates(db),
+  ]);
   const stats = [
     { label: "Exercises", value: summary.exercises, href: "/admin/exercises" },
     { label: "Patients", value: summary.patients, href: "/admin/patients" },
@@ -22,7 +30,16 @@ export default async function DashboardPage() {
     <div className="stack">
       <div className="page-head">
         <h1>Hello, {user.name.split(" ")[0]}</h1>
+        <div className="toolbar" aria-label="Quick actions">
+          <Link className="button" href="/admin/patients/new">
+            New patient
+          </Link>
+          <Link className="button secondary" href="/admin/routines/new">
+            New routine
+          </Link>
+        </div>
       </div>
+      <NeedsAttention items={attention.items} markRead={markFeedbackReadAction} />
       <section aria-label="Counts" className="grid-stats">
         {stats.map((s) => (
           <Link key={s.label} href={s.href} className="card stat" data-testid={`count-${s.label.toLowerCase().replace(" ", "-")}`}>

@@ -18,12 +18,14 @@ export const heatmapScale = [
 ] as const;
 
 function fill(day: ProgressDay): string {
+  if (day.beforeStart) return "#f7f5f0"; // before the routine started: not a missed day
   if (day.share === null) return "#ffffff"; // still to come: outlined only
   if (day.done === 0) return heatmapScale[0].fill;
   return heatmapScale.find((step) => day.share! <= step.upTo)?.fill ?? heatmapScale[4].fill;
 }
 
 export function describeDay(day: ProgressDay): string {
+  if (day.beforeStart) return `${formatDay(day.day, "weekday-date")}: before the routine started`;
   if (day.share === null) return `${formatDay(day.day, "weekday-date")}: still to come`;
   if (day.done === 0) return `${formatDay(day.day, "weekday-date")}: nothing ticked`;
   return `${formatDay(day.day, "weekday-date")}: ${day.done} of ${day.total} exercises (${percent(day.share)})`;
@@ -61,8 +63,8 @@ export function AdherenceHeatmap({ weeks, summary }: { weeks: ProgressDay[][]; s
                 height={cell}
                 rx={6}
                 fill={fill(day)}
-                stroke={day.share === null ? "#c5ced8" : "none"}
-                strokeDasharray={day.share === null ? "3 3" : undefined}
+                stroke={day.share === null && !day.beforeStart ? "#c5ced8" : "none"}
+                strokeDasharray={day.share === null && !day.beforeStart ? "3 3" : undefined}
               >
                 <title>{describeDay(day)}</title>
               </rect>
@@ -71,7 +73,7 @@ export function AdherenceHeatmap({ weeks, summary }: { weeks: ProgressDay[][]; s
                 y={cell / 2 + 4}
                 textAnchor="middle"
                 className="chart-day"
-                fill={day.share !== null && day.share > 0.5 ? "#ffffff" : "#4a5568"}
+                fill={day.share !== null && day.share > 0.5 ? "#ffffff" : day.beforeStart ? "#a0aab4" : "#4a5568"}
                 aria-hidden="true"
               >
                 {Number(day.day.slice(8))}

@@ -14,12 +14,20 @@ export type CreateShareLinkResult = ActionResult<{ created: CreatedShareLink }>;
 export type CreateShareLink = (previous: CreateShareLinkResult | null, formData: FormData) => Promise<CreateShareLinkResult>;
 
 /** Creates a link (createShareLinkAction, passed in by the page); the result shows the full address once, with a copy button and a QR code. */
-export function CreateShareLinkForm({ routineId, createShareLink }: { routineId: number; createShareLink: CreateShareLink }) {
+export function CreateShareLinkForm({
+  routineId,
+  createShareLink,
+  defaultExpiry: clinicDefault = defaultExpiry,
+}: {
+  routineId: number;
+  createShareLink: CreateShareLink;
+  defaultExpiry?: string;
+}) {
   const { state, pending, formProps } = useFormAction<CreateShareLinkResult | null>(createShareLink, null);
   const hydrated = useHydrated();
   const refused = state && !state.ok ? state : undefined;
   const created = state?.ok ? state.created : undefined;
-  const [expiry, setExpiry] = useState(refused?.values?.expiry || defaultExpiry);
+  const [expiry, setExpiry] = useState(refused?.values?.expiry || clinicDefault);
   const errors = refused?.fieldErrors ?? {};
   // Without JavaScript the date field is always there (the select cannot reveal it); with it, only for "Until a date".
   const showDate = !hydrated || expiry === "custom";

@@ -6,7 +6,10 @@ const width = 560;
 const height = 190;
 const plot = { left: 34, right: width - 12, top: 12, bottom: height - 30 };
 
-/** Pain scores as a line over the same four weeks: each point is the mean of that day's scores (0–10). */
+/**
+ * Pain scores over the same four weeks (0–10): the line joins each day's mean, and a filled square marks the day's
+ * highest score where it is above the mean, so one bad session is not averaged away.
+ */
 export function PainChart({ days, summary }: { days: ProgressDay[]; summary: string }) {
   const x = (i: number) => plot.left + (i / Math.max(1, days.length - 1)) * (plot.right - plot.left);
   const y = (pain: number) => plot.bottom - (pain / 10) * (plot.bottom - plot.top);
@@ -39,9 +42,28 @@ export function PainChart({ days, summary }: { days: ProgressDay[]; summary: str
           strokeLinejoin="round"
         />
       )}
+      {points.map((p) =>
+        p.day.maxPain !== null && p.day.maxPain > p.day.pain! ? (
+          <g key={`max-${p.day.day}`}>
+            <line
+              x1={p.cx}
+              x2={p.cx}
+              y1={p.cy}
+              y2={y(p.day.maxPain)}
+              stroke="#b42318"
+              strokeWidth={1.5}
+              strokeDasharray="2 2"
+              aria-hidden="true"
+            />
+            <rect x={p.cx - 5} y={y(p.day.maxPain) - 5} width={10} height={10} fill="#b42318">
+              <title>{`${formatDay(p.day.day, "weekday-date")}: highest pain ${p.day.maxPain} out of 10`}</title>
+            </rect>
+          </g>
+        ) : null,
+      )}
       {points.map((p) => (
         <circle key={p.day.day} cx={p.cx} cy={p.cy} r={5} fill="#ffffff" stroke="#b42318" strokeWidth={2.5}>
-          <title>{`${formatDay(p.day.day, "weekday-date")}: pain ${formatPain(p.day.pain!)} out of 10`}</title>
+          <title>{`${formatDay(p.day.day, "weekday-date")}: pain ${formatPain(p.day.pain!)} out of 10 (mean), highest ${p.day.maxPain}`}</title>
         </circle>
       ))}
     </svg>

@@ -26,6 +26,8 @@ type Props = {
   routine: PatientRoutineModel;
   displayName: string;
   clinicName: string;
+  /** The clinic's logo (Settings → Clinic), shown beside its name; none in the builder's preview. */
+  clinicLogo?: string;
   /** Null while the routine is an unsaved draft. */
   updatedAt: Date | null;
   link: PatientLink | null;
@@ -173,13 +175,18 @@ function TextSize({ nonce }: { nonce: string | undefined }) {
   );
 }
 
-function PatientRoutineBody({ routine, displayName, clinicName, updatedAt, link }: Props) {
+function PatientRoutineBody({ routine, displayName, clinicName, clinicLogo, updatedAt, link }: Props) {
   const ticks = new Map((link?.ticks ?? []).map((t) => [tickKey(t.position, t.exerciseId, t.session), t]));
   return (
     <>
       <header className="patient-head">
         <div className="patient-top">
-          <p className="clinic">{clinicName}</p>
+          <p className="clinic">
+            {/* The name beside it says who it is: the logo is decoration to a screen reader. */}
+            {/* eslint-disable-next-line @next/next/no-img-element -- content-addressed, cached for a year; no optimiser round trip */}
+            {clinicLogo && <img className="clinic-logo" src={clinicLogo} alt="" height={40} />}
+            {clinicName}
+          </p>
           {link && <TextSize nonce={link.scriptNonce} />}
         </div>
         <p className="hello">Hello {displayName}</p>

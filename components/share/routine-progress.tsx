@@ -8,12 +8,17 @@ import { formatPain, percent } from "./progress-format";
 /** What the patient ticked through the routine's links: a four-week calendar, pain as a line, and their comments. */
 export function RoutineProgress({ progress }: { progress: Progress }) {
   const days = progress.weeks.flat();
+  // Days counted: from the routine's start (never before it existed) to the latest day.
   const past = days.filter((d) => d.share !== null);
-  const latest = past.at(-1)!;
+  const latest = past.at(-1) ?? days.filter((d) => d.day <= progress.lastDay).at(-1)!;
   const withPain = past.filter((d) => d.pain !== null);
-  const adherenceSummary = `Exercises ticked on ${progress.activeDays} of ${past.length} days since ${formatDay(days[0]!.day, "weekday-date")}. ${describeDay(latest)}.`;
-  const painSummary = withPain.length
-    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(withPain.at(-1)!.pain!)} out of 10 on ${formatDay(withPain.at(-1)!.day, "weekday-date")}.`
+  const since = past[0]?.day ?? progress.startDay;
+  const adherenceSummary = past.length
+    ? `Exercises ticked on ${progress.activeDays} of ${past.length} day${past.length === 1 ? "" : "s"} since ${formatDay(since, "weekday-date")}. ${describeDay(latest)}.`
+    : `The routine starts on ${formatDay(progress.startDay, "weekday-date")}.`;
+  const lastPain = withPain.at(-1);
+  const painSummary = lastPain
+    ? `${withPain.length} day${withPain.length === 1 ? "" : "s"} with pain scores; latest ${formatPain(lastPain.pain!)} out of 10 on average on ${formatDay(lastPain.day, "weekday-date")}, highest ${lastPain.maxPain} that day. Highest in four weeks: ${Math.max(...withPain.map((d) => d.maxPain ?? 0))}.`
     : "No pain scores yet.";
 
   return (
@@ -29,6 +34,9 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
           </figcaption>
           <AdherenceHeatmap weeks={progress.weeks} summary={adherenceSummary} />
           <p className="legend muted" aria-hidden="true">
+            <span>
+              <span className="swatch" style={{ background: "#f7f5f0", border: "1px solid #e2ddd3" }} /> before the start
+            </span>
             {heatmapScale.map((step) => (
               <span key={step.label}>
                 <span className="swatch" style={{ background: step.fill }} /> {step.label}
@@ -41,7 +49,18 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
             <strong>Pain</strong> · <span className="muted">{painSummary}</span>
           </figcaption>
           {withPain.length ? (
-            <PainChart days={days} summary={painSummary} />
+            <>
+              <PainChart days={days} summary={painSummary} />
+              <p className="legend muted" aria-hidden="true">
+                <span>
+                  <span className="swatch" style={{ background: "#fff", border: "2.5px solid #b42318", borderRadius: "50%" }} /> mean of the
+                  day
+                </span>
+                <span>
+                  <span className="swatch" style={{ background: "#b42318" }} /> highest that day
+                </span>
+              </p>
+            </>
           ) : (
             <p className="muted">The patient has not given a pain score in the last four weeks.</p>
           )}
@@ -59,6 +78,7 @@ export function RoutineProgress({ progress }: { progress: Progress }) {
             { header: "Done", cell: (d) => `${d.done} of ${d.total}` },
             { header: "Share", cell: (d) => percent(d.share!) },
             { header: "Pain (mean)", cell: (d) => (d.pain === null ? "—" : formatPain(d.pain)) },
+            { header: "Pain (highest)", cell: (d) => (d.maxPain === null ? "—" : String(d.maxPain)) },
           ]}
         />
       </details>

@@ -19,6 +19,8 @@ type Props = {
   archived: boolean;
   /** Null when the patient has no email address: then there is no "Email the link". */
   email: ShareLinkEmailSetup | null;
+  /** How long a new link works unless changed: the clinic's default (Settings → Clinic). */
+  defaultExpiry?: string;
   /** The link actions, passed in by the page. */
   actions: {
     create: CreateShareLink;
@@ -27,7 +29,7 @@ type Props = {
 };
 
 /** A patient routine's links: create one, copy, show or email an active one again, see who uses which, revoke any at once. */
-export function ShareLinksPanel({ routineId, links, archived, email, actions }: Props) {
+export function ShareLinksPanel({ routineId, links, archived, email, defaultExpiry, actions }: Props) {
   return (
     <section className="card stack" aria-labelledby="share-heading">
       <div>
@@ -40,7 +42,7 @@ export function ShareLinksPanel({ routineId, links, archived, email, actions }: 
       {archived ? (
         <p className="notice error">This routine is archived: its links do not open. Restore it to share it again.</p>
       ) : (
-        <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} />
+        <CreateShareLinkForm routineId={routineId} createShareLink={actions.create} defaultExpiry={defaultExpiry} />
       )}
       {links.length > 0 && (
         <DataTable

@@ -11,12 +11,15 @@ import { addDays } from "@/lib/share/days";
 import { handoutFileName } from "./file-name";
 import type { HandoutContent, HandoutDay, HandoutPicture, PictureRef } from "./types";
 import { mainPictureFirst } from "@/lib/exercises/picture-columns";
+import { clinicSettingsQuery, toClinicSettings, type ClinicSettings } from "@/lib/clinic/settings";
 
 /** A handout's content without the clinic's details, which come from configuration. */
 export type RoutineHandout<P = HandoutPicture> = Omit<HandoutContent<P>, "clinic">;
 
 export type HandoutSource = {
   revisionId: number;
+  /** The clinic's settings as they are now: its name, contact, logo and default paper print on every handout. */
+  clinic: ClinicSettings;
   fileName: string;
   /** Everything the PDF prints from the database, pictures named by id and hash but not yet read. */
   content: RoutineHandout<PictureRef>;
@@ -37,12 +40,13 @@ function trackingDays(startIso: string): HandoutDay[] {
  * the caller's to check (a clinician's session, or a patient's share link).
  */
 export async function readHandoutSource(db: Db, routineId: number): Promise<HandoutSource> {
-  // One round trip: the routine, and the cards and pictures of the exercises it uses.
+  // One round trip: the routine, the cards and pictures of the exercises it uses, and the clinic's settings.
   const exerciseIds = routineExerciseIds(routineId);
-  const [routineRows, contentRows, revisionRows, cardRows, imageRows, pictureRows] = await db.batch([
+  const [routineRows, contentRows, revisionRows, cardRows, imageRows, pictureRows, clinicRows] = await db.batch([
     ...currentRoutineQueries(db, routineId),
     ...exerciseCardQueries(db, exerciseIds),
     mainPicturesQuery(db, exerciseIds),
+    clinicSettingsQuery(db),
   ]);
   const current = toCurrentRoutine([routineRows, contentRows, revisionRows]);
   if (!current) throw new AppError("not_found", "That routine does not exist.");
@@ -81,6 +85,7 @@ export async function readHandoutSource(db: Db, routineId: number): Promise<Hand
   };
   return {
     revisionId: revision.id,
+    clinic: toClinicSettings(clinicRows),
     fileName: handoutFileName({ patientName, title: routine.title, date: savedOn }),
     content,
     withPictures: () => readPictures(db, content),

@@ -5,7 +5,8 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ByteLru } from "./byte-lru";
-import { handoutConfig } from "./clinic";
+import { readClinicLogo } from "@/lib/clinic/settings";
+import { toHandoutPicture } from "@/lib/clinic/logo";
 import { handoutOptions, type HandoutOptions } from "./options";
 import { readHandoutSource } from "./read-handout-source";
 import { RenderPool } from "./render-pool";
@@ -62,17 +63,18 @@ export type PreparedHandout = {
 export async function prepareHandout(db: Db, routineId: number, options: HandoutOptions = {}): Promise<PreparedHandout> {
   const parsed = handoutOptions.safeParse(options);
   if (!parsed.success) throw new AppError("validation", "Those handout options cannot be used.", fieldErrorsOf(parsed.error));
-  const config = handoutConfig();
+  const source = await readHandoutSource(db, routineId);
+  const settings = source.clinic;
   const layout: HandoutLayout = {
-    paper: parsed.data.paper ?? config.paper,
+    paper: parsed.data.paper ?? settings.paper,
     largePrint: parsed.data.largePrint,
     trackingSheet: parsed.data.trackingSheet,
     shareUrl: parsed.data.shareUrl ?? null,
   };
-  const source = await readHandoutSource(db, routineId);
   // The key covers everything printed (patient and clinician names and exercise text are read live, so the
   // revision id alone would serve a stale sheet after an exercise is edited), with pictures by their hash.
-  const clinic = { name: config.clinic.name, contact: config.clinic.contact, logo: config.logoSha256 };
+  // Clinic settings are read live too, so a new name, contact or logo in Settings prints at once.
+  const clinic = { name: settings.name, contact: settings.contact, logo: settings.logo?.sha256 ?? null };
   const key = createHash("sha256")
     .update(JSON.stringify([rendererVersion(), source.revisionId, layout, clinic, source.content]))
     .digest("base64url");
@@ -86,9 +88,14 @@ export async function prepareHandout(db: Db, routineId: number, options: Handout
       // Two clicks on the download button render once.
       let rendering = shared.inFlight.get(key);
       if (!rendering) {
-        rendering = source
-          .withPictures()
-          .then((content) => pool().run({ ...content, ...layout, clinic: config.clinic }))
+        rendering = Promise.all([source.withPictures(), settings.logo ? readClinicLogo(db, settings.logo.sha256) : null])
+          .then(([content, logo]) =>
+            pool().run({
+              ...content,
+              ...layout,
+              clinic: { name: clinic.name, contact: clinic.contact, logo: logo && toHandoutPicture(logo) },
+            }),
+          )
           .then((pdf) => {
             shared.renders++;
             shared.cache.set(key, pdf);

@@ -27,23 +27,40 @@ export function liveLink(db: Db, tokenHash: string, now: number) {
   );
 }
 
-/** Checks a token without recording anything (the tick and PDF routes). */
-export async function resolveShareLink(db: Db, token: string, now = Date.now()): Promise<ShareAccess> {
-  if (!isWellFormedShareToken(token)) return inactive;
-  const [row] = await db
+// A malformed token matches nothing; the query still runs so it can sit in a caller's batch.
+const linkCondition = (db: Db, token: string, now: number) =>
+  isWellFormedShareToken(token) ? liveLink(db, hashShareToken(token), now) : sql`0`;
+
+/** The check of a token without recording anything, as one query for a caller's batch (see toShareAccess). */
+export function resolveShareLinkQuery(db: Db, token: string, now = Date.now()) {
+  return db
     .select({ linkId: shareLinks.id, routineId: shareLinks.routineId })
     .from(shareLinks)
-    .where(liveLink(db, hashShareToken(token), now));
+    .where(linkCondition(db, token, now));
+}
+
+/** The check of a token that counts the visit (last opened, open count) in the same statement: the patient's page. */
+export function openShareLinkQuery(db: Db, token: string, now = Date.now()) {
+  return db
+    .update(shareLinks)
+    .set({ lastOpenedAt: new Date(now), openCount: sql`${shareLinks.openCount} + 1` })
+    .where(linkCondition(db, token, now))
+    .returning({ linkId: shareLinks.id, routineId: shareLinks.routineId });
+}
+
+export function toShareAccess(rows: { linkId: number; routineId: number }[]): ShareAccess {
+  const [row] = rows;
   return row ? { active: true, ...row } : inactive;
 }
 
-/** Checks a token and counts the visit (last opened, open count) in the same statement: the patient's page. */
+/** Checks a token without recording anything (the tick and PDF routes). */
+export async function resolveShareLink(db: Db, token: string, now = Date.now()): Promise<ShareAccess> {
+  if (!isWellFormedShareToken(token)) return inactive;
+  return toShareAccess(await resolveShareLinkQuery(db, token, now));
+}
+
+/** Checks a token and counts the visit in the same statement. */
 export async function openShareLink(db: Db, token: string, now = Date.now()): Promise<ShareAccess> {
   if (!isWellFormedShareToken(token)) return inactive;
-  const [row] = await db
-    .update(shareLinks)
-    .set({ lastOpenedAt: new Date(now), openCount: sql`${shareLinks.openCount} + 1` })
-    .where(liveLink(db, hashShareToken(token), now))
-    .returning({ linkId: shareLinks.id, routineId: shareLinks.routineId });
-  return row ? { active: true, ...row } : inactive;
+  return toShareAccess(await openShareLinkQuery(db, token, now));
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, patients, routines } from "@/db/schema";
 import { formatInstant } from "@/lib/dates/format";
 import { AppError } from "@/lib/errors";
+import { clinicSettingsQuery, toClinicSettings } from "@/lib/clinic/settings";
 import { routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
 import type { Mailer } from "@/lib/mail/mailer";
 import type { SessionUser } from "@/lib/users/accounts";
@@ -24,16 +25,21 @@ const patientEmailQuery = (db: Db, routineId: number) =>
 
 /**
  * The routine's patient's email address and display name, or null when there is no address on file; not_found
- * when the actor may not see the patient. One round trip: the access check rides in the same batch.
+ * when the actor may not see the patient; and the clinic's name as Settings says now. One round trip: the access
+ * check and the clinic's settings ride in the same batch.
  */
 export async function patientEmailFor(
   db: Db,
   actor: SessionUser,
   routineId: number,
-): Promise<{ email: string; displayName: string } | null> {
-  const [access, [row]] = await db.batch([routineAccessQuery(db, actor, routineId), patientEmailQuery(db, routineId)]);
+): Promise<{ email: string; displayName: string; clinicName: string } | null> {
+  const [access, [row], clinic] = await db.batch([
+    routineAccessQuery(db, actor, routineId),
+    patientEmailQuery(db, routineId),
+    clinicSettingsQuery(db),
+  ]);
   throwUnlessRoutineSeen(access);
-  return row?.email ? { email: row.email, displayName: row.displayName } : null;
+  return row?.email ? { email: row.email, displayName: row.displayName, clinicName: toClinicSettings(clinic).displayName } : null;
 }
 
 /** "Email the link" for the routine's page: null when the patient has no address (then it is not offered). */
@@ -41,13 +47,13 @@ export async function getShareLinkEmailSetup(
   db: Db,
   actor: SessionUser,
   routineId: number,
-  { clinicName, mailConfigured }: { clinicName: string; mailConfigured: boolean },
+  { mailConfigured }: { mailConfigured: boolean },
 ): Promise<ShareLinkEmailSetup | null> {
   const patient = await patientEmailFor(db, actor, routineId);
   if (!patient) return null;
   return {
     to: patient.email,
-    defaults: defaultShareLinkEmail(clinicName, patient.displayName),
+    defaults: defaultShareLinkEmail(patient.clinicName, patient.displayName),
     notConfigured: mailConfigured ? null : emailNotConfigured,
   };
 }
@@ -87,14 +93,15 @@ export async function emailShareLink(
   db: Db,
   actor: SessionUser,
   input: ShareLinkEmailInput,
-  options: { mailer: Mailer | null; appUrl: string; clinicName: string; now?: number; tokenKey?: Buffer },
+  options: { mailer: Mailer | null; appUrl: string; now?: number; tokenKey?: Buffer },
 ): Promise<{ to: string }> {
-  const { mailer, appUrl, clinicName, now = Date.now(), tokenKey = configuredShareTokenKey() } = options;
+  const { mailer, appUrl, now = Date.now(), tokenKey = configuredShareTokenKey() } = options;
   if (!mailer) throw new AppError("validation", emailNotConfigured);
   const patient = await patientEmailFor(db, actor, input.routineId);
   if (!patient) throw new AppError("validation", "This patient has no email address: add one on their page first.");
   const link = await readActiveShareLinkUrl(db, input.routineId, input.linkId, appUrl, now, tokenKey);
   await refuseWhenTooMany(db, actor, input.routineId, now);
+  const { clinicName } = patient;
 
   const text = `${input.message}\n\n${link.url}\n\nThe link works until ${formatInstant(link.expiresAt, "long-date")}.\n\n${clinicName}\n`;
   try {

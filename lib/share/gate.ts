@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { openShareLink, resolveShareLink } from "./access";
+import { clinicSettingsQuery, toClinicSettings } from "@/lib/clinic/settings";
+import { openShareLinkQuery, resolveShareLinkQuery, toShareAccess } from "./access";
 import { inactiveLinkResponse } from "./inactive";
 import { readTickFeedback } from "./tick-feedback";
 
@@ -19,6 +20,11 @@ export async function refuseInactiveShareLink(pathname: string, opened: URLSearc
   if (!match) return null;
   const isOpen = opened !== null && readTickFeedback(Object.fromEntries(opened)) === null;
   const db = await getDb();
-  const access = isOpen ? await openShareLink(db, match[1]!) : await resolveShareLink(db, match[1]!);
-  return access.active ? null : inactiveLinkResponse();
+  const token = match[1]!;
+  // The clinic's settings ride along in the same batch: the dead-link page names the clinic as Settings says now.
+  const [rows, clinic] = await db.batch([
+    isOpen ? openShareLinkQuery(db, token) : resolveShareLinkQuery(db, token),
+    clinicSettingsQuery(db),
+  ]);
+  return toShareAccess(rows).active ? null : inactiveLinkResponse(toClinicSettings(clinic));
 }

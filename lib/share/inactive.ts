@@ -1,5 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
+import type { Db } from "@/db/client";
+import { getClinicSettings, type ClinicSettings } from "@/lib/clinic/settings";
 
 /** The one answer for unknown, revoked and expired links, on the page and from its routes alike. */
 export const inactiveLinkTitle = "This link is no longer active";
@@ -7,7 +8,7 @@ export const inactiveLinkMessage = "Your clinic can send you a new one.";
 
 export type ContactLine = { text: string; href: string | null };
 
-/** The clinic's contact details (CLINIC_CONTACT), one line each, with a phone number or email ready to tap. */
+/** The clinic's contact details (Settings → Clinic), one line each, with a phone number or email ready to tap. */
 export function clinicContactLines(contact: string): ContactLine[] {
   return contact
     .split(/\n|\s+·\s+/)
@@ -22,9 +23,10 @@ export function clinicContactLines(contact: string): ContactLine[] {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function renderPage(): string {
-  const { clinicName, clinic } = env();
-  const lines = clinicContactLines(clinic.contact)
+type Clinic = Pick<ClinicSettings, "displayName" | "contact">;
+
+function renderPage({ displayName: clinicName, contact }: Clinic): string {
+  const lines = clinicContactLines(contact)
     .map((l) => (l.href ? `<li><a href="${escape(l.href)}">${escape(l.text)}</a></li>` : `<li>${escape(l.text)}</li>`))
     .join("");
   return `<!doctype html>
@@ -38,15 +40,18 @@ function renderPage(): string {
 </body></html>`;
 }
 
-let page: string | undefined;
+// The last page drawn, by the clinic's details it names: a dead link is answered without rendering again.
+let last: { key: string; page: string } | undefined;
 
 /**
  * A complete page, status 404, with no script at all: it reads the same with or without JavaScript, names the
- * clinic and how to reach it, and is byte for byte the same whichever reason the link has for being inactive.
+ * clinic and how to reach it as Settings says now, and is byte for byte the same whichever reason the link has
+ * for being inactive.
  */
-export function inactiveLinkResponse(): Response {
-  page ??= renderPage();
-  return new Response(page, {
+export function inactiveLinkResponse(clinic: Clinic): Response {
+  const key = JSON.stringify([clinic.displayName, clinic.contact]);
+  if (last?.key !== key) last = { key, page: renderPage(clinic) };
+  return new Response(last.page, {
     status: 404,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
@@ -54,4 +59,9 @@ export function inactiveLinkResponse(): Response {
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   });
+}
+
+/** The same page where the caller has not read the clinic's settings already (an error path: one more trip). */
+export async function inactiveLinkResponseFrom(db: Db): Promise<Response> {
+  return inactiveLinkResponse(await getClinicSettings(db));
 }

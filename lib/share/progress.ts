@@ -2,7 +2,7 @@ import "server-only";
 import { routineAccessQuery, throwUnlessRoutineSeen } from "@/lib/patients/access";
 import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { exercises, routineRevisions, shareLinks, shareTicks } from "@/db/schema";
+import { exercises, routineRevisions, routines, shareLinks, shareTicks } from "@/db/schema";
 import { routineContent } from "@/lib/routines/schemas";
 import type { SessionUser } from "@/lib/users/accounts";
 import { addDays, utcDay, weekdayIndex } from "./days";
@@ -13,10 +13,14 @@ export type ProgressDay = {
   /** Sessions ticked that day (over all of the routine's links) out of the sessions the routine asked for then. */
   done: number;
   total: number;
-  /** done / total; null for days still to come. */
+  /** done / total; null for days still to come and days before the routine started. */
   share: number | null;
+  /** A day before the routine started (its start date, or the day it was made if later): never counted as missed. */
+  beforeStart: boolean;
   /** Mean of that day's pain scores, when any were given. */
   pain: number | null;
+  /** The day's highest pain score: one bad session is not averaged away. */
+  maxPain: number | null;
 };
 
 export type ProgressComment = { day: string; exercise: string; pain: number | null; comment: string; link: string };
@@ -25,6 +29,8 @@ export type RoutineProgress = {
   /** Four calendar weeks, Monday to Sunday, the last one holding the latest day. */
   weeks: ProgressDay[][];
   lastDay: string;
+  /** The first day counted: the routine's start date, never before the day the routine was made. */
+  startDay: string;
   activeDays: number;
   comments: ProgressComment[];
 };
@@ -37,7 +43,7 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
   const firstShown = addDays(today, -weekdayIndex(today) - 7 * (weeksShown - 1));
   const recentTicks = and(eq(shareLinks.routineId, routineId), gte(shareTicks.day, firstShown), lte(shareTicks.day, addDays(today, 1)));
   // One round trip: the access check, the ticks, the comments, and the revisions those ticks were made against.
-  const [access, ticks, comments, snapshots] = await db.batch([
+  const [access, ticks, comments, snapshots, started] = await db.batch([
     routineAccessQuery(db, actor, routineId),
     db
       .select({
@@ -75,8 +81,12 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
           ),
         ),
       ),
+    db.select({ startDate: routines.startDate, createdAt: routines.createdAt }).from(routines).where(eq(routines.id, routineId)),
   ]);
   throwUnlessRoutineSeen(access);
+  // Days before the routine existed are not missed days: count from its start date, or the day it was made if later.
+  const createdDay = started[0] ? utcDay(started[0].createdAt) : today;
+  const startDay = started[0]?.startDate && started[0].startDate > createdDay ? started[0].startDate : createdDay;
 
   const sessionsIn = new Map(
     snapshots.map((s) => [s.number, flattenItems(routineContent.parse(s.snapshot)).reduce((sum, i) => sum + i.sessions, 0)]),
@@ -103,13 +113,18 @@ export async function getRoutineProgress(db: Db, actor: SessionUser, routineId: 
         const total = entry ? (sessionsIn.get(entry.revision) ?? entry.items.size) : 0;
         const done = entry ? Math.min(entry.items.size, total) : 0;
         const pain = entry?.pains.length ? entry.pains.reduce((a, b) => a + b, 0) / entry.pains.length : null;
-        return { day, done, total, share: day > lastDay ? null : total ? done / total : 0, pain };
+        const maxPain = entry?.pains.length ? Math.max(...entry.pains) : null;
+        // A tick on a day before the start (a backdated start date) still shows: the patient did it.
+        const beforeStart = day < startDay && !entry;
+        const share = day > lastDay || beforeStart ? null : total ? done / total : 0;
+        return { day, done, total, share, beforeStart, pain, maxPain };
       }),
     );
   }
   return {
     weeks,
     lastDay,
+    startDay,
     activeDays: weeks.flat().filter((d) => d.done > 0).length,
     comments: comments.map((c) => ({ ...c, exercise: c.exercise ?? "An exercise since deleted" })),
   };

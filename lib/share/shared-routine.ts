@@ -6,6 +6,7 @@ import { shareLinks, shareTicks } from "@/db/schema";
 import { sessionsPerDay, toPatientRoutine, type PatientRoutine } from "@/lib/routines/patient-routine";
 import { exerciseCardQueries, routineExerciseIds, toExerciseCards } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
+import { clinicSettingsQuery, toClinicSettings, type ClinicSettings } from "@/lib/clinic/settings";
 import { liveLink } from "./access";
 import { addDays, utcDay } from "./days";
 import { hashShareToken, isWellFormedShareToken } from "./tokens";
@@ -60,6 +61,8 @@ export type SharedRoutine = PatientRoutine & {
   /** The server's UTC day; the page's script switches to the patient's own day, which is at most a day away. */
   serverDay: string;
   ticksByDay: Record<string, TickState[]>;
+  /** The clinic's settings as they are now (its name, contact and logo head the page). */
+  clinic: ClinicSettings;
 };
 
 /**
@@ -83,7 +86,7 @@ export async function getSharedRoutine(
   }
   const serverDay = utcDay(now);
   const days = [addDays(serverDay, -1), serverDay, addDays(serverDay, 1)];
-  const [routineRows, contentRows, revisionRows, cardRows, imageRows, ticks] = await db.batch([
+  const [routineRows, contentRows, revisionRows, cardRows, imageRows, ticks, clinicRows] = await db.batch([
     ...currentRoutineQueries(db, routineId),
     ...exerciseCardQueries(db, routineExerciseIds(routineId)),
     db
@@ -98,6 +101,7 @@ export async function getSharedRoutine(
       })
       .from(shareTicks)
       .where(and(eq(shareTicks.linkId, linkId), inArray(shareTicks.day, days))),
+    clinicSettingsQuery(db),
   ]);
   // With a token, no routine means no live link: the same answer as any inactive link.
   const latest = toLatestRevision(toCurrentRoutine([routineRows, contentRows, revisionRows]));
@@ -114,5 +118,6 @@ export async function getSharedRoutine(
     updatedAt: latest.savedAt,
     serverDay,
     ticksByDay,
+    clinic: toClinicSettings(clinicRows),
   };
 }

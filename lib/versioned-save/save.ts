@@ -30,7 +30,9 @@ export async function updateWhereVersion<T extends VersionedTable>(
 }
 
 type ConflictSpec<T, F extends string> = {
-  entityType: "exercise" | "patient" | "routine";
+  entityType: "exercise" | "patient" | "routine" | "clinic";
+  /** How the message names the thing ("the clinic's settings"); "this <entityType>" by default. */
+  noun?: string;
   id: number;
   baseVersion: number;
   currentVersion: number;
@@ -76,7 +78,7 @@ export async function versionConflict<T, F extends string>(db: Db | Tx, spec: Co
   const list = fields.map((f) => f.label).join(", ");
   return new AppError(
     "conflict",
-    `${by} saved this ${spec.entityType} while you were editing${list ? ` (changed: ${list})` : ""}. ${spec.advice}`,
+    `${by} saved ${spec.noun ?? `this ${spec.entityType}`} while you were editing${list ? ` (changed: ${list})` : ""}. ${spec.advice}`,
     {},
     detail,
   );

@@ -16,7 +16,6 @@ import { eq } from "drizzle-orm";
 import playwrightConfig from "../../playwright.config";
 import { exercises, routines } from "../../db/schema";
 import { addExerciseImage } from "../../lib/exercises/image-mutations";
-import { handoutConfig } from "../../lib/handout/clinic";
 import { readHandoutSource } from "../../lib/handout/read-handout-source";
 import { handoutStats, renderHandoutForRoutine } from "../../lib/handout/render-handout";
 import type { HandoutPayload } from "../../lib/handout/types";
@@ -104,14 +103,17 @@ async function main() {
   rows.push(row("40 exercises, cold", fortyCold, forty.pdf.byteLength));
   rows.push(row("40 exercises, warm (cache)", await time(warmRuns, () => renderHandoutForRoutine(t.db, fortyIds[0]!))));
 
-  const payload = async (id: number): Promise<HandoutPayload> => ({
-    ...(await (await readHandoutSource(t.db, id)).withPictures()),
-    clinic: handoutConfig().clinic,
-    paper: "A4",
-    largePrint: false,
-    trackingSheet: false,
-    shareUrl: null,
-  });
+  const payload = async (id: number): Promise<HandoutPayload> => {
+    const source = await readHandoutSource(t.db, id);
+    return {
+      ...(await source.withPictures()),
+      clinic: { name: source.clinic.name, contact: source.clinic.contact, logo: null },
+      paper: "A4",
+      largePrint: false,
+      trackingSheet: false,
+      shareUrl: null,
+    };
+  };
 
   // Where the renderer's time goes, per handout, in a child process (plain Node, as in a worker).
   const profileFile = path.join(t.dir, "profile-payloads.bin");

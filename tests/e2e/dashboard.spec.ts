@@ -10,7 +10,7 @@ test("the admin dashboard counts the starter library and lists the template; eve
   const exercises = Number(await page.getByTestId("count-exercises").locator(".value").textContent());
   expect(exercises).toBeGreaterThanOrEqual(30);
   await expect(page.getByTestId("count-patients")).toContainText("0");
-  await expect(page.getByRole("link", { name: "Upper back pain — mobility" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Upper back pain — mobility", exact: true })).toBeVisible();
   mkdirSync(e2e.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(e2e.screenshots, "dashboard.png") });
 

@@ -10,6 +10,9 @@ export const e2e = {
   main: server(0),
   freshA: server(1),
   freshB: server(2),
+  // Its own embedded database, for tests that change clinic-wide settings (the clinic's name, its policy): on
+  // "main" they would change what tests running beside them read.
+  settingsServer: server(3),
   // A local SMTP server the email test starts (tests/helpers/smtp-inbox.ts); the main app sends to it.
   smtp: { port: base + 25, from: "clinic@harbour.example" },
   sqld: { port: base + 80, url: `http://127.0.0.1:${base + 80}`, binary: sqldBinary() },

@@ -79,6 +79,11 @@ const seedThreeWeeksOfTicks = (label: string) =>
       })
     ).rows as unknown as { number: number; snapshot: string }[];
     const items = (JSON.parse(revision!.snapshot) as { sections: { items: { exerciseId: number }[] }[] }).sections.flatMap((s) => s.items);
+    // The routine as if made three weeks ago, with its history: the days before it are not missed days.
+    await client.execute({
+      sql: "UPDATE routines SET created_at = ? WHERE id = ?",
+      args: [Date.now() - 21 * 86_400_000, link!.routine_id],
+    });
     const days: { day: string; done: number; pain: number }[] = [];
     for (let back = 20; back >= 1; back--) {
       if (back % 4 === 3) continue; // a day off now and then
@@ -93,7 +98,16 @@ const seedThreeWeeksOfTicks = (label: string) =>
         const comment = position === 0 && pain >= 5 ? `Stiff in the morning (${day})` : "";
         await client.execute({
           sql: "INSERT INTO share_ticks (link_id, day, position, exercise_id, revision, pain, comment) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          args: [link!.id, day, position, items[position]!.exerciseId, revision!.number, position === 0 ? pain : null, comment],
+          // Every third day a second, worse score: the day's highest is shown beside the mean.
+          args: [
+            link!.id,
+            day,
+            position,
+            items[position]!.exerciseId,
+            revision!.number,
+            position === 0 ? pain : position === 1 && day.endsWith("3") ? pain + 3 : null,
+            comment,
+          ],
         });
       }
     }
@@ -281,6 +295,13 @@ test("progress over four weeks: a calendar of days ticked, pain as a line, and t
   await progress.getByText("Show the numbers as a table").click();
   await expect(progress.getByTestId("progress-table").getByRole("row")).toHaveCount(days.length + 1);
   await expect(progress.getByTestId("progress-table").getByRole("row").nth(1)).toContainText(`${latest.done} of 12`);
+  await expect(progress.getByTestId("progress-table").getByRole("columnheader", { name: "Pain (highest)" })).toBeVisible();
+  // Days before the routine was made are "before the start", never missed.
+  const firstShown = await heatmap.locator("[data-day]").first().getAttribute("data-day");
+  if (Date.parse(firstShown!) < Date.now() - 22 * 86_400_000) {
+    await expect(heatmap.locator(`[data-day="${firstShown}"]`)).toHaveAttribute("data-share", "");
+    await expect(heatmap.locator(`[data-day="${firstShown}"] title`)).toContainText("before the routine started");
+  }
   await expect(progress.getByTestId("comments").getByRole("listitem").first()).toContainText("Stiff in the morning");
   await progress.getByText("Show the numbers as a table").click();
   mkdirSync(e2e.screenshots, { recursive: true });

@@ -46,13 +46,13 @@ async function reachAsCy() {
   const attempts: Record<string, () => Promise<unknown>> = {
     // Before updatePatient, which clears the address, and revokeShareLink, which ends the link.
     showShareLink: () => showShareLink(t.db, cy, routineId, link.id, "http://x"),
-    getShareLinkEmailSetup: () => getShareLinkEmailSetup(t.db, cy, routineId, { clinicName: "Clinic", mailConfigured: true }),
+    getShareLinkEmailSetup: () => getShareLinkEmailSetup(t.db, cy, routineId, { mailConfigured: true }),
     emailShareLink: () =>
       emailShareLink(
         t.db,
         cy,
         { routineId, linkId: link.id, subject: "Your exercises", message: "Here is your link." },
-        { mailer: { send: async () => {} }, appUrl: "http://x", clinicName: "Clinic" },
+        { mailer: { send: async () => {} }, appUrl: "http://x" },
       ),
     getPatient: () => getPatient(t.db, cy, patientId),
     listPatientRoutines: () => listPatientRoutines(t.db, cy, patientId),

@@ -120,18 +120,19 @@ describe("round trips to the database per request", () => {
     expect(tick).toEqual({ requests: 2, sequential: 2 });
   });
 
-  it("the dashboard: the session, then the counts and templates side by side", async () => {
+  it("the dashboard: the session, then the worklist (one batch), the counts and templates side by side", async () => {
     const dashboard = await trips(async () => expect(textIn(await DashboardPage())).toContain("Exercise library"));
     expect(dashboard.sequential).toBe(2);
   });
 
-  // Five requests in two trips: the routine, its links, its progress and the email setup go side by side.
-  it("the routine builder: the session, then the routine, its links, its progress and its email setup side by side", async () => {
+  // Six requests in two trips: the routine, its links, its progress, the email setup and the clinic's settings (its
+  // name in the preview, the default paper and link lifetime, which an admin can change at any time) side by side.
+  it("the routine builder: the session, then the routine, its links, its progress, its email setup and the clinic's settings side by side", async () => {
     const builder = await trips(async () => {
       const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
       expect(textIn(page)).toContain("Upper back pain");
     });
-    expect(builder).toEqual({ requests: 5, sequential: 2 });
+    expect(builder).toEqual({ requests: 6, sequential: 2 });
   });
 
   it("the library search: the session, then the list (ranked text: its page of ids, then their rows)", async () => {
@@ -186,7 +187,7 @@ describe("round trips to the database per request", () => {
         const page = await RoutinePage({ params: Promise.resolve({ id: String(f.routineId) }), searchParams: Promise.resolve({}) });
         expect(textIn(page)).toContain("Upper back pain");
       });
-      expect(builder).toEqual({ requests: 5, sequential: 2 });
+      expect(builder).toEqual({ requests: 6, sequential: 2 });
       const browse = await trips(async () =>
         expect(textIn(await ExercisesPage({ searchParams: Promise.resolve({}) }))).toContain("Cat-Cow"),
       );

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clinicSettings } from "@/db/schema";
 import { auditEvents, patients } from "@/db/schema";
 import { readEnv } from "@/lib/env-schema";
 import { smtpMailer, type MailMessage, type Mailer } from "@/lib/mail/mailer";
@@ -32,7 +33,7 @@ describe("emailing a link", () => {
   let sent: MailMessage[];
   const fakeMailer: Mailer = { send: async (m) => void sent.push(m) };
   const now = Date.now();
-  const options = { mailer: fakeMailer, appUrl, clinicName: "Harbour Physiotherapy", now };
+  const options = { mailer: fakeMailer, appUrl, now };
   const input = (overrides: Record<string, unknown> = {}) =>
     shareLinkEmailInput.parse({
       routineId: f.routineId,
@@ -44,6 +45,8 @@ describe("emailing a link", () => {
   beforeEach(async () => {
     t = await createTempDb();
     f = await shareFixture(t, now);
+    // The clinic's name comes from Settings → Clinic.
+    await t.db.insert(clinicSettings).values({ key: "clinic.name", value: "Harbour Physiotherapy" });
     sent = [];
   });
   afterEach(() => t.close());
@@ -69,16 +72,14 @@ describe("emailing a link", () => {
   });
 
   it("offers a first draft with the clinic's and the patient's names only", async () => {
-    const setup = await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "Harbour Physiotherapy", mailConfigured: true });
+    const setup = await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { mailConfigured: true });
     expect(setup).toMatchObject({
       to: "sam.private@example.com",
       notConfigured: null,
       defaults: { subject: "Your exercises from Harbour Physiotherapy" },
     });
     expect(setup!.defaults.message).toMatch(/^Hello Sam,/);
-    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "x", mailConfigured: false }))!.notConfigured).toBe(
-      emailNotConfigured,
-    );
+    expect((await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { mailConfigured: false }))!.notConfigured).toBe(emailNotConfigured);
   });
 
   it("says clearly when email is not configured, or the patient has no address, or the link is not active", async () => {
@@ -89,7 +90,7 @@ describe("emailing a link", () => {
     await expect(emailShareLink(t.db, f.ada, input(), options)).rejects.toMatchObject({
       message: expect.stringMatching(/no email address/),
     });
-    expect(await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { clinicName: "x", mailConfigured: true })).toBeNull();
+    expect(await getShareLinkEmailSetup(t.db, f.ada, f.routineId, { mailConfigured: true })).toBeNull();
     expect(sent).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { shareLinkWrites, shareTicks } from "@/db/schema";
+import { routines, shareLinkWrites, shareTicks } from "@/db/schema";
 import { saveRoutine } from "@/lib/routines/mutations";
 import { readRoutineContent } from "@/lib/routines/queries";
 import { openShareLink } from "@/lib/share/access";
@@ -187,12 +187,43 @@ describe("progress for the clinician", () => {
     expect(progress.weeks).toHaveLength(4);
     expect(progress.weeks.every((w) => w.length === 7)).toBe(true);
     expect(new Date(`${days[0]!.day}T00:00:00Z`).getUTCDay()).toBe(1); // Monday
-    expect(days.find((d) => d.day === today)).toEqual({ day: today, done: 3, total, share: 3 / total, pain: 3.5 });
+    expect(days.find((d) => d.day === today)).toEqual({
+      day: today,
+      done: 3,
+      total,
+      share: 3 / total,
+      beforeStart: false,
+      pain: 3.5,
+      maxPain: 5,
+    });
     expect(days.find((d) => d.day === addDays(today, -1))).toMatchObject({ done: 1, share: 1 / total, pain: null });
     expect(days.find((d) => d.day === addDays(today, 1))).toMatchObject({ share: null });
     expect(progress.activeDays).toBe(2);
     expect(progress.comments.map((c) => c.comment).sort()).toEqual(["Felt a pinch", "Skipped: too tired"]);
     expect(progress.comments).toContainEqual({ day: today, exercise: expect.any(String), pain: 5, comment: "Felt a pinch", link: "phone" });
+  });
+
+  it("counts days from the routine's start, never days before it existed", async () => {
+    // The routine was made today (fixture); a start date a week back does not make the days before today missed.
+    await t.db
+      .update(routines)
+      .set({ startDate: addDays(today, -7) })
+      .where(eq(routines.id, f.routineId));
+    await tick({ ...items[0]!, pain: 2 });
+    let days = (await getRoutineProgress(t.db, f.ada, f.routineId, now)).weeks.flat();
+    expect(days.find((d) => d.day === addDays(today, -3))).toMatchObject({ beforeStart: true, share: null });
+    expect(days.filter((d) => d.share !== null).map((d) => d.day)).toEqual([today]);
+    // Made three weeks ago, starting ten days ago: counted from the start date.
+    await t.db
+      .update(routines)
+      .set({ createdAt: new Date(now - 21 * 86_400_000), startDate: addDays(today, -10) })
+      .where(eq(routines.id, f.routineId));
+    const progress = await getRoutineProgress(t.db, f.ada, f.routineId, now);
+    days = progress.weeks.flat();
+    expect(progress.startDay).toBe(addDays(today, -10));
+    expect(days.filter((d) => d.share !== null)).toHaveLength(11);
+    expect(days.find((d) => d.day === addDays(today, -11))).toMatchObject({ beforeStart: true, share: null });
+    expect(days.find((d) => d.day === addDays(today, -10))).toMatchObject({ beforeStart: false, share: 0 });
   });
 });
 

@@ -6,8 +6,8 @@ import { getCurrentSessionKey, requireUser } from "@/lib/auth/session";
 import { listActiveSessions } from "@/lib/auth/server-sessions";
 import { formatInstant } from "@/lib/dates/format";
 import { getDb } from "@/lib/db";
-import { getPatientPolicy } from "@/lib/patients/access";
-import { endSessionAction, setPatientPolicyAction, signOutEverywhereAction } from "./actions";
+import { SettingsNav } from "@/components/clinic/settings-nav";
+import { endSessionAction, signOutEverywhereAction } from "./actions";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,10 +18,11 @@ export default async function SettingsPage({ searchParams }: Props) {
   const user = await requireUser();
   const { changed } = await searchParams;
   const db = await getDb();
-  const [sessions, policy] = await Promise.all([listActiveSessions(db, user, await getCurrentSessionKey()), getPatientPolicy(db)]);
+  const sessions = await listActiveSessions(db, user, await getCurrentSessionKey());
   return (
     <div className="stack">
       <h1>Settings</h1>
+      <SettingsNav current="account" isAdmin={user.role === "admin"} />
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading">Your account</h2>
         <p className="muted">
@@ -77,27 +78,12 @@ export default async function SettingsPage({ searchParams }: Props) {
       </section>
       {user.role === "admin" && (
         <section className="card" aria-labelledby="clinic-heading">
-          <h2 id="clinic-heading">Clinic accounts</h2>
+          <h2 id="clinic-heading">Clinic</h2>
           <p>
-            Add clinicians and disable accounts of people who have left on the <Link href="/admin/users">Users</Link> page.
+            The clinic&apos;s name, contact and logo, default paper and link lifetime, the pain alert threshold and who sees which patients
+            are on the <Link href="/admin/settings/clinic">Clinic settings</Link> page. Accounts are on{" "}
+            <Link href="/admin/users">Users</Link>.
           </p>
-          <ActionForm className="stack" action={setPatientPolicyAction}>
-            <fieldset className="stack">
-              <legend>Who sees which patients</legend>
-              <label>
-                <input type="radio" name="policy" value="all" defaultChecked={policy === "all"} /> Clinicians see all patients (team care)
-              </label>
-              <label>
-                <input type="radio" name="policy" value="own" defaultChecked={policy === "own"} /> Clinicians see their own patients and
-                those shared with them
-              </label>
-            </fieldset>
-            <div>
-              <button className="button secondary" type="submit">
-                Save patient access
-              </button>
-            </div>
-          </ActionForm>
         </section>
       )}
     </div>

@@ -9,6 +9,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getClinicSettings } from "@/lib/clinic/settings";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 import { getRoutine } from "@/lib/routines/queries";
@@ -28,14 +29,15 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const id = parseId((await params).id) ?? notFound();
   const db = await getDb();
   // Side by side, one round trip each (a template's links and progress come back empty and are not shown).
-  const [routine, links, progress, email] = await Promise.all([
+  const [routine, links, progress, email, clinic] = await Promise.all([
     getRoutine(db, user, id).catch((error) => {
       if (error instanceof AppError && error.code === "not_found") notFound();
       throw error;
     }),
     listShareLinks(db, user, id),
     getRoutineProgress(db, user, id),
-    getShareLinkEmailSetup(db, user, id, { clinicName: env().clinicName, mailConfigured: env().mail !== undefined }),
+    getShareLinkEmailSetup(db, user, id, { mailConfigured: env().mail !== undefined }),
+    getClinicSettings(db),
   ]);
   const { restored, template } = await searchParams;
 
@@ -73,7 +75,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         content={routine.content}
         exercises={routine.exercises}
         patientName={routine.patient?.displayName ?? null}
-        clinicName={env().clinicName}
+        clinicName={clinic.displayName}
         actions={{ save: saveRoutineAction, search: searchPickerAction }}
       />
       {!routine.isTemplate && <RoutineProgress progress={progress} />}
@@ -83,11 +85,12 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           links={links}
           archived={routine.archived}
           email={email}
+          defaultExpiry={clinic.linkDays}
           actions={{ create: createShareLinkAction, revoke: revokeShareLinkAction, show: showShareLinkAction, email: emailShareLinkAction }}
         />
       )}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
-        <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={env().handoutPaper} />
+        <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={clinic.paper} />
         <section className="card stack" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">Revisions</h2>
           <ol className="history" data-testid="revisions">

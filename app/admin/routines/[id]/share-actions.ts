@@ -54,7 +54,6 @@ export const revokeShareLinkAction = authedAction(linkTarget, async ({ routineId
 
 /** "Email the link": the clinician's subject and note, and the link, to the patient's address on file. */
 export const emailShareLinkAction = authedAction(shareLinkEmailInput, async (input, user) => {
-  const { appUrl, clinicName } = env();
-  const { to } = await emailShareLink(await getDb(), user, input, { mailer: configuredMailer(), appUrl, clinicName });
+  const { to } = await emailShareLink(await getDb(), user, input, { mailer: configuredMailer(), appUrl: env().appUrl });
   return { sent: { to, at: new Date().toISOString() } };
 });

@@ -24,7 +24,9 @@ export const GET = publicRoute<{ token: string }>(async (request, { params }) =>
   const routine = access.active ? await getSharedRoutine(db, access) : null;
   const times = readReminderTimes(search.getAll("at"), routine ? sessionsInRoutine(routine) : 1);
   if (!times) return Response.json({ error: "Choose up to three reminder times: morning, midday or evening." }, { status: 400 });
-  const { appUrl, clinicName } = env();
+  const { appUrl } = env();
+  // An inactive link's empty calendar names nobody in particular.
+  const clinicName = routine?.clinic.displayName ?? "Your clinic";
   const body = buildReminderCalendar({
     routine,
     feedId: access.active ? `link-${access.linkId}` : "inactive",

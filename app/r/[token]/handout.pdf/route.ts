@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { handoutResponse } from "@/lib/handout/handout-response";
 import { parseHandoutQuery } from "@/lib/handout/options";
 import { resolveShareLink } from "@/lib/share/access";
-import { inactiveLinkResponse } from "@/lib/share/inactive";
+import { inactiveLinkResponseFrom } from "@/lib/share/inactive";
 import { shareLinkUrl } from "@/lib/share/links";
 
 /**
@@ -17,7 +17,7 @@ export const GET = publicRoute<{ token: string }>(async (request, { params }) =>
   const { token } = params;
   const db = await getDb();
   const access = await resolveShareLink(db, token);
-  if (!access.active) return inactiveLinkResponse();
+  if (!access.active) return await inactiveLinkResponseFrom(db);
   const query = parseHandoutQuery(new URL(request.url).searchParams);
   if (!query.ok) return Response.json({ error: query.error }, { status: 400 });
   return handoutResponse(

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, appErrorResponse, fieldErrorsOf } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
-import { inactiveLinkMessage, inactiveLinkResponse, inactiveLinkTitle } from "@/lib/share/inactive";
+import { inactiveLinkMessage, inactiveLinkResponseFrom, inactiveLinkTitle } from "@/lib/share/inactive";
 import { tickInput } from "@/lib/share/schemas";
 import { tickErrorCode, tickFeedbackQuery } from "@/lib/share/tick-feedback";
 import { resolveShareLinkRevision } from "@/lib/share/shared-routine";
@@ -26,7 +26,7 @@ export const POST = publicRoute<{ token: string }>(async (request, { params }) =
   if (!access)
     return wantsJson
       ? Response.json({ ok: false, error: `${inactiveLinkTitle}. ${inactiveLinkMessage}` }, { status: 404 })
-      : inactiveLinkResponse();
+      : await inactiveLinkResponseFrom(db);
 
   const form = await request.formData().catch(() => null);
   const fields = form ? Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) : {};

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { illustrationToGeometry } from "@/lib/illustrations/geometry";
 import { geometryToSvg } from "@/lib/illustrations/svg";
 import { resolveShareLink } from "@/lib/share/access";
-import { inactiveLinkResponse } from "@/lib/share/inactive";
+import { inactiveLinkResponseFrom } from "@/lib/share/inactive";
 import { getSharedDrawing } from "@/lib/share/shared-drawing";
 
 /**
@@ -16,7 +16,7 @@ export const GET = publicRoute<{ token: string; position: string }>(async (_requ
   await connection();
   const db = await getDb();
   const access = await resolveShareLink(db, params.token);
-  if (!access.active) return inactiveLinkResponse();
+  if (!access.active) return await inactiveLinkResponseFrom(db);
   const drawing = /^\d{1,4}$/.test(params.position) ? await getSharedDrawing(db, access.routineId, Number(params.position)) : null;
   if (!drawing) return new Response("No drawing here.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(geometryToSvg(illustrationToGeometry(drawing)), {
