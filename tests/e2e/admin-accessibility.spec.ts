@@ -24,6 +24,7 @@ const adminPages = (s: Seeded) => [
   s.templateUrl, // the builder for a template
   "/admin/templates",
   "/admin/settings",
+  "/admin/settings/clinic",
   "/admin/users",
 ];
 
