@@ -88,6 +88,20 @@ export default async function PatientsPage({ searchParams }: Props) {
           },
           { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
           { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
+          {
+            header: "Actions",
+            hideHeader: true,
+            cell: (p) =>
+              !p.archivedAt && (
+                <Link
+                  className="button secondary small"
+                  href={`/admin/patients/${p.id}/from-template`}
+                  aria-label={`New routine from template for ${p.displayName}`}
+                >
+                  New routine from template
+                </Link>
+              ),
+          },
         ]}
       />
       <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />
