@@ -11,7 +11,16 @@ import { readActiveShareLinkUrl, type ShownShareLink } from "@/lib/share/show-sh
 import { configuredShareTokenKey } from "@/lib/share/token-key";
 import type { SessionUser } from "@/lib/users/accounts";
 import { saveRoutine } from "./mutations";
-import type { RoutineContent } from "./schemas";
+import { z } from "zod";
+import { idInput } from "@/lib/ids";
+import { routineContent, type RoutineContent } from "./schemas";
+
+/** What the builder sends: the content on screen, or null when nothing is unsaved (then nothing is saved). */
+export const savePrintShareInput = z.object({
+  routineId: idInput,
+  baseVersion: idInput,
+  content: z.null().or(z.unknown().pipe(routineContent)),
+});
 
 /** The label of a link made by "Save, print and share": it travels on the handout. */
 export const handoutLinkLabel = "Handout";

@@ -15,8 +15,7 @@ import { showShareLink } from "@/lib/share/show-share-link";
 import { conflictOf } from "@/lib/auth/action";
 import { prerenderHandout } from "@/lib/handout/render-handout";
 import type { RoutineConflict } from "@/lib/routines/mutations";
-import { saveAndShareRoutine } from "@/lib/routines/save-print-share";
-import { routineContent } from "@/lib/routines/schemas";
+import { saveAndShareRoutine, savePrintShareInput } from "@/lib/routines/save-print-share";
 
 /** The form's fields as the schema wants them: a blank expiry is the default, the date counts only for "custom". */
 const shareLinkForm = z.preprocess((raw) => {
@@ -69,7 +68,7 @@ export const emailShareLinkAction = authedAction(shareLinkEmailInput, async (inp
  * link or makes one, and answers with the link to show; the browser then downloads the handout.
  */
 export const savePrintShareAction = authedAction(
-  z.object({ routineId: idInput, baseVersion: idInput, content: z.null().or(z.unknown().pipe(routineContent)) }),
+  savePrintShareInput,
   async (input, user) => {
     const db = await getDb();
     const { saved, link } = await saveAndShareRoutine(db, user, input, env().appUrl);
