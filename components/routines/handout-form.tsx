@@ -45,7 +45,7 @@ export function HandoutForm({ routineId, defaultPaper }: { routineId: number; de
           </label>
         </fieldset>
         <p className="muted" style={{ margin: 0 }}>
-          Prints what is on screen: unsaved changes in the builder are saved first, as a new revision.
+          Prints what is on screen: changes not yet saved in the builder are saved first, as a new revision.
         </p>
         {state === "refused" && (
           <p className="notice error" role="alert" style={{ margin: 0 }}>
