@@ -44,6 +44,7 @@ test("leaving the builder with unsaved changes asks first: Stay keeps the edits,
   const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Stay and keep editing" })).toBeFocused();
+  await shot(page, "builder-leave-dialog");
   await dialog.getByRole("button", { name: "Stay and keep editing" }).click();
   await expect(dialog).toBeHidden();
   expect(page.url()).toBe(routineUrl);
@@ -135,6 +136,16 @@ test("Download PDF with an unsaved dose saves it first and prints what is on scr
   const text = pdftotext(file);
   expect(text).toContain("2 sets of 23");
   expect(text).not.toContain("2 sets of 10");
+
+  // Creating a link saves first too: the patient's page shows what is on screen.
+  await setCatCowDose(page, "2", "24");
+  const share = page.getByRole("region", { name: "Patient links" });
+  await share.getByLabel("Label").fill("phone");
+  await share.getByRole("button", { name: "Create link" }).click();
+  await expect(page.getByText("Saved as revision 3.")).toBeVisible();
+  const url = await share.getByTestId("new-share-link").getByLabel("Link for the patient").inputValue();
+  await page.goto(url);
+  await expect(page.getByText("2 sets of 24").first()).toBeVisible();
 });
 
 test("from the patient list to a printed handout and a link in at most 5 clicks, with a template", async ({ page }) => {
@@ -151,7 +162,7 @@ test("from the patient list to a printed handout and a link in at most 5 clicks,
 
   await click(page.getByRole("link", { name: `New routine from template for ${patient}` }));
   await click(page.getByRole("button", { name: "Use “Upper back pain — mobility”" }));
-  await expect(page.getByText(`For ${patient}`)).toBeVisible();
+  await expect(page.getByText(`For ${patient} · revision 1`)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), click(page.getByRole("button", { name: "Save, print and share" }))]);
 
   expect(clicks).toBeLessThanOrEqual(5);
