@@ -78,6 +78,16 @@ test("leaving the builder with unsaved changes asks first: Stay keeps the edits,
   await page.reload();
   expect(asked).toEqual(["beforeunload"]);
   await expect(page.getByTestId("draft-prompt")).toBeVisible();
+
+  // "Save and leave": saved as a new revision, then on its way; nothing is offered back afterwards.
+  await page.getByTestId("draft-prompt").getByRole("button", { name: "Restore" }).click();
+  await page.getByRole("link", { name: `← ${patient}` }).click();
+  await dialog.getByRole("button", { name: "Save and leave" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: patient })).toBeVisible();
+  await page.goto(routineUrl);
+  await expect(page.getByText(`For ${patient} · revision 2`)).toBeVisible();
+  await expect(catCow.getByLabel("Reps", { exact: true })).toHaveValue("17");
+  await expect(page.getByTestId("draft-prompt")).toHaveCount(0);
 });
 
 test("after a reload the unsaved work is offered back; Restore puts it back, saving clears it", async ({ page }) => {
@@ -160,7 +170,19 @@ test("from the patient list to a printed handout and a link in at most 5 clicks,
   };
   await page.goto(`/admin/patients?view=all&q=${encodeURIComponent(patient)}`);
 
+  const look = async (name: string) => {
+    for (const [size, suffix] of [
+      [phone, "phone"],
+      [desktop, "desktop"],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: test.info().outputPath(`${name}-${suffix}.png`) });
+    }
+  };
+  await look("patient-list");
   await click(page.getByRole("link", { name: `New routine from template for ${patient}` }));
+  await expect(page.getByRole("heading", { level: 1, name: `New routine for ${patient}` })).toBeVisible();
+  await look("template-choice");
   await click(page.getByRole("button", { name: "Use “Upper back pain — mobility”" }));
   await expect(page.getByText(`For ${patient} · revision 1`)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), click(page.getByRole("button", { name: "Save, print and share" }))]);
