@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 export type PendingLeave = { kind: "link"; href: string } | { kind: "back" };
 
 const sentinel = "__routineUnsavedGuard";
+const armed = () => (window.history.state as Record<string, unknown> | null)?.[sentinel] === true;
 
 /** A same-origin link this page's router (or the browser) would follow in this tab. */
 function guardedHref(event: MouseEvent): string | null {
@@ -60,16 +61,19 @@ export function useUnsavedGuard(dirty: boolean) {
   // Back: while there are changes, the page has an extra history entry on the same address. Back pops it
   // (Next stays on this page), and the popstate below asks; staying pushes it again.
   useEffect(() => {
-    if (!dirty) return;
-    const armed = () => (window.history.state as Record<string, unknown> | null)?.[sentinel] === true;
-    if (!armed()) window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);
+    if (dirty && !armed()) window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);
+  }, [dirty]);
+  useEffect(() => {
+    const page = window.location.pathname + window.location.search;
     const onPopState = () => {
-      if (leavingRef.current || armed()) return;
-      if (dirtyRef.current) setPending({ kind: "back" });
+      if (armed() || window.location.pathname + window.location.search !== page) return;
+      // Back to this same page: an entry of ours. With changes, ask; without (or on the way out), go on back.
+      if (dirtyRef.current && !leavingRef.current) setPending({ kind: "back" });
+      else window.history.back();
     };
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
-  }, [dirty]);
+  }, []);
 
   const stay = useCallback(() => {
     if (pending?.kind === "back") window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);

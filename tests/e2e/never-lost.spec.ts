@@ -180,7 +180,9 @@ test("from the patient list to a printed handout and a link in at most 5 clicks,
     }
   };
   await look("patient-list");
-  await click(page.getByRole("link", { name: `New routine from template for ${patient}` }));
+  const row = page.getByRole("table", { name: "Patients" }).locator("tbody tr", { hasText: patient });
+  await expect(row.getByRole("link", { name: "New routine from template" })).toHaveAccessibleDescription(patient);
+  await click(row.getByRole("link", { name: "New routine from template" }));
   await expect(page.getByRole("heading", { level: 1, name: `New routine for ${patient}` })).toBeVisible();
   await look("template-choice");
   await click(page.getByRole("button", { name: "Use “Upper back pain — mobility”" }));
@@ -227,6 +229,10 @@ test("duplicate a routine, and copy it to another patient", async ({ page }) => 
   await setCatCowDose(page, "2", "19");
   await page.getByRole("button", { name: "Save routine" }).click();
   await expect(page.getByText("Saved as revision 2.")).toBeVisible();
+  // Once saved, Back leaves at once: the guard's own history entry is skipped, not a dead press.
+  await page.goBack();
+  await expect(page).not.toHaveURL(sourceUrl);
+  await page.goto(sourceUrl);
 
   await page.getByRole("button", { name: "Duplicate routine" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Upper back pain — mobility (copy)" })).toBeVisible();

@@ -81,7 +81,9 @@ export default async function PatientsPage({ searchParams }: Props) {
             header: "Display name",
             cell: (p) => (
               <>
-                <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
+                <span id={`patient-${p.id}-name`}>
+                  <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>
+                </span>{" "}
                 {p.archivedAt && <span className="badge grey">Archived</span>}
               </>
             ),
@@ -96,7 +98,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                 <Link
                   className="button secondary small"
                   href={`/admin/patients/${p.id}/from-template`}
-                  aria-label={`New routine from template for ${p.displayName}`}
+                  aria-describedby={`patient-${p.id}-name`}
                 >
                   New routine from template
                 </Link>
