@@ -245,7 +245,8 @@ test("duplicate a routine, and copy it to another patient", async ({ page }) => 
   await createPatient(page, second);
   await page.goto(sourceUrl);
   await page.getByRole("link", { name: "Copy to another patient" }).click();
-  await page.getByLabel("Patient").selectOption({ label: second });
+  await expect(page.getByRole("heading", { level: 1, name: "Copy to another patient" })).toBeVisible();
+  await page.getByLabel("Patient", { exact: true }).selectOption({ label: second });
   await page.getByRole("button", { name: "Copy routine" }).click();
   await expect(page.getByText(`For ${second} · revision 1`)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Copied for this patient" })).toBeVisible();
