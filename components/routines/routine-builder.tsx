@@ -15,8 +15,18 @@ import { builderReducer, fromRoutineDraft, initialBuilderState, previewDose } fr
 import { RoutineItem } from "./routine-item";
 import { RoutinePreview } from "./routine-preview";
 import { SortableSection } from "./sortable-section";
+import { DraftRestorePrompt } from "./draft-restore-prompt";
+import { fromStoredDraft } from "./kept-draft";
+import { downloadFrom, useOnScreenSave } from "./on-screen-save";
+import { SharedHandoutPanel, type SharedHandoutLink } from "./save-print-share";
+import { UnsavedGuard } from "./unsaved-guard";
+import { useKeptDraft } from "./use-kept-draft";
 
 export type SaveRoutineResult = ActionResult<{ version: number; revision: number }, RoutineConflict>;
+export type SavePrintShareResult = ActionResult<
+  { saved: { version: number; revision: number } | null; link: SharedHandoutLink },
+  RoutineConflict
+>;
 
 type Props = {
   routineId: number;
@@ -29,10 +39,23 @@ type Props = {
   actions: {
     save: (input: { routineId: number; baseVersion: number; content: unknown }) => Promise<SaveRoutineResult>;
     search: SearchPicker;
+    /** Patients' routines only (a template has no link): save, make or reuse the link, then download. */
+    savePrintShare?: (input: { routineId: number; baseVersion: number; content: unknown }) => Promise<SavePrintShareResult>;
   };
+  /** The handout's paper for "Save, print and share" (the clinic's default). */
+  handoutPaper?: string;
 };
 
-export function RoutineBuilder({ routineId, version, content, exercises: initialExercises, patientName, clinicName, actions }: Props) {
+export function RoutineBuilder({
+  routineId,
+  version,
+  content,
+  exercises: initialExercises,
+  patientName,
+  clinicName,
+  actions,
+  handoutPaper = "A4",
+}: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [{ draft, removed, dirty }, dispatch] = useReducer(builderReducer, content, initialBuilderState);
@@ -41,6 +64,8 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
   const [result, setResult] = useState<SaveRoutineResult | null>(null);
   const [showPreview, setShowPreview] = useState(false);
   const [saving, startSaving] = useTransition();
+  const [shared, setShared] = useState<{ link: SharedHandoutLink; revision: number | null } | null>(null);
+  const kept = useKeptDraft({ routineId, baseVersion, draft, dirty, exercises, initialExercises });
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -48,17 +73,43 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
 
   const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
 
-  const save = () =>
+  /** What a save answered, applied to the page: true when it was saved. */
+  const settle = (saved: SaveRoutineResult): boolean => {
+    setResult(saved);
+    // After a conflict the next save is a deliberate "mine wins": theirs stays in the revision history.
+    if (!saved.ok && saved.conflict) setBaseVersion(saved.conflict.currentVersion);
+    if (!saved.ok) return false;
+    setBaseVersion(saved.version);
+    dispatch({ type: "saved" });
+    kept.forget();
+    router.refresh();
+    return true;
+  };
+  const saveNow = async () => settle(await actions.save({ routineId, baseVersion, content: fromRoutineDraft(draft) }));
+  const save = () => startSaving(async () => void (await saveNow()));
+  // The handout and link forms below save what is on screen first.
+  useOnScreenSave(routineId, dirty, saveNow);
+
+  const savePrintShare = (run: NonNullable<Props["actions"]["savePrintShare"]>) =>
     startSaving(async () => {
-      const saved = await actions.save({ routineId, baseVersion, content: fromRoutineDraft(draft) });
-      setResult(saved);
-      // After a conflict the next save is a deliberate "mine wins": theirs stays in the revision history.
-      if (!saved.ok && saved.conflict) setBaseVersion(saved.conflict.currentVersion);
-      if (!saved.ok) return;
-      setBaseVersion(saved.version);
-      dispatch({ type: "saved" });
-      router.refresh();
+      setShared(null);
+      const outcome = await run({ routineId, baseVersion, content: dirty ? fromRoutineDraft(draft) : null });
+      if (!outcome.ok) return void settle(outcome);
+      if (outcome.saved) settle({ ok: true, ...outcome.saved });
+      else router.refresh();
+      setShared({ link: outcome.link, revision: outcome.saved?.revision ?? null });
+      // Asked for only now, after the save and the link: the handout is this revision, with this link.
+      downloadFrom(`/api/routines/${routineId}/handout.pdf?paper=${encodeURIComponent(handoutPaper)}`);
     });
+
+  const restoreKept = () => {
+    const offer = kept.takeOffer();
+    if (!offer) return;
+    setExercises((all) => ({ ...offer.cards, ...all }));
+    // Work started on an older revision keeps that base: saving it reports what changed since, never overwrites.
+    setBaseVersion(Math.min(offer.baseVersion, baseVersion));
+    dispatch({ type: "replaceDraft", draft: fromStoredDraft(offer.draft) });
+  };
 
   const addExercise = (card: ExerciseCard, sectionUid: string) => {
     setExercises((all) => ({ ...all, [card.id]: card }));
@@ -102,10 +153,24 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
 
   return (
     <fieldset className="bare stack" disabled={!hydrated}>
+      <UnsavedGuard dirty={dirty} save={saveNow} />
+      {kept.offer && (
+        <DraftRestorePrompt
+          savedAt={kept.offer.savedAt}
+          olderBase={kept.offer.baseVersion < baseVersion}
+          onRestore={restoreKept}
+          onDiscard={kept.discardOffer}
+        />
+      )}
       <div className="save-bar">
         <button type="button" className="button" onClick={save} disabled={saving}>
           {saving ? "Saving…" : "Save routine"}
         </button>
+        {actions.savePrintShare && (
+          <button type="button" className="button" onClick={() => savePrintShare(actions.savePrintShare!)} disabled={saving}>
+            Save, print and share
+          </button>
+        )}
         <button type="button" className="button secondary" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
           {showPreview ? "Back to editing" : "Patient preview"}
         </button>
@@ -114,6 +179,7 @@ export function RoutineBuilder({ routineId, version, content, exercises: initial
         </span>
       </div>
       <FormNotice error={result && !result.ok ? result.error : undefined} />
+      {shared && <SharedHandoutPanel link={shared.link} revision={shared.revision} onClose={() => setShared(null)} />}
       {showPreview ? (
         <RoutinePreview
           routine={{

@@ -75,7 +75,8 @@ export type BuilderAction =
   | { type: "undoRemove" }
   | { type: "moveItem"; sectionUid: string; index: number; toSectionUid: string }
   | { type: "reorderItems"; sectionUid: string; from: number; to: number }
-  | { type: "saved" };
+  | { type: "saved" }
+  | { type: "replaceDraft"; draft: RoutineDraft };
 
 export function initialBuilderState(content: RoutineContent): BuilderState {
   return { draft: toRoutineDraft(content), removed: null, dirty: false };
@@ -86,7 +87,10 @@ const withSection = (draft: RoutineDraft, uid: string, change: (s: SectionDraft)
   sections: draft.sections.map((s) => (s.uid === uid ? change(s) : s)),
 });
 
-function applyToDraft(state: BuilderState, action: Exclude<BuilderAction, { type: "saved" | "removeItem" | "undoRemove" }>): RoutineDraft {
+function applyToDraft(
+  state: BuilderState,
+  action: Exclude<BuilderAction, { type: "saved" | "removeItem" | "undoRemove" | "replaceDraft" }>,
+): RoutineDraft {
   const { draft } = state;
   switch (action.type) {
     case "edit":
@@ -139,6 +143,9 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
   switch (action.type) {
     case "saved":
       return { ...state, dirty: false };
+    case "replaceDraft":
+      // Work kept in the browser, put back: unsaved until the user saves it.
+      return { draft: action.draft, removed: null, dirty: true };
     case "removeItem": {
       const item = state.draft.sections.find((s) => s.uid === action.sectionUid)?.items[action.index];
       if (!item) return state;

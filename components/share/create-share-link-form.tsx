@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { startTransition, useState, type FormEvent } from "react";
+import { hasUnsavedWork, saveWhatIsOnScreen } from "@/components/routines/on-screen-save";
 import { Field } from "@/components/ui/field";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -31,12 +32,23 @@ export function CreateShareLinkForm({
   const errors = refused?.fieldErrors ?? {};
   // Without JavaScript the date field is always there (the select cannot reveal it); with it, only for "Until a date".
   const showDate = !hydrated || expiry === "custom";
+  // The patient sees the newest saved revision: unsaved changes in the builder are saved before the link is made.
+  const [savingFirst, setSavingFirst] = useState(false);
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    if (!hasUnsavedWork(routineId)) return formProps.onSubmit(event);
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSavingFirst(true);
+    const saved = await saveWhatIsOnScreen(routineId);
+    setSavingFirst(false);
+    if (saved) startTransition(() => formProps.action(data));
+  };
 
   return (
     <div className="stack">
       {created && <NewLinkReveal key={created.id} link={created} />}
       {/* key: a created link starts the next one from an empty form */}
-      <form key={created?.id ?? "new"} className="form share-form" {...formProps}>
+      <form key={created?.id ?? "new"} className="form share-form" action={formProps.action} onSubmit={onSubmit}>
         <FormNotice error={refused?.error} />
         <input type="hidden" name="routineId" value={routineId} />
         <div className="share-form-row">
@@ -72,8 +84,8 @@ export function CreateShareLinkForm({
           )}
         </div>
         <div>
-          <button className="button" type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create link"}
+          <button className="button" type="submit" disabled={pending || savingFirst}>
+            {savingFirst ? "Saving the routine…" : pending ? "Creating…" : "Create link"}
           </button>
         </div>
       </form>

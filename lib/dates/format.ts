@@ -14,6 +14,8 @@ const instantFormats = {
   "long-date": { day: "numeric", month: "long", year: "numeric" },
   /** 1 Dec 2026, 14:05 */
   "date-time": { dateStyle: "medium", timeStyle: "short" },
+  /** 14:05 */
+  time: { hour: "2-digit", minute: "2-digit" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const dayFormats = {

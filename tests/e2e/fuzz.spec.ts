@@ -76,7 +76,7 @@ test("no route handler answers malformed input with a 5xx, signed out or signed 
   const name = unique("Fuzz Patient");
   await page.getByLabel("Display name").fill(name);
   await page.getByRole("button", { name: "Create patient" }).click();
-  await page.getByRole("link", { name: "New routine" }).click();
+  await page.getByRole("link", { name: "New routine", exact: true }).click();
   await page.getByLabel("Template: Upper back pain — mobility").check();
   await page.getByRole("button", { name: "Create routine" }).click();
   await expect(page.getByText(`For ${name}`)).toBeVisible();

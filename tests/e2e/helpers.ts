@@ -79,7 +79,7 @@ export async function createPatient(page: Page, name: string, fields: Record<str
 
 /** From a patient's page: a new routine copied from the starter template. */
 export async function startFromTemplate(page: Page, patient: string) {
-  await page.getByRole("link", { name: "New routine" }).click();
+  await page.getByRole("link", { name: "New routine", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New routine" })).toBeVisible();
   await expect(page.getByLabel("Patient")).toHaveValue(/\d+/);
   await page.getByLabel("Template: Upper back pain — mobility").check();

@@ -50,7 +50,10 @@ test("create, edit, find, archive and restore a patient; a mistake keeps the for
   await expect(page.getByLabel("Private clinical notes")).toHaveValue(notes);
   await expect(page.getByRole("heading", { name: "No routines yet" })).toBeVisible();
   const patientId = /\/admin\/patients\/(\d+)/.exec(page.url())![1];
-  await expect(page.getByRole("link", { name: "New routine" })).toHaveAttribute("href", `/admin/routines/new?patient=${patientId}`);
+  await expect(page.getByRole("link", { name: "New routine", exact: true })).toHaveAttribute(
+    "href",
+    `/admin/routines/new?patient=${patientId}`,
+  );
 
   // Edit and save: the heading follows, and the saved values survive a reload.
   const renamed = `${name} Jr`;
@@ -78,7 +81,7 @@ test("create, edit, find, archive and restore a patient; a mistake keeps the for
   await page.getByRole("button", { name: "Archive patient" }).click();
   await expect(page.getByRole("button", { name: "Restore patient" })).toBeVisible();
   await expect(page.getByText("Archived", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "New routine" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "New routine", exact: true })).toHaveCount(0);
 
   await page.goto("/admin/patients");
   await expect(heading(page, "Patients")).toBeVisible();

@@ -25,7 +25,7 @@ async function createPatientWithPrivateFields(page: Page, name: string) {
   await page.getByLabel("Private clinical notes").fill(privateFields.notes);
   await page.getByRole("button", { name: "Create patient" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await page.getByRole("link", { name: "New routine" }).click();
+  await page.getByRole("link", { name: "New routine", exact: true }).click();
   await page.getByLabel("Template: Upper back pain — mobility").check();
   await page.getByRole("button", { name: "Create routine" }).click();
   await expect(page.getByText(`For ${name}`)).toBeVisible();

@@ -81,13 +81,29 @@ export default async function PatientsPage({ searchParams }: Props) {
             header: "Display name",
             cell: (p) => (
               <>
-                <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>{" "}
+                <span id={`patient-${p.id}-name`}>
+                  <RowLink href={`/admin/patients/${p.id}`}>{p.displayName}</RowLink>
+                </span>{" "}
                 {p.archivedAt && <span className="badge grey">Archived</span>}
               </>
             ),
           },
           { header: "External reference", cell: (p) => p.externalRef ?? <span className="muted">—</span> },
           { header: "Last change", cell: (p) => formatInstant(p.updatedAt, "date") },
+          {
+            header: "Actions",
+            hideHeader: true,
+            cell: (p) =>
+              !p.archivedAt && (
+                <Link
+                  className="button secondary small"
+                  href={`/admin/patients/${p.id}/from-template`}
+                  aria-describedby={`patient-${p.id}-name`}
+                >
+                  New routine from template
+                </Link>
+              ),
+          },
         ]}
       />
       <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => linkTo({ page })} />

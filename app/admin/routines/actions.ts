@@ -16,6 +16,7 @@ import {
   setRoutineArchived,
   type RoutineConflict,
 } from "@/lib/routines/mutations";
+import { copyRoutine, copyRoutineInput } from "@/lib/routines/copy-routine";
 import { loadExerciseCards } from "@/lib/routines/queries";
 import { newRoutineInput, routineContent } from "@/lib/routines/schemas";
 
@@ -84,4 +85,11 @@ export const searchPickerAction = authedAction(pickerQuery, async (query) => {
     result.items.map((i) => i.id),
   );
   return { total: result.total, cards: result.items.flatMap((i) => cards[i.id] ?? []), correctedQuery: result.correctedQuery };
+});
+
+/** "Duplicate" (same patient) and "Copy to another patient": a new routine at revision 1, opened at once. */
+export const copyRoutineAction = authedAction(copyRoutineInput, async (input, user) => {
+  const copy = await copyRoutine(await getDb(), user, input);
+  revalidatePath("/admin/routines");
+  redirect(`/admin/routines/${copy.id}?copied=${input.patientId === null ? "duplicate" : "patient"}`);
 });

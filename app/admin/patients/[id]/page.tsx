@@ -109,9 +109,14 @@ export default async function PatientPage({ params, searchParams }: Props) {
         <div className="page-head" style={{ marginBottom: 0 }}>
           <h2 id="routines-heading">Routines</h2>
           {!archived && (
-            <Link className="button" href={`/admin/routines/new?patient=${patient.id}`}>
-              New routine
-            </Link>
+            <div className="toolbar">
+              <Link className="button" href={`/admin/patients/${patient.id}/from-template`}>
+                New routine from template
+              </Link>
+              <Link className="button secondary" href={`/admin/routines/new?patient=${patient.id}`}>
+                New routine
+              </Link>
+            </div>
           )}
         </div>
         <RoutineTable

@@ -16,13 +16,26 @@ import { getRoutine } from "@/lib/routines/queries";
 import { getShareLinkEmailSetup } from "@/lib/share/email-share-link";
 import { listShareLinks } from "@/lib/share/links";
 import { getRoutineProgress } from "@/lib/share/progress";
-import { archiveRoutineAction, restoreRevisionAction, saveAsTemplateAction, saveRoutineAction, searchPickerAction } from "../actions";
-import { createShareLinkAction, emailShareLinkAction, revokeShareLinkAction, showShareLinkAction } from "./share-actions";
+import {
+  archiveRoutineAction,
+  copyRoutineAction,
+  restoreRevisionAction,
+  saveAsTemplateAction,
+  saveRoutineAction,
+  searchPickerAction,
+} from "../actions";
+import {
+  createShareLinkAction,
+  emailShareLinkAction,
+  revokeShareLinkAction,
+  savePrintShareAction,
+  showShareLinkAction,
+} from "./share-actions";
 import { formatInstant } from "@/lib/dates/format";
 
 export const metadata: Metadata = { title: "Routine" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; template?: string; copied?: string }> };
 
 export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requireUser();
@@ -39,7 +52,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
     getShareLinkEmailSetup(db, user, id, { mailConfigured: env().mail !== undefined }),
     getClinicSettings(db),
   ]);
-  const { restored, template } = await searchParams;
+  const { restored, template, copied } = await searchParams;
 
   return (
     <div className="stack">
@@ -62,6 +75,12 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           Revision {restored} restored as the newest revision.
         </p>
       )}
+      {copied && (
+        <p className="notice ok" role="status">
+          {copied === "patient" ? "Copied for this patient" : "Duplicated"}: a new routine at revision 1, with its own history and no links
+          yet.
+        </p>
+      )}
       {template && (
         <p className="notice ok" role="status">
           Saved as a template. Patients&apos; routines started from it get a copy.
@@ -76,7 +95,12 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         exercises={routine.exercises}
         patientName={routine.patient?.displayName ?? null}
         clinicName={clinic.displayName}
-        actions={{ save: saveRoutineAction, search: searchPickerAction }}
+        actions={{
+          save: saveRoutineAction,
+          search: searchPickerAction,
+          savePrintShare: routine.isTemplate || routine.archived ? undefined : savePrintShareAction,
+        }}
+        handoutPaper={clinic.paper}
       />
       {!routine.isTemplate && <RoutineProgress progress={progress} />}
       {!routine.isTemplate && (
@@ -90,7 +114,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         />
       )}
       <div className="grid-stats" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
-        <HandoutForm routineId={routine.id} revision={routine.revisions[0]?.number ?? 1} defaultPaper={clinic.paper} />
+        <HandoutForm routineId={routine.id} defaultPaper={clinic.paper} />
         <section className="card stack" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">Revisions</h2>
           <ol className="history" data-testid="revisions">
@@ -116,6 +140,19 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         </section>
         <section className="card stack" aria-labelledby="more-heading">
           <h2 id="more-heading">More</h2>
+          {!routine.isTemplate && (
+            <div className="toolbar">
+              <ActionForm action={copyRoutineAction}>
+                <input type="hidden" name="routineId" value={routine.id} />
+                <button className="button secondary" type="submit">
+                  Duplicate routine
+                </button>
+              </ActionForm>
+              <Link className="button secondary" href={`/admin/routines/${routine.id}/copy`}>
+                Copy to another patient
+              </Link>
+            </div>
+          )}
           {!routine.isTemplate && (
             <ActionForm action={saveAsTemplateAction} className="form">
               <input type="hidden" name="routineId" value={routine.id} />

@@ -12,6 +12,10 @@ import { emailShareLink } from "@/lib/share/email-share-link";
 import { shareLinkEmailInput } from "@/lib/share/email-schemas";
 import { newShareLinkInput } from "@/lib/share/schemas";
 import { showShareLink } from "@/lib/share/show-share-link";
+import { conflictOf } from "@/lib/auth/action";
+import { prerenderHandout } from "@/lib/handout/render-handout";
+import type { RoutineConflict } from "@/lib/routines/mutations";
+import { saveAndShareRoutine, savePrintShareInput } from "@/lib/routines/save-print-share";
 
 /** The form's fields as the schema wants them: a blank expiry is the default, the date counts only for "custom". */
 const shareLinkForm = z.preprocess((raw) => {
@@ -57,3 +61,29 @@ export const emailShareLinkAction = authedAction(shareLinkEmailInput, async (inp
   const { to } = await emailShareLink(await getDb(), user, input, { mailer: configuredMailer(), appUrl: env().appUrl });
   return { sent: { to, at: new Date().toISOString() } };
 });
+
+/**
+ * "Save, print and share": saves what is on screen (content null: nothing unsaved), then reuses the active
+ * link or makes one, and answers with the link to show; the browser then downloads the handout.
+ */
+export const savePrintShareAction = authedAction(
+  savePrintShareInput,
+  async (input, user) => {
+    const db = await getDb();
+    const { saved, link } = await saveAndShareRoutine(db, user, input, env().appUrl);
+    revalidatePath(`/admin/routines/${input.routineId}`);
+    if (saved) void prerenderHandout(db, input.routineId);
+    return {
+      saved,
+      link: {
+        id: link.id,
+        label: link.label,
+        url: link.url,
+        qrCode: await qrCodeDataUrl(link.url),
+        expiresAt: link.expiresAt.toISOString(),
+        reused: link.reused,
+      },
+    };
+  },
+  { conflict: conflictOf<RoutineConflict>() },
+);
