@@ -1,6 +1,7 @@
 import { doseFromDraft, doseToDraft, type DoseDraft } from "@/components/exercises/dose-fields";
 import type { Dose } from "@/lib/exercises/dose";
 import type { RoutineContent } from "@/lib/routines/schemas";
+import { stepItem } from "./item-moves";
 
 /** The builder's working copy: stable ids for drag and drop, text for every box so nothing typed is lost. */
 export type ItemDraft = { uid: string; exerciseId: number; dose: DoseDraft; note: string };
@@ -75,6 +76,7 @@ export type BuilderAction =
   | { type: "undoRemove" }
   | { type: "moveItem"; sectionUid: string; index: number; toSectionUid: string }
   | { type: "reorderItems"; sectionUid: string; from: number; to: number }
+  | { type: "stepItem"; itemUid: string; direction: "up" | "down" }
   | { type: "saved" };
 
 export function initialBuilderState(content: RoutineContent): BuilderState {
@@ -131,6 +133,10 @@ function applyToDraft(state: BuilderState, action: Exclude<BuilderAction, { type
     }
     case "reorderItems":
       return withSection(draft, action.sectionUid, (s) => ({ ...s, items: moveInList(s.items, action.from, action.to) }));
+    case "stepItem": {
+      const step = stepItem(draft.sections, action.itemUid, action.direction);
+      return step ? { ...draft, sections: step.sections } : draft;
+    }
   }
 }
 
