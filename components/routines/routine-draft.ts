@@ -16,16 +16,20 @@ export function newItem(exerciseId: number, dose: Dose, note = ""): ItemDraft {
   return { uid: newUid(), exerciseId, dose: doseToDraft(dose), note };
 }
 
+/**
+ * Ids by position for what was saved: the server's render and the browser's hydration must agree on them (ids
+ * and option values in the page come from them). What the browser adds later takes newUid's "u" ids.
+ */
 export function toRoutineDraft(content: RoutineContent): RoutineDraft {
   return {
     title: content.title,
     instructions: content.instructions,
     startDate: content.startDate ?? "",
     reviewDate: content.reviewDate ?? "",
-    sections: content.sections.map((s) => ({
-      uid: newUid(),
+    sections: content.sections.map((s, si) => ({
+      uid: `s${si}`,
       title: s.title,
-      items: s.items.map((i) => newItem(i.exerciseId, i.dose, i.note)),
+      items: s.items.map((i, ii) => ({ ...newItem(i.exerciseId, i.dose, i.note), uid: `s${si}i${ii}` })),
     })),
   };
 }

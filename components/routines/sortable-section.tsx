@@ -68,7 +68,7 @@ export function SortableSection({
             <span aria-hidden="true" className="chevron">
               {collapsed ? "▸" : "▾"}
             </span>
-            <span className="section-name">{name}</span>
+            <span className="section-name">{name}</span>{" "}
             <span className="section-count">
               {count} exercise{count === 1 ? "" : "s"}
             </span>
