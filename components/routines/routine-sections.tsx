@@ -132,7 +132,7 @@ export function RoutineSections({
             }}
             onRemove={() => dispatch({ type: "removeSection", sectionUid: section.uid })}
           >
-            <div className="field">
+            <div className="section-rename">
               <label htmlFor={`section-${section.uid}`}>Section heading</label>
               <input
                 id={`section-${section.uid}`}

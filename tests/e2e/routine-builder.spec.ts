@@ -220,6 +220,7 @@ test("keyboard only: the picker in a few Tabs, moves within and across sections 
   await page.getByRole("button", { name: /^Cool-down \d/ }).click();
   await page.getByRole("button", { name: "Move Cat-Cow up" }).focus();
   await search.fill("");
+  await expect(picker.getByText(/^\d+ published exercises/)).toBeVisible();
   await page.getByLabel("Routine title").scrollIntoViewIfNeeded();
   await page
     .getByTestId("routine-section")
