@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { e2e } from "./servers";
 import { admin, adminCreatesAccount, createExercise, openAs, signIn, unique } from "./helpers";
@@ -96,6 +97,8 @@ test("a new exercise takes its pictures before the first save, and the status sa
   await pictures.setInputFiles([fixture("figure.png"), fixture("not-a-picture.png")]);
   await expect(page.getByTestId("pending-picture")).toHaveCount(2);
   await page.getByLabel("Description (alt text)").fill("A person reaching forward from a chair");
+  const axe = await new AxeBuilder({ page }).include("form").disableRules(["color-contrast"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   mkdirSync(e2e.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(e2e.screenshots, "exercise-new.png"), fullPage: true });
   await page.getByRole("button", { name: "Create exercise" }).click();

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2e } from "./servers";
 import { admin, adminCreatesAccount, createPatient, openAs, signIn, startFromTemplate, unique } from "./helpers";
@@ -220,6 +221,9 @@ test("keyboard only: the picker in a few Tabs, moves within and across sections 
   expect((await picker.boundingBox())!.x).toBeGreaterThan((await sections.boundingBox())!.x + (await sections.boundingBox())!.width - 1);
   await page.getByRole("button", { name: /^Cool-down \d/ }).scrollIntoViewIfNeeded();
   await expect(picker).toBeInViewport();
+  // axe on the builder with sections folded and open (colours are the whole admin's, judged on their own).
+  const axe = await new AxeBuilder({ page }).include(".builder").disableRules(["color-contrast"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   // For the README: Stretches and Cool-down folded away, the picker showing results for the section worked on.
   await page.getByRole("button", { name: /^Stretches \d/ }).click();
   await page.getByRole("button", { name: /^Cool-down \d/ }).click();
