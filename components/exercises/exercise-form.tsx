@@ -13,13 +13,36 @@ import {
   equipmentKinds,
   exerciseCategories,
   exerciseStatuses,
+  type ExerciseStatus,
   labelOf,
   startingPositions,
 } from "@/lib/exercises/vocabulary";
 import { ConflictPanel } from "./conflict-panel";
 import { DoseFields, doseFromDraft, doseToDraft, type DoseDraft } from "./dose-fields";
 import { IllustrationEditor } from "./illustration-editor";
+import { PendingPicturesField, pendingPictureProblem, type PendingPictures } from "./pending-pictures";
 import { StepsEditor } from "./steps-editor";
+
+// What each status means, beside the choice: publishing is what puts an exercise in front of patients.
+const statusMeaning: Record<ExerciseStatus, string> = {
+  draft: "Only staff see it. It cannot be added to routines yet.",
+  published: "In the routine builder's picker; patients see it on their handouts and links.",
+  archived: "Retired: not offered for new routines. Routines that use it keep showing it.",
+};
+
+/** Uploads the pictures chosen before the first save to the new exercise; the server checks each as it always does. */
+async function uploadPendingPictures(exerciseId: number, pending: PendingPictures): Promise<{ added: number; refused: number }> {
+  const body = new FormData();
+  for (const file of pending.files) body.append("file", file);
+  body.set("alt", pending.alt);
+  try {
+    const response = await fetch(`/api/admin/exercises/${exerciseId}/images`, { method: "POST", body });
+    const answer = (await response.json()) as { added?: number; errors?: string[] };
+    return { added: answer.added ?? 0, refused: pending.files.length - (answer.added ?? 0) };
+  } catch {
+    return { added: 0, refused: pending.files.length };
+  }
+}
 
 type Draft = Omit<ExerciseInput, "tags" | "defaultDose"> & { tags: string; dose: DoseDraft };
 
@@ -70,6 +93,8 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
   const [baseVersion, setBaseVersion] = useState(exercise?.version ?? 0);
   const [result, setResult] = useState<SaveExerciseResult | null>(null);
   const [saving, startSaving] = useTransition();
+  const [pending, setPending] = useState<PendingPictures>({ files: [], alt: "" });
+  const pendingProblems = pending.files.map(pendingPictureProblem).filter(Boolean);
   const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "values") : {};
   const errorsOf = (path: string) => errors[path];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -84,8 +109,11 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
       if (!saved.ok) return;
       setBaseVersion(saved.version);
       setOriginal(values);
-      if (!exercise) router.push(`/admin/exercises/${saved.id}?created=1`);
-      else router.refresh();
+      if (exercise) return router.refresh();
+      // The exercise exists now: its pictures follow, and the page it opens on says how many arrived.
+      const pictures = pending.files.length ? await uploadPendingPictures(saved.id, pending) : { added: 0, refused: 0 };
+      const counts = pending.files.length ? `&pictures=${pictures.added}&refused=${pictures.refused}` : "";
+      router.push(`/admin/exercises/${saved.id}?created=1${counts}`);
     });
 
   const conflict = result && !result.ok ? result.conflict : undefined;
@@ -106,7 +134,7 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
       </div>
     );
   };
-  const select = (key: "category" | "position" | "difficulty" | "status", label: string, options: readonly string[]) => (
+  const select = (key: "category" | "position" | "difficulty", label: string, options: readonly string[]) => (
     <div className="field">
       <label htmlFor={`exercise-${key}`}>{label}</label>
       <select id={`exercise-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value as never)}>
@@ -142,7 +170,8 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save();
+        // A file the server would refuse is named now, before anything is created.
+        if (pendingProblems.length === 0) save();
       }}
     >
       <FormNotice error={result && !result.ok ? result.error : undefined} success={result?.ok ? "Saved." : undefined} />
@@ -183,9 +212,30 @@ export function ExerciseForm({ exercise, saveExercise }: Props) {
               errors={(f) => errorsOf(`defaultDose.${f}`)}
               hint="Leave a box empty when it does not apply. Routines start from this dose and can change it per patient."
             />
+            {!exercise && <PendingPicturesField value={pending} onChange={setPending} />}
           </div>
           <div className="stack card">
-            {select("status", "Status", exerciseStatuses)}
+            <fieldset className="status-choice">
+              <legend>Status</legend>
+              {exerciseStatuses.map((o) => (
+                <div className="status-option" key={o}>
+                  <input
+                    type="radio"
+                    id={`exercise-status-${o}`}
+                    name="status"
+                    value={o}
+                    checked={draft.status === o}
+                    aria-describedby={`exercise-status-${o}-meaning`}
+                    onChange={() => set("status", o)}
+                  />
+                  <label htmlFor={`exercise-status-${o}`}>{labelOf(o)}</label>
+                  <span id={`exercise-status-${o}-meaning`} className="hint">
+                    {statusMeaning[o]}
+                  </span>
+                </div>
+              ))}
+              {errorsOf("status") && <p className="error">{errorsOf("status")!.join(" ")}</p>}
+            </fieldset>
             {select("category", "Category", exerciseCategories)}
             {select("position", "Starting position", startingPositions)}
             {select("difficulty", "Difficulty", difficulties)}

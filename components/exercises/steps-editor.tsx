@@ -1,13 +1,22 @@
 "use client";
 import { ArrowDown, ArrowUp, X } from "lucide-react";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 
 type Props = { steps: string[]; onChange: (steps: string[]) => void; errors: (i: number) => string[] | undefined };
 
 /** Numbered steps: add, remove and reorder with buttons (reachable and usable from the keyboard). */
 export function StepsEditor({ steps, onChange, errors }: Props) {
   const list = useRef<HTMLOListElement>(null);
-  const focusStep = (i: number) => requestAnimationFrame(() => list.current?.querySelectorAll("textarea")[i]?.focus());
+  // Focus moves once the new list has rendered (a new step's box does not exist when its button is pressed).
+  const focusNext = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    list.current?.querySelectorAll("textarea")[focusNext.current]?.focus();
+    focusNext.current = null;
+  }, [steps]);
+  const focusStep = (i: number) => {
+    focusNext.current = i;
+  };
   const move = (from: number, to: number) => {
     const next = [...steps];
     const [step] = next.splice(from, 1);

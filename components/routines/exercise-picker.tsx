@@ -18,6 +18,9 @@ export type SearchPicker = (query: Record<string, string>) => Promise<ActionResu
 
 type Props = {
   sections: { uid: string; title: string }[];
+  /** The section being worked on in the builder; the Add buttons say its name. */
+  target: string;
+  onTargetChange: (sectionUid: string) => void;
   onAdd: (exercise: ExerciseCard, sectionUid: string) => void;
   search: SearchPicker;
 };
@@ -25,13 +28,14 @@ type Props = {
 const nothingFound: PickerResult = { total: 0, cards: [], correctedQuery: null };
 
 /** The library's search beside the routine: published exercises, added with one click or Enter. */
-export function ExercisePicker({ sections, onAdd, search }: Props) {
+export function ExercisePicker({ sections, target, onTargetChange, onAdd, search }: Props) {
   const [q, setQ] = useState("");
   const [filters, setFilters] = useState({ category: "", region: "", equipment: "" });
-  const [target, setTarget] = useState("");
   const [result, setResult] = useState<PickerResult>(nothingFound);
   const [searching, startSearch] = useTransition();
-  const section = sections.find((s) => s.uid === target)?.uid ?? sections.at(-1)?.uid ?? "";
+  const section = sections.find((s) => s.uid === target) ?? sections[0];
+  const sectionTitle = section?.title.trim() || "Untitled section";
+  const activeFilters = Object.values(filters).filter(Boolean).length;
 
   useEffect(() => {
     const query = { q, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
@@ -62,41 +66,42 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
             if (e.key !== "Enter") return;
             e.preventDefault();
             const first = result.cards[0];
-            if (first && section) onAdd(first, section);
+            if (first && section) onAdd(first, section.uid);
           }}
         />
       </div>
-      <div className="toolbar">
-        {pickerFilters.map((f) => (
-          <div className="field" style={{ flex: 1 }} key={f.name}>
-            <label htmlFor={`picker-${f.name}`}>{f.label}</label>
-            <select
-              id={`picker-${f.name}`}
-              value={filters[f.name]}
-              onChange={(e) => setFilters((all) => ({ ...all, [f.name]: e.target.value }))}
-            >
-              <option value="">Any</option>
-              {f.options.map((o) => (
-                <option key={o} value={o}>
-                  {labelOf(o)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
+      <div className="field">
+        <label htmlFor="picker-target">Add to</label>
+        <select id="picker-target" value={section?.uid ?? ""} onChange={(e) => onTargetChange(e.target.value)}>
+          {sections.map((s) => (
+            <option key={s.uid} value={s.uid}>
+              {s.title || "Untitled section"}
+            </option>
+          ))}
+        </select>
       </div>
-      <div className="toolbar">
-        <div className="field" style={{ flex: 1 }}>
-          <label htmlFor="picker-target">Add to</label>
-          <select id="picker-target" value={section} onChange={(e) => setTarget(e.target.value)}>
-            {sections.map((s) => (
-              <option key={s.uid} value={s.uid}>
-                {s.title || "Untitled section"}
-              </option>
-            ))}
-          </select>
+      <details className="picker-filters">
+        <summary>Filters{activeFilters > 0 ? ` (${activeFilters} on)` : ""}</summary>
+        <div className="picker-filter-grid">
+          {pickerFilters.map((f) => (
+            <div className="field" key={f.name}>
+              <label htmlFor={`picker-${f.name}`}>{f.label}</label>
+              <select
+                id={`picker-${f.name}`}
+                value={filters[f.name]}
+                onChange={(e) => setFilters((all) => ({ ...all, [f.name]: e.target.value }))}
+              >
+                <option value="">Any</option>
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {labelOf(o)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
         </div>
-      </div>
+      </details>
       <p className="muted" aria-live="polite" style={{ margin: 0 }}>
         {!searching && result.correctedQuery && (
           <>
@@ -114,13 +119,9 @@ export function ExercisePicker({ sections, onAdd, search }: Props) {
           <li key={card.id}>
             {card.illustration && <IllustrationThumb illustration={card.illustration} />}
             <span className="picker-name">{card.name}</span>
-            <button
-              type="button"
-              className="button secondary"
-              aria-label={`Add ${card.name}`}
-              onClick={() => section && onAdd(card, section)}
-            >
-              Add
+            {/* Named in full for screen readers ("Add Wall Angels to Mobility"); seen as "Add to Mobility". */}
+            <button type="button" className="button secondary small picker-add" onClick={() => section && onAdd(card, section.uid)}>
+              Add<span className="visually-hidden"> {card.name}</span> to {sectionTitle}
             </button>
           </li>
         ))}

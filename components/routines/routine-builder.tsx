@@ -1,9 +1,6 @@
 "use client";
-import { ArrowDown, ArrowUp, X } from "lucide-react";
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useRouter } from "next/navigation";
-import { useReducer, useState, useTransition } from "react";
+import { useEffect, useReducer, useRef, useState, useTransition } from "react";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { fieldErrorsUnder, type ActionResult } from "@/lib/errors";
@@ -11,16 +8,17 @@ import type { RoutineConflict } from "@/lib/routines/mutations";
 import type { ExerciseCard } from "@/lib/routines/queries";
 import type { RoutineContent } from "@/lib/routines/schemas";
 import { ExercisePicker, type SearchPicker } from "./exercise-picker";
+import { sectionName } from "./item-moves";
+import { useLiveAnnouncer } from "./live-announcer";
 import { builderReducer, fromRoutineDraft, initialBuilderState, previewDose } from "./routine-draft";
-import { RoutineItem } from "./routine-item";
 import { RoutinePreview } from "./routine-preview";
-import { SortableSection } from "./sortable-section";
 import { DraftRestorePrompt } from "./draft-restore-prompt";
 import { fromStoredDraft } from "./kept-draft";
 import { downloadFrom, useOnScreenSave } from "./on-screen-save";
 import { SharedHandoutPanel, type SharedHandoutLink } from "./save-print-share";
 import { UnsavedGuard } from "./unsaved-guard";
 import { useKeptDraft } from "./use-kept-draft";
+import { RoutineSections } from "./routine-sections";
 
 export type SaveRoutineResult = ActionResult<{ version: number; revision: number }, RoutineConflict>;
 export type SavePrintShareResult = ActionResult<
@@ -66,10 +64,27 @@ export function RoutineBuilder({
   const [saving, startSaving] = useTransition();
   const [shared, setShared] = useState<{ link: SharedHandoutLink; revision: number | null } | null>(null);
   const kept = useKeptDraft({ routineId, baseVersion, draft, dirty, exercises, initialExercises });
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
+  // The section being worked on (last focused, edited or moved into): where the picker adds.
+  const [activeUid, setActiveUid] = useState(() => draft.sections[0]?.uid ?? "");
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const { announce, region } = useLiveAnnouncer();
+  const pendingFocus = useRef<[string, string | undefined] | null>(null);
+  const active = draft.sections.find((s) => s.uid === activeUid) ?? draft.sections[0]!;
+
+  // After a move re-renders, focus goes back to the button pressed (or its twin when that one is now disabled).
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const [id, fallback] = pendingFocus.current;
+    pendingFocus.current = null;
+    const target = document.getElementById(id) as HTMLButtonElement | null;
+    (target && !target.disabled ? target : (document.getElementById(fallback ?? "") ?? target))?.focus();
+  }, [draft]);
+  const expand = (sectionUid: string) =>
+    setCollapsed((all) => (all.has(sectionUid) ? new Set([...all].filter((uid) => uid !== sectionUid)) : all));
+  const activate = (sectionUid: string) => {
+    setActiveUid(sectionUid);
+    expand(sectionUid);
+  };
 
   const errors = result && !result.ok ? fieldErrorsUnder(result.fieldErrors, "content") : {};
 
@@ -112,30 +127,16 @@ export function RoutineBuilder({
   };
 
   const addExercise = (card: ExerciseCard, sectionUid: string) => {
+    const section = draft.sections.find((x) => x.uid === sectionUid);
+    if (!section) return;
     setExercises((all) => ({ ...all, [card.id]: card }));
     dispatch({ type: "addItem", sectionUid, exerciseId: card.id, dose: card.defaultDose });
+    activate(sectionUid);
+    const count = section.items.length + 1;
+    announce(`${card.name} added to ${sectionName(section)}, position ${count} of ${count}.`);
   };
-  const onDragEnd = (list: "sections" | string) => (event: DragEndEvent) => {
-    const { active, over } = event;
-    if (!over || active.id === over.id) return;
-    if (list === "sections") {
-      dispatch({
-        type: "moveSection",
-        from: draft.sections.findIndex((s) => s.uid === active.id),
-        to: draft.sections.findIndex((s) => s.uid === over.id),
-      });
-    } else {
-      const items = draft.sections.find((s) => s.uid === list)?.items ?? [];
-      dispatch({
-        type: "reorderItems",
-        sectionUid: list,
-        from: items.findIndex((i) => i.uid === active.id),
-        to: items.findIndex((i) => i.uid === over.id),
-      });
-    }
-  };
+  const allCollapsed = draft.sections.every((x) => collapsed.has(x.uid));
 
-  let number = 0;
   const sectionOptions = draft.sections.map((s) => ({ uid: s.uid, title: s.title }));
   const text = (key: "title" | "startDate" | "reviewDate", label: string, type = "text") => (
     <div className="field">
@@ -195,6 +196,9 @@ export function RoutineBuilder({
         />
       ) : (
         <div className="builder">
+          <a className="builder-skip" href="#picker-search">
+            Skip to the exercise picker
+          </a>
           <div className="stack">
             <div className="card stack">
               {text("title", "Routine title")}
@@ -213,86 +217,46 @@ export function RoutineBuilder({
                 {text("reviewDate", "Review date", "date")}
               </div>
             </div>
-            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd("sections")}>
-              <SortableContext items={draft.sections.map((s) => s.uid)} strategy={verticalListSortingStrategy}>
-                {draft.sections.map((section, s) => (
-                  <SortableSection key={section.uid} uid={section.uid} title={section.title || `${s + 1}`}>
-                    <div className="section-head">
-                      <div className="field">
-                        <label htmlFor={`section-${section.uid}`}>Section heading</label>
-                        <input
-                          id={`section-${section.uid}`}
-                          value={section.title}
-                          onChange={(e) => dispatch({ type: "renameSection", sectionUid: section.uid, title: e.target.value })}
-                        />
-                      </div>
-                      <div className="icon-buttons">
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Move section ${section.title} up`}
-                          disabled={s === 0}
-                          onClick={() => dispatch({ type: "moveSection", from: s, to: s - 1 })}
-                        >
-                          <ArrowUp className="icon" aria-hidden="true" />
-                        </button>
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Move section ${section.title} down`}
-                          disabled={s === draft.sections.length - 1}
-                          onClick={() => dispatch({ type: "moveSection", from: s, to: s + 1 })}
-                        >
-                          <ArrowDown className="icon" aria-hidden="true" />
-                        </button>
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Remove section ${section.title}`}
-                          disabled={draft.sections.length === 1 || section.items.length > 0}
-                          title={section.items.length > 0 ? "Move or remove its exercises first" : undefined}
-                          onClick={() => dispatch({ type: "removeSection", sectionUid: section.uid })}
-                        >
-                          <X className="icon" aria-hidden="true" />
-                        </button>
-                      </div>
-                    </div>
-                    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd(section.uid)}>
-                      <SortableContext items={section.items.map((i) => i.uid)} strategy={verticalListSortingStrategy}>
-                        <ol className="items">
-                          {section.items.map((item, i) => (
-                            <RoutineItem
-                              key={item.uid}
-                              item={item}
-                              number={++number}
-                              exercise={exercises[item.exerciseId]}
-                              sections={sectionOptions}
-                              sectionUid={section.uid}
-                              errors={errors[`sections.${s}.items.${i}`]}
-                              fieldErrors={(path) => errors[`sections.${s}.items.${i}.${path}`]}
-                              onChange={(next) => dispatch({ type: "changeItem", sectionUid: section.uid, index: i, item: next })}
-                              onDuplicate={() => dispatch({ type: "duplicateItem", sectionUid: section.uid, index: i })}
-                              onRemove={() => dispatch({ type: "removeItem", sectionUid: section.uid, index: i })}
-                              onMove={(to) => dispatch({ type: "moveItem", sectionUid: section.uid, index: i, toSectionUid: to })}
-                            />
-                          ))}
-                        </ol>
-                      </SortableContext>
-                    </DndContext>
-                    {section.items.length === 0 && <p className="muted">Add exercises from the list on the right.</p>}
-                  </SortableSection>
-                ))}
-              </SortableContext>
-            </DndContext>
+            <div className="sections-bar">
+              <h2 id="sections-heading">Exercises</h2>
+              <button
+                type="button"
+                className="button link"
+                onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(draft.sections.map((x) => x.uid)))}
+              >
+                {allCollapsed ? "Expand all sections" : "Collapse all sections"}
+              </button>
+            </div>
+            <RoutineSections
+              draft={draft}
+              exercises={exercises}
+              errors={errors}
+              collapsed={collapsed}
+              activeUid={active.uid}
+              dispatch={dispatch}
+              announce={announce}
+              onActivate={activate}
+              onToggle={(uid) =>
+                setCollapsed((all) => (all.has(uid) ? new Set([...all].filter((x) => x !== uid)) : new Set([...all, uid])))
+              }
+              focusAfterRender={(id, fallback) => (pendingFocus.current = [id, fallback])}
+            />
             <div>
               <button type="button" className="button secondary" onClick={() => dispatch({ type: "addSection" })}>
                 Add section
               </button>
             </div>
           </div>
-          <ExercisePicker sections={sectionOptions} onAdd={addExercise} search={actions.search} />
+          <ExercisePicker
+            sections={sectionOptions}
+            target={active.uid}
+            onTargetChange={setActiveUid}
+            onAdd={addExercise}
+            search={actions.search}
+          />
         </div>
       )}
+      {region}
       {removed && (
         <div className="undo-bar" role="status">
           <span>Removed {exercises[removed.item.exerciseId]?.name ?? "Exercise"}.</span>

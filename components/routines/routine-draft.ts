@@ -1,6 +1,7 @@
 import { doseFromDraft, doseToDraft, type DoseDraft } from "@/components/exercises/dose-fields";
 import type { Dose } from "@/lib/exercises/dose";
 import type { RoutineContent } from "@/lib/routines/schemas";
+import { stepItem } from "./item-moves";
 
 /** The builder's working copy: stable ids for drag and drop, text for every box so nothing typed is lost. */
 export type ItemDraft = { uid: string; exerciseId: number; dose: DoseDraft; note: string };
@@ -15,16 +16,20 @@ export function newItem(exerciseId: number, dose: Dose, note = ""): ItemDraft {
   return { uid: newUid(), exerciseId, dose: doseToDraft(dose), note };
 }
 
+/**
+ * Ids by position for what was saved: the server's render and the browser's hydration must agree on them (ids
+ * and option values in the page come from them). What the browser adds later takes newUid's "u" ids.
+ */
 export function toRoutineDraft(content: RoutineContent): RoutineDraft {
   return {
     title: content.title,
     instructions: content.instructions,
     startDate: content.startDate ?? "",
     reviewDate: content.reviewDate ?? "",
-    sections: content.sections.map((s) => ({
-      uid: newUid(),
+    sections: content.sections.map((s, si) => ({
+      uid: `s${si}`,
       title: s.title,
-      items: s.items.map((i) => newItem(i.exerciseId, i.dose, i.note)),
+      items: s.items.map((i, ii) => ({ ...newItem(i.exerciseId, i.dose, i.note), uid: `s${si}i${ii}` })),
     })),
   };
 }
@@ -75,6 +80,7 @@ export type BuilderAction =
   | { type: "undoRemove" }
   | { type: "moveItem"; sectionUid: string; index: number; toSectionUid: string }
   | { type: "reorderItems"; sectionUid: string; from: number; to: number }
+  | { type: "stepItem"; itemUid: string; direction: "up" | "down" }
   | { type: "saved" }
   | { type: "replaceDraft"; draft: RoutineDraft };
 
@@ -135,6 +141,10 @@ function applyToDraft(
     }
     case "reorderItems":
       return withSection(draft, action.sectionUid, (s) => ({ ...s, items: moveInList(s.items, action.from, action.to) }));
+    case "stepItem": {
+      const step = stepItem(draft.sections, action.itemUid, action.direction);
+      return step ? { ...draft, sections: step.sections } : draft;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import { Copy, GripVertical, X } from "lucide-react";
+import { ArrowDown, ArrowUp, GripVertical, X } from "lucide-react";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { DoseFields } from "@/components/exercises/dose-fields";
@@ -20,6 +20,9 @@ type Props = {
   onDuplicate: () => void;
   onRemove: () => void;
   onMove: (toSectionUid: string) => void;
+  /** One place up or down, across into the neighbouring section at a section's edge; false at the routine's edge. */
+  canStep: { up: boolean; down: boolean };
+  onStep: (direction: "up" | "down") => void;
 };
 
 /** One exercise in the routine: drag handle (mouse, touch or keyboard), its dose as a sentence, and its editors. */
@@ -35,6 +38,8 @@ export function RoutineItem({
   onDuplicate,
   onRemove,
   onMove,
+  canStep,
+  onStep,
 }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.uid });
   const name = exercise?.name ?? "Unknown exercise";
@@ -47,34 +52,46 @@ export function RoutineItem({
       data-testid="routine-item"
     >
       <div className="item-head">
-        <button type="button" className="drag-handle" aria-label={`Reorder ${name}`} {...attributes} {...listeners}>
+        {/* The grip is for a mouse or finger; keyboards and screen readers use the Move buttons, which say what they do. */}
+        <button type="button" className="drag-handle" {...attributes} {...listeners} tabIndex={-1} aria-hidden="true" title="Drag to move">
           <GripVertical className="icon" aria-hidden="true" />
         </button>
         {exercise?.illustration && <IllustrationThumb illustration={exercise.illustration} side={previewDose(item.dose).side} />}
-        <strong>
-          {number}. {name}
-          {exercise && exercise.status !== "published" && <span className="badge warn"> {exercise.status}</span>}
-        </strong>
-        <label className="visually-hidden" htmlFor={`move-${item.uid}`}>
-          Move {name} to section
-        </label>
-        <select id={`move-${item.uid}`} value={sectionUid} onChange={(e) => onMove(e.target.value)} style={{ maxWidth: "10rem" }}>
-          {sections.map((s) => (
-            <option key={s.uid} value={s.uid}>
-              {s.title || "Untitled section"}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="icon-button" aria-label={`Duplicate ${name}`} onClick={onDuplicate}>
-          <Copy className="icon" aria-hidden="true" />
-        </button>
-        <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove}>
-          <X className="icon" aria-hidden="true" />
-        </button>
+        <div className="item-title">
+          <strong>
+            {number}. {name}
+            {exercise && exercise.status !== "published" && <span className="badge warn"> {exercise.status}</span>}
+          </strong>
+          <span className="dose-sentence" data-testid="dose-sentence">
+            {sentence || "No dose set"}
+          </span>
+        </div>
+        <div className="icon-buttons">
+          <button
+            type="button"
+            id={`item-up-${item.uid}`}
+            className="icon-button"
+            aria-label={`Move ${name} up`}
+            disabled={!canStep.up}
+            onClick={() => onStep("up")}
+          >
+            <ArrowUp className="icon" aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            id={`item-down-${item.uid}`}
+            className="icon-button"
+            aria-label={`Move ${name} down`}
+            disabled={!canStep.down}
+            onClick={() => onStep("down")}
+          >
+            <ArrowDown className="icon" aria-hidden="true" />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove}>
+            <X className="icon" aria-hidden="true" />
+          </button>
+        </div>
       </div>
-      <span className="dose-sentence" data-testid="dose-sentence">
-        {sentence || "No dose set"}
-      </span>
       {errors && <p className="error">{errors.join(" ")}</p>}
       <details>
         <summary>Dose and note for {name}</summary>
@@ -85,6 +102,21 @@ export function RoutineItem({
           onChange={(dose) => onChange({ ...item, dose })}
           errors={(field) => fieldErrors(`dose.${field}`)}
         />
+        <div className="item-more">
+          <div className="field">
+            <label htmlFor={`move-${item.uid}`}>Move to section</label>
+            <select id={`move-${item.uid}`} value={sectionUid} onChange={(e) => onMove(e.target.value)}>
+              {sections.map((s) => (
+                <option key={s.uid} value={s.uid}>
+                  {s.title || "Untitled section"}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button secondary small" onClick={onDuplicate}>
+            Duplicate {name}
+          </button>
+        </div>
         <div className="field">
           <label htmlFor={`note-${item.uid}`}>Note to the patient</label>
           <textarea

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { imageSize } from "image-size";
 
-export const maxImageBytes = 5 * 1024 * 1024;
+import { maxImageBytes } from "./image-limits";
+
+export { maxImageBytes };
 export type ImageMimeType = "image/png" | "image/jpeg" | "image/webp";
 
 export const imageExtension: Record<ImageMimeType, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };

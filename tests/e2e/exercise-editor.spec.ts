@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { e2e } from "./servers";
 import { admin, adminCreatesAccount, createExercise, openAs, signIn, unique } from "./helpers";
@@ -67,12 +68,59 @@ test("create an exercise with steps and a picture; mistakes keep the form filled
   ).toBeVisible();
 });
 
+test("a new exercise takes its pictures before the first save, and the status says what publishing means", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const name = unique("Pictured Before Saving");
+  await page.goto("/admin/exercises/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("textbox", { name: "Step 1", exact: true }).fill("Sit tall on a chair.");
+  await page.getByRole("button", { name: "Add step" }).click();
+  // Focus goes to the new step's box, so typing carries on.
+  await expect(page.getByRole("textbox", { name: "Step 2", exact: true })).toBeFocused();
+  await page.keyboard.type("Reach forward slowly.");
+  await page.getByRole("checkbox", { name: "Upper back" }).check();
+
+  // Draft by default; each status says what it means.
+  await expect(page.getByRole("radio", { name: "Draft", exact: true })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Draft", exact: true })).toHaveAccessibleDescription(/cannot be added to routines/);
+  await expect(page.getByRole("radio", { name: "Published", exact: true })).toHaveAccessibleDescription(/patients see it/);
+  await page.getByRole("radio", { name: "Published", exact: true }).check();
+
+  // A file no server would take is named at once and can be taken out; nothing is created meanwhile.
+  const pictures = page.getByLabel("Choose pictures");
+  await pictures.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a picture") });
+  await expect(page.getByRole("alert").filter({ hasText: "notes.txt is not a PNG, JPEG or WebP picture." })).toBeVisible();
+  await page.getByRole("button", { name: "Create exercise" }).click();
+  await expect(page).toHaveURL(/\/admin\/exercises\/new$/);
+  await page.getByRole("button", { name: "Remove notes.txt" }).click();
+  // A real picture, and one that only looks like one by its name: the server judges its bytes, as for any upload.
+  await pictures.setInputFiles([fixture("figure.png"), fixture("not-a-picture.png")]);
+  await expect(page.getByTestId("pending-picture")).toHaveCount(2);
+  await page.getByLabel("Description (alt text)").fill("A person reaching forward from a chair");
+  const axe = await new AxeBuilder({ page }).include("form").disableRules(["color-contrast"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  mkdirSync(e2e.screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(e2e.screenshots, "exercise-new.png"), fullPage: true });
+  await page.getByRole("button", { name: "Create exercise" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Exercise created." })).toHaveText(
+    "Exercise created. 1 picture added. 1 picture was not added: add it again below.",
+  );
+  await expect(page.getByTestId("exercise-image")).toHaveCount(1);
+  await expect(page.getByRole("img", { name: "A person reaching forward from a chair" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Published", exact: true })).toBeChecked();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("radio", { name: "Published", exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(e2e.screenshots, "exercise-editor-phone.png") });
+});
+
 test("edits are recorded in the history with what changed", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   const name = unique("History Check");
   await createExercise(page, name);
   await page.getByLabel("One-line summary").fill("A clearer summary.");
-  await page.getByLabel("Status").selectOption("published");
+  await page.getByRole("radio", { name: "Published", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   await page.reload();
@@ -120,7 +168,7 @@ test("an exercise a routine uses cannot be deleted; archived, it leaves the list
   await expect(page.getByText(/used in \d+ routine item/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
-  await page.getByLabel("Status").selectOption("archived");
+  await page.getByRole("radio", { name: "Archived", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
 
@@ -143,7 +191,7 @@ test("an exercise a routine uses cannot be deleted; archived, it leaves the list
   await page.goto("/admin/exercises?q=levator&status=archived");
   await page.getByRole("link", { name: "Levator Scapulae Stretch" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Levator Scapulae Stretch" })).toBeVisible();
-  await page.getByLabel("Status").selectOption("published");
+  await page.getByRole("radio", { name: "Published", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
 });

@@ -75,7 +75,7 @@ test("a pose changed from the keyboard shows on the patient's phone and in the p
   await page.getByLabel("Start from").selectOption("standing");
   await page.getByRole("button", { name: "Add a drawing" }).click();
   await expect(page.getByLabel("Description for screen readers (alt text)")).toHaveValue(`Start and finish positions of ${name}`);
-  await page.getByLabel("Status").selectOption("published");
+  await page.getByRole("radio", { name: "Published", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 

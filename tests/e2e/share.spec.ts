@@ -184,7 +184,7 @@ test("share a routine, tick it off on a phone with and without JavaScript, follo
   await page.getByLabel("Description (alt text)").fill("Reaching forward from a chair");
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByTestId("exercise-image")).toHaveCount(1);
-  await page.getByLabel("Status").selectOption("published");
+  await page.getByRole("radio", { name: "Published", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
   await page.goto(routineUrl);

@@ -39,6 +39,8 @@ describe("the routine builder's state", () => {
     expect(start.removed).toBeNull();
     expect(routineContent.parse(fromRoutineDraft(start.draft))).toEqual(content);
     expect(run().draft.title).toBe("Week 1");
+    // The server's render and the browser's hydration build the same ids (they end up in ids and option values).
+    expect(initialBuilderState(content).draft).toEqual(start.draft);
   });
 
   it("edits the routine's own fields and marks the draft unsaved", () => {

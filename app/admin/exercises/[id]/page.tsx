@@ -23,7 +23,10 @@ import {
 
 export const metadata: Metadata = { title: "Edit exercise" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; duplicated?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string; duplicated?: string; pictures?: string; refused?: string }>;
+};
 
 export default async function ExercisePage({ params, searchParams }: Props) {
   await requireUser();
@@ -34,7 +37,18 @@ export default async function ExercisePage({ params, searchParams }: Props) {
     throw error;
   });
   const history = await listExerciseHistory(db, id);
-  const { created, duplicated } = await searchParams;
+  const { created, duplicated, pictures, refused } = await searchParams;
+  // Pictures chosen before the first save were uploaded right after it: say how many arrived and how many did not.
+  const added = Number(pictures) || 0;
+  const notAdded = Number(refused) || 0;
+  const createdNotice = [
+    "Exercise created.",
+    added > 0 && `${added} picture${added === 1 ? "" : "s"} added.`,
+    notAdded > 0 &&
+      `${notAdded} picture${notAdded === 1 ? " was" : "s were"} not added: add ${notAdded === 1 ? "it" : "them"} again below.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className="stack">
@@ -63,7 +77,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
       </div>
       {(created || duplicated) && (
         <p className="notice ok" role="status">
-          {created ? "Exercise created." : "This is a draft copy: rename it and change what differs."}
+          {created ? createdNotice : "This is a draft copy: rename it and change what differs."}
         </p>
       )}
       {exercise.usedInItems > 0 && exercise.status !== "archived" && (

@@ -12,9 +12,7 @@ export default async function NewExercisePage() {
     <div className="stack">
       <BackLink href="/admin/exercises">Exercises</BackLink>
       <h1>New exercise</h1>
-      <p className="muted">
-        Saved as a draft until you publish it; only published exercises can go into routines. Pictures can be added once it is saved.
-      </p>
+      <p className="muted">Saved as a draft until you publish it; only published exercises can go into routines.</p>
       <ExerciseForm saveExercise={saveExerciseAction} />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/ui/back-link";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HandoutForm } from "@/components/routines/handout-form";
 import { RoutineBuilder } from "@/components/routines/routine-builder";
