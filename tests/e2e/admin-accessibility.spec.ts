@@ -17,10 +17,12 @@ const adminPages = (s: Seeded) => [
   "/admin/exercises/import",
   "/admin/patients",
   s.patientUrl,
+  `${s.patientUrl}/from-template`, // a new routine from a template, for this patient
   "/admin/patients/new",
   "/admin/routines",
   "/admin/routines/new",
   s.routineUrl, // the builder, progress and the patient links panel with a link
+  `${s.routineUrl}/copy`, // copy the routine to another patient
   s.templateUrl, // the builder for a template
   "/admin/templates",
   "/admin/settings",
