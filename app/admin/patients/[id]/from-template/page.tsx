@@ -1,3 +1,4 @@
+import { BackLink } from "@/components/ui/back-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -31,9 +32,7 @@ export default async function NewRoutineFromTemplatePage({ params }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        <Link href={`/admin/patients/${patient.id}`}>← {patient.displayName}</Link>
-      </p>
+      <BackLink href={`/admin/patients/${patient.id}`}>{patient.displayName}</BackLink>
       <h1>New routine for {patient.displayName}</h1>
       <p className="muted" style={{ margin: 0 }}>
         Choose a template: the routine opens in the builder, ready to adjust, print and share. Or{" "}

@@ -1,5 +1,5 @@
+import { BackLink } from "@/components/ui/back-link";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/session";
@@ -30,9 +30,7 @@ export default async function CopyRoutinePage({ params }: Props) {
 
   return (
     <div className="stack">
-      <p>
-        <Link href={`/admin/routines/${routine.id}`}>← {routine.content.title}</Link>
-      </p>
+      <BackLink href={`/admin/routines/${routine.id}`}>{routine.content.title}</BackLink>
       <h1>Copy to another patient</h1>
       <p className="muted" style={{ margin: 0 }}>
         The other patient gets a routine of their own with the same exercises, doses and instructions, starting at revision 1. Start and
