@@ -40,18 +40,25 @@ function renderPage(): string {
 
 let page: string | undefined;
 
-/**
- * A complete page, status 404, with no script at all: it reads the same with or without JavaScript, names the
- * clinic and how to reach it, and is byte for byte the same whichever reason the link has for being inactive.
- */
-export function inactiveLinkResponse(): Response {
+/** The inactive-link page as plain parts, for the production server's own path (lib/share/patient-page-server.ts). */
+export function inactiveLinkAnswer(): { status: 404; headers: Record<string, string>; body: string } {
   page ??= renderPage();
-  return new Response(page, {
+  return {
     status: 404,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy":
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
-  });
+    body: page,
+  };
+}
+
+/**
+ * A complete page, status 404, with no script at all: it reads the same with or without JavaScript, names the
+ * clinic and how to reach it, and is byte for byte the same whichever reason the link has for being inactive.
+ */
+export function inactiveLinkResponse(): Response {
+  const { status, headers, body } = inactiveLinkAnswer();
+  return new Response(body, { status, headers });
 }

@@ -1,4 +1,8 @@
-/** `next start` for a benchmark: on a free port, against a prepared data directory, stopped afterwards. */
+/**
+ * The production server for a benchmark (scripts/server.mjs, what `npm start` runs: Next behind our own
+ * Node server, which answers the patient's page itself): on a free port, against a prepared data directory,
+ * stopped afterwards.
+ */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -30,7 +34,8 @@ async function waitForHealth(url: string, exited: () => boolean): Promise<void> 
 
 /** Throws at once, before any setup, when there is no production build to start. */
 export function requireBuild(): void {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  const built = [path.join(root, ".next", "BUILD_ID"), path.join(root, ".next", "routine", "patient-page-server.mjs")];
+  if (!built.every((file) => existsSync(file))) throw new Error("No production build: run `npm run build` first.");
 }
 
 /**
@@ -42,10 +47,17 @@ export async function withNextServer<T>(dataDir: string, run: (base: string) => 
   const base = `http://127.0.0.1:${port}`;
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server: Node refuses them in NODE_OPTIONS.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, APP_URL: base, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      APP_URL: base,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

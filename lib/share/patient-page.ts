@@ -1,0 +1,94 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createElement } from "react";
+import { PatientPageError } from "@/components/share/patient-page-error";
+import { PatientRoutine } from "@/components/share/patient-routine";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { inactiveLinkAnswer } from "./inactive";
+import { shareLinkUrl } from "./links";
+import { shareLinkOpens } from "./open-counter";
+import { renderPatientDocument } from "./patient-page-html";
+import { readReminderTimes, reminderQueryString, sessionsInRoutine } from "./reminders";
+import { getSharedRoutine } from "./shared-routine";
+import { readTickFeedback } from "./tick-feedback";
+
+const html = "text/html; charset=utf-8";
+
+/** A response as plain parts: the production server writes them to the socket as they are (see PatientPageRequest). */
+export type PageAnswer = { status: number; headers: Record<string, string>; body: string };
+
+/**
+ * What the page needs of a request. Not a web Request: reading a Response's body back costs a quarter of the
+ * page's whole time, so the two mounts each turn plain parts into their own kind of response.
+ */
+export type PatientPageRequest = { method: string; token: string; query: URLSearchParams; nonce: string | undefined };
+
+/**
+ * The patient's page, `/r/{token}`: the one implementation behind both mounts, Next's route handler
+ * (app/r/[token]/route.ts, which `next dev` serves) and scripts/server.mjs's own path in production
+ * (lib/share/patient-page-server.ts). Checks the link, counts a GET that is not the return from a tick's form
+ * post as an open, and renders plain HTML. `nonce` is this response's CSP nonce, for the page's own scripts.
+ * Headers that every page of the app carries are the mount's job.
+ */
+export async function answerPatientPage(request: PatientPageRequest): Promise<PageAnswer> {
+  try {
+    return await patientPage(request);
+  } catch (error) {
+    // A bug or an outage: the patient gets a page in plain words (and their ticks are safe); the log gets the rest.
+    console.error("The patient's page failed", error);
+    const body = renderPatientDocument(createElement(PatientPageError));
+    return { status: 500, headers: { "Content-Type": html, "Cache-Control": "private, no-store" }, body };
+  }
+}
+
+/** A page answer as a web Response (Next's mount). */
+export function pageResponse({ status, headers, body }: PageAnswer): Response {
+  return new Response(body, { status, headers });
+}
+
+async function patientPage({ method, token, query, nonce }: PatientPageRequest): Promise<PageAnswer> {
+  const feedback = readTickFeedback(Object.fromEntries(query));
+  // One round trip that checks the link and reads the routine and the ticks.
+  const routine = await getSharedRoutine(await getDb(), { token });
+  if (!routine) return inactiveLinkAnswer();
+  // Coming back from a tick's form post is not another visit; a HEAD is not a visit at all.
+  if (method === "GET" && feedback === null) shareLinkOpens().record(routine.linkId);
+
+  // The page's script asks for the patient's own day (?day=) when it differs from the server's; the days
+  // loaded are the ones that can be "today" somewhere, so anything else falls back to the server's day.
+  const asked = query.get("day") ?? "";
+  const day = Object.hasOwn(routine.ticksByDay, asked) ? asked : routine.serverDay;
+  const asks = query.getAll("at");
+  const sessions = sessionsInRoutine(routine);
+  const times = readReminderTimes(asks, sessions) ?? readReminderTimes([], sessions)!;
+  const { appUrl, clinicName } = env();
+  // Absolute, from APP_URL: a calendar app fetches the feed from wherever it runs.
+  const calendar = { times, feedUrl: `${shareLinkUrl(appUrl, token)}/calendar.ics?${reminderQueryString(times)}`, picked: asks.length > 0 };
+  const link = { basePath: `/r/${token}`, day, ticks: routine.ticksByDay[day] ?? [], feedback, calendar };
+  const props = { routine, displayName: routine.displayName, clinicName, updatedAt: routine.updatedAt, link };
+  return { status: 200, headers: { "Content-Type": html }, body: renderRoutinePage(props, nonce) };
+}
+
+type PageProps = Omit<Parameters<typeof PatientRoutine>[0], "link"> & {
+  link: Omit<NonNullable<Parameters<typeof PatientRoutine>[0]["link"]>, "scriptNonce">;
+};
+
+// Rendering is most of a page's cost and the same data gives the same page: pages are kept by a digest of
+// everything they are rendered from, just read from the database, so a kept page is never stale. The nonce
+// differs per response and is put in last, in place of this process's random stand-in.
+const nonceSlot = `nonce-slot-${randomUUID()}`;
+const rendered = new Map<string, string>();
+const keptPages = 50;
+
+function renderRoutinePage(props: PageProps, nonce: string | undefined): string {
+  const key = createHash("sha256").update(JSON.stringify(props)).digest("base64");
+  let page = rendered.get(key);
+  if (page === undefined) {
+    const element = createElement(PatientRoutine, { ...props, link: { ...props.link, scriptNonce: nonceSlot } });
+    page = renderPatientDocument(createElement("div", { className: "patient-page" }, element));
+    if (rendered.size >= keptPages) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, page);
+  }
+  return nonce === undefined ? page.replaceAll(` nonce="${nonceSlot}"`, "") : page.replaceAll(nonceSlot, nonce);
+}
