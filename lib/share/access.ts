@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, routines, shareLinks } from "@/db/schema";
 import { hashShareToken, isWellFormedShareToken } from "./tokens";
@@ -26,16 +26,19 @@ export function liveLinkById(db: Db, linkId: number | Placeholder, now: number |
 }
 
 function liveLinkWhere(db: Db, which: SQL | undefined, now: number | Placeholder) {
-  const liveRoutines = db
+  // Correlated with the link's own row: an IN (all live routines) list would be built on every check.
+  const liveRoutine = db
     .select({ id: routines.id })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
-    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), isNull(patients.archivedAt)));
+    .where(
+      and(eq(routines.id, shareLinks.routineId), eq(routines.isTemplate, false), isNull(routines.archivedAt), isNull(patients.archivedAt)),
+    );
   return and(
     which,
     isNull(shareLinks.revokedAt),
     gt(shareLinks.expiresAt, typeof now === "number" ? new Date(now) : now),
-    inArray(shareLinks.routineId, liveRoutines),
+    exists(liveRoutine),
   );
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createElement } from "react";
 import { PatientPageError } from "@/components/share/patient-page-error";
 import { PatientRoutine } from "@/components/share/patient-routine";
@@ -74,21 +74,24 @@ type PageProps = Omit<Parameters<typeof PatientRoutine>[0], "link"> & {
   link: Omit<NonNullable<Parameters<typeof PatientRoutine>[0]["link"]>, "scriptNonce">;
 };
 
-// Rendering is most of a page's cost and the same data gives the same page: pages are kept by a digest of
-// everything they are rendered from, just read from the database, so a kept page is never stale. The nonce
-// differs per response and is put in last, in place of this process's random stand-in.
+// Rendering is most of a page's cost and the same data gives the same page. getSharedRoutine hands back the
+// very same routine object while what it read is unchanged (and a new one when anything changed, a tick
+// included), so pages are kept per routine object, by the rest of what they are rendered from: a kept page
+// is never stale. The nonce differs per response and is put in last, in place of this process's stand-in.
 const nonceSlot = `nonce-slot-${randomUUID()}`;
-const rendered = new Map<string, string>();
-const keptPages = 50;
+const rendered = new WeakMap<object, Map<string, string>>();
+const keptPerRoutine = 20;
 
 function renderRoutinePage(props: PageProps, nonce: string | undefined): string {
-  const key = createHash("sha256").update(JSON.stringify(props)).digest("base64");
-  let page = rendered.get(key);
+  let pages = rendered.get(props.routine);
+  if (!pages) rendered.set(props.routine, (pages = new Map()));
+  const key = JSON.stringify({ ...props, routine: undefined });
+  let page = pages.get(key);
   if (page === undefined) {
     const element = createElement(PatientRoutine, { ...props, link: { ...props.link, scriptNonce: nonceSlot } });
     page = renderPatientDocument(createElement("div", { className: "patient-page" }, element));
-    if (rendered.size >= keptPages) rendered.delete(rendered.keys().next().value!);
-    rendered.set(key, page);
+    if (pages.size >= keptPerRoutine) pages.delete(pages.keys().next().value!);
+    pages.set(key, page);
   }
   return nonce === undefined ? page.replaceAll(` nonce="${nonceSlot}"`, "") : page.replaceAll(nonceSlot, nonce);
 }

@@ -89,6 +89,7 @@ const readResolved = (db: Db, linkId: number, routineId: number, days: string[])
 type SharedRoutineRows = Awaited<ReturnType<typeof readResolved>>;
 
 type Prepared = { getQuery(): { sql: string; params: unknown[] }; mapResult(result: unknown, isFromBatch?: boolean): unknown };
+
 type LinkIds = { id: number; routineId: number };
 const dayNames = ["yesterday", "today", "tomorrow"] as const;
 
@@ -121,43 +122,45 @@ function buildQueries(db: Db) {
   return { byToken: byToken.map((query) => query.prepare() as Prepared), byId: byId.map((query) => query.prepare() as Prepared) };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof buildQueries> & { idsByTokenHash: Map<string, LinkIds> }>();
+type Kept = ReturnType<typeof buildQueries> & { idsByTokenHash: Map<string, LinkIds>; pages: Map<string, SharedRoutine> };
+const kept = new WeakMap<Db, Kept>();
 const idsKept = 10_000;
+const routinesKept = 50;
 
-/** Runs prebuilt reads in one batch (one transaction, so they agree), mapped as drizzle maps them. */
-async function runBatch(db: Db, queries: Prepared[], values: Record<string, unknown>): Promise<[LinkIds[], SharedRoutineRows]> {
-  const results = await db.$client.batch(
-    queries.map((query) => {
-      const built = query.getQuery();
-      return { sql: built.sql, args: fillPlaceholders(built.params, values) as InArgs };
-    }),
-  );
-  const [link, ...rows] = results.map((result, i) => queries[i]!.mapResult(result, true));
-  return [link as LinkIds[], rows as unknown as SharedRoutineRows];
-}
-
-/** A token's live link and the page's rows, in one round trip; null when the token opens nothing (now). */
-async function readByToken(db: Db, token: string, now: number, days: string[]): Promise<[number, SharedRoutineRows] | null> {
-  let queries = prepared.get(db);
-  if (!queries) prepared.set(db, (queries = { ...buildQueries(db), idsByTokenHash: new Map() }));
+/**
+ * A token's live link and the page's rows, in one round trip (one batch, one transaction, so they agree);
+ * null when the token opens nothing (now). `raw` is what the database answered, before any mapping.
+ */
+async function readByToken(db: Db, token: string, now: number, days: string[]) {
+  let queries = kept.get(db);
+  if (!queries) kept.set(db, (queries = { ...buildQueries(db), idsByTokenHash: new Map(), pages: new Map() }));
   const tokenHash = hashShareToken(token);
   const values = { now, yesterday: days[0], today: days[1], tomorrow: days[2] };
   const known = queries.idsByTokenHash.get(tokenHash);
-  const [[link], rows] = known
-    ? await runBatch(db, queries.byId, { ...values, linkId: known.id, routineId: known.routineId })
-    : await runBatch(db, queries.byToken, { ...values, tokenHash });
+  const [statements, args] = known
+    ? [queries.byId, { ...values, linkId: known.id, routineId: known.routineId }]
+    : [queries.byToken, { ...values, tokenHash }];
+  const results = await db.$client.batch(
+    statements.map((query) => {
+      const built = query.getQuery();
+      return { sql: built.sql, args: fillPlaceholders(built.params, args) as InArgs };
+    }),
+  );
+  const [link] = statements[0]!.mapResult(results[0], true) as LinkIds[];
   if (!link) return null;
   if (!known) {
     if (queries.idsByTokenHash.size >= idsKept) queries.idsByTokenHash.delete(queries.idsByTokenHash.keys().next().value!);
     queries.idsByTokenHash.set(tokenHash, link);
   }
-  return [link.id, rows];
+  const rows = () => results.slice(1).map((result, i) => statements[i + 1]!.mapResult(result, true)) as unknown as SharedRoutineRows;
+  return { linkId: link.id, raw: results.map((result) => result.rows), rows, pages: queries.pages };
 }
 
 /**
  * What the patient's page shows, in one round trip (one batch): the link check, the routine as last saved, the
  * exercise cards (their ids taken in SQL from the routine's items) and the ticks. Given a token, the batch
  * checks the link itself and the answer is null when it opens nothing; given a resolved link, it trusts it.
+ * Given a token, an unchanged read answers with the same object as before: treat it as read-only.
  */
 export async function getSharedRoutine(
   db: Db,
@@ -166,16 +169,22 @@ export async function getSharedRoutine(
 ): Promise<SharedRoutine | null> {
   const serverDay = utcDay(now);
   const days = [addDays(serverDay, -1), serverDay, addDays(serverDay, 1)];
-  let linkId: number, rows: SharedRoutineRows;
-  if ("token" in link) {
-    if (!isWellFormedShareToken(link.token)) return null;
-    const found = await readByToken(db, link.token, now, days);
-    if (!found) return null;
-    [linkId, rows] = found;
-  } else {
-    linkId = link.linkId;
-    rows = await readResolved(db, link.linkId, link.routineId, days);
-  }
+  if (!("token" in link)) return toSharedRoutine(link.linkId, await readResolved(db, link.linkId, link.routineId, days), days);
+  if (!isWellFormedShareToken(link.token)) return null;
+  const found = await readByToken(db, link.token, now, days);
+  if (!found) return null;
+  // The same rows give the same routine: kept by what the database answered (never stale, as it was just read),
+  // so an unchanged page skips the mapping, and the page built from it can be kept by the object (patient-page.ts).
+  const key = `${found.linkId} ${days.join(" ")} ${JSON.stringify(found.raw)}`;
+  const known = found.pages.get(key);
+  if (known) return known;
+  const routine = toSharedRoutine(found.linkId, found.rows(), days);
+  if (found.pages.size >= routinesKept) found.pages.delete(found.pages.keys().next().value!);
+  if (routine) found.pages.set(key, routine);
+  return routine;
+}
+
+function toSharedRoutine(linkId: number, rows: SharedRoutineRows, days: string[]): SharedRoutine | null {
   const [routineRows, contentRows, revisionRows, cardRows, imageRows, ticks] = rows;
   // With a token, no routine means no live link: the same answer as any inactive link.
   const latest = toLatestRevision(toCurrentRoutine([routineRows, contentRows, revisionRows]));
@@ -191,7 +200,7 @@ export async function getSharedRoutine(
     displayName: latest.displayName,
     revision: latest.number,
     updatedAt: latest.savedAt,
-    serverDay,
+    serverDay: days[1]!,
     ticksByDay,
   };
 }
