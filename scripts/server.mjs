@@ -10,6 +10,8 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import next from "next";
 
 const socketAddressHeader = "x-routine-socket-address";
@@ -26,11 +28,21 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const patientPage = await import(pathToFileURL(patientPageModule).href);
 
+const gzipped = promisify(gzip);
+
 async function answerPatientPage(request, response, token) {
   try {
     const answer = await patientPage.servePatientPage(request.method, request.url, token);
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body); // Node sends no body for a HEAD
+    let body = answer.body;
+    const headers = { ...answer.headers, Vary: "Accept-Encoding" };
+    // Compressed as Next compresses its responses (gzip, zlib's default level; in the thread pool, off the event loop).
+    if (request.method === "GET" && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      body = await gzipped(body);
+      headers["Content-Encoding"] = "gzip";
+    }
+    headers["Content-Length"] = String(Buffer.byteLength(body));
+    response.writeHead(answer.status, headers);
+    response.end(body); // Node sends no body for a HEAD
   } catch (error) {
     console.error("The patient's page failed outside its handler", error);
     if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });

@@ -20,12 +20,12 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = 3;
 const connections = 10;
 
-type Case = { label: string; url: string; expectStatus: number };
+type Case = { label: string; url: string; expectStatus: number; headers?: Record<string, string> };
 type Round = { rps: number; p50: number; p99: number; requests: number; wrong: number; cpuMs: number };
 
-async function round({ url, expectStatus }: Case, duration: number, cpuMs: () => number): Promise<Round> {
+async function round({ url, expectStatus, headers }: Case, duration: number, cpuMs: () => number): Promise<Round> {
   const cpuBefore = cpuMs();
-  const result = await autocannon({ url, connections, duration });
+  const result = await autocannon({ url, connections, duration, headers });
   const wrongStatus = expectStatus === 200 ? result.non2xx : result["2xx"];
   return {
     rps: result.requests.average,
@@ -47,7 +47,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function load(cases: Case[], cpuMs: () => number) {
   // Warm-up: JIT, caches, the connection pool, and the server's own start-up work (the handout workers load
   // in the background for several seconds after the first health check).
-  for (const c of cases) await autocannon({ url: c.url, connections, duration: 3 });
+  for (const c of cases) await autocannon({ url: c.url, connections, duration: 3, headers: c.headers });
   const measured = cases.map(() => [] as Round[]);
   for (let r = 0; r < rounds; r++)
     for (const [i, c] of cases.entries()) measured[i]!.push(await round(c, Math.max(1, seconds / rounds), cpuMs));
@@ -105,23 +105,30 @@ async function measure(base: string, token: string, cpuMs: () => number) {
   const html = await first.text();
   if (first.status !== 200 || !html.includes("Upper back pain")) throw new Error(`The share page did not render (${first.status}).`);
 
-  const [page, noWrite, file, inactive] = await load(
+  const gzip = { "accept-encoding": "gzip" };
+  const [page, noWrite, file, inactive, pageGzip, fileGzip] = await load(
     [
       { label: "patient page /r/{token} (200)", url: `${base}/r/${token}`, expectStatus: 200 },
       // The same page as it comes back after a tick's form post: no open counted, everything else alike.
       { label: "same, after a tick (no open counted)", url: `${base}/r/${token}?done=0`, expectStatus: 200 },
       { label: "static file /patient.js (200)", url: `${base}/patient.js`, expectStatus: 200 },
       { label: "unknown link /r/{other} (404)", url: `${base}/r/${"x".repeat(43)}`, expectStatus: 404 },
+      // As a phone asks: compressed (the server gzips the page per response, Next the static file).
+      { label: "patient page, gzip", url: `${base}/r/${token}`, expectStatus: 200, headers: gzip },
+      { label: "static file, gzip", url: `${base}/patient.js`, expectStatus: 200, headers: gzip },
     ],
     cpuMs,
   );
   console.log(
     `${seconds} s per case in ${rounds} interleaved rounds, ${connections} connections, one production server (scripts/server.mjs), embedded database file.\n`,
   );
-  printTable([page!.row, noWrite!.row, file!.row, inactive!.row]);
+  printTable([page!.row, noWrite!.row, file!.row, inactive!.row, pageGzip!.row, fileGzip!.row]);
   console.log(`\nthroughput patient page / static file: ${(page!.rps / file!.rps).toFixed(2)}× (issue 12 asks at least 0.5×)`);
   console.log(`p99 latency patient page / static file: ${(page!.p99 / Math.max(1, file!.p99)).toFixed(2)}× (issue 12 asks at most 2×)`);
   console.log(`server CPU per request, patient page / static file: ${(page!.cpuPerRequest / file!.cpuPerRequest).toFixed(2)}×`);
+  console.log(
+    `gzip, throughput: ${(pageGzip!.rps / fileGzip!.rps).toFixed(2)}×, p99: ${(pageGzip!.p99 / Math.max(1, fileGzip!.p99)).toFixed(2)}×`,
+  );
 
   const weight = await firstLoadWeight(base, html);
   console.log(`\nFirst load of the patient page (the starter template, no pictures), gzipped:\n`);
