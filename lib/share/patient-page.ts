@@ -80,7 +80,8 @@ type PageProps = Omit<Parameters<typeof PatientRoutine>[0], "link"> & {
 // is never stale. The nonce differs per response and is put in last, in place of this process's stand-in.
 const nonceSlot = `nonce-slot-${randomUUID()}`;
 const rendered = new WeakMap<object, Map<string, string>>();
-const keptPerRoutine = 20;
+// A routine object lives while getSharedRoutine keeps it (50 at most); a few pages each: its day and query variants.
+const keptPerRoutine = 4;
 
 function renderRoutinePage(props: PageProps, nonce: string | undefined): string {
   let pages = rendered.get(props.routine);
