@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/security/headers";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { refuseInactiveShareLink } from "@/lib/share/gate";
 
 const isAdminPage = (pathname: string) => pathname === "/admin" || pathname.startsWith("/admin/");
@@ -12,7 +12,7 @@ const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * convenience, since every admin page, action and route handler verifies the session itself against the
  * database. The proxy deliberately never decodes or re-issues the cookie: a re-issued cookie on a
  * background prefetch could undo a sign-out. (2) Answer a patient page whose link is inactive with a
- * plain 404, counting the visit when it is active (the page checks the link again itself). (3) Give each response a nonce-based CSP.
+ * plain 404 (the page checks the link again itself). (3) Give each response a nonce-based CSP.
  */
 export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -22,12 +22,12 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
 
-  // Any method: a POST to an inactive link gets the same plain 404 as a GET, not Next's own page. Only a GET
-  // counts as the patient opening the page.
-  const refusal = await refuseInactiveShareLink(pathname, request.method === "GET" ? request.nextUrl.searchParams : null);
+  // Any method: a POST to an inactive link gets the same plain 404 as a GET, not Next's own page. (In production
+  // scripts/server.mjs answers GET and HEAD of the page itself, before Next; the page counts its opens.)
+  const refusal = await refuseInactiveShareLink(pathname);
   if (refusal) return refusal;
 
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

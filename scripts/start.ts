@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { readEnv } from "../lib/env-schema";
+import { buildPatientPageServer, patientPageBundle } from "./build-patient-page";
 
 const root = path.resolve(__dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -33,9 +34,11 @@ function newestSourceTime(): number {
   return newest;
 }
 
-function buildIfNeeded(): void {
+/** `npm run build`'s two steps: Next's build, then the patient page's fast path (scripts/build-patient-page.ts). */
+async function buildIfNeeded(): Promise<void> {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceTime()) return;
+  const built = [buildId, patientPageBundle];
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= newestSourceTime())) return;
   console.log(
     existsSync(buildId) ? "Sources changed since the last build: rebuilding…" : "No build yet: building the app (a minute or two, once)…",
   );
@@ -45,6 +48,7 @@ function buildIfNeeded(): void {
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  await buildPatientPageServer();
 }
 
 async function waitUntilHealthy(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
@@ -68,7 +72,7 @@ async function main() {
     process.exit(1);
   }
   const authSecret = resolveAuthSecret(config.authSecret, config.dataDir);
-  buildIfNeeded();
+  await buildIfNeeded();
 
   // Our own small server around Next.js, so the app can tell the socket's address (see scripts/server.mjs).
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {

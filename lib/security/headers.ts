@@ -1,3 +1,8 @@
+/** A fresh CSP nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
 /** Content-Security-Policy for one response; the nonce lets Next's own inline scripts run and nothing else. */
 export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
   return [
@@ -34,3 +39,16 @@ export const patientLinkHeaders = [
   { key: "X-Robots-Tag", value: "noindex" },
   { key: "Cache-Control", value: "private, no-store" },
 ];
+
+/**
+ * What a patient page's response carries when scripts/server.mjs answers it without Next: the headers
+ * next.config.ts and proxy.ts give it (the later list wins key by key, as in next.config.ts; the page's own
+ * headers last), and the nonce CSP unless the page brought its own (the inactive-link page's stricter one).
+ */
+export function patientPageHeaders(own: Record<string, string>, nonce: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, value } of [...baselineHeaders, ...patientLinkHeaders]) headers[key] = value;
+  if (!Object.keys(own).some((key) => key.toLowerCase() === "content-security-policy"))
+    headers["Content-Security-Policy"] = contentSecurityPolicy(nonce);
+  return Object.assign(headers, own);
+}

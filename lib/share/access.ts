@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, routines, shareLinks } from "@/db/schema";
 import { hashShareToken, isWellFormedShareToken } from "./tokens";
@@ -12,18 +12,33 @@ export type ShareAccess = { active: true; linkId: number; routineId: number } | 
 
 const inactive: ShareAccess = { active: false };
 
-/** Links whose routine is a live patient routine: archiving the routine or the patient stops its links too. */
-export function liveLink(db: Db, tokenHash: string, now: number) {
-  const liveRoutines = db
+/**
+ * Links whose routine is a live patient routine: archiving the routine or the patient stops its links too.
+ * The hash and the time may be placeholders, for a statement built once and run many times.
+ */
+export function liveLink(db: Db, tokenHash: string | Placeholder, now: number | Placeholder) {
+  return liveLinkWhere(db, eq(shareLinks.tokenHash, tokenHash), now);
+}
+
+/** The same check for a link known by its id (the id a token names never changes; whether it is live does). */
+export function liveLinkById(db: Db, linkId: number | Placeholder, now: number | Placeholder) {
+  return liveLinkWhere(db, eq(shareLinks.id, linkId), now);
+}
+
+function liveLinkWhere(db: Db, which: SQL | undefined, now: number | Placeholder) {
+  // Correlated with the link's own row: an IN (all live routines) list would be built on every check.
+  const liveRoutine = db
     .select({ id: routines.id })
     .from(routines)
     .innerJoin(patients, eq(patients.id, routines.patientId))
-    .where(and(eq(routines.isTemplate, false), isNull(routines.archivedAt), isNull(patients.archivedAt)));
+    .where(
+      and(eq(routines.id, shareLinks.routineId), eq(routines.isTemplate, false), isNull(routines.archivedAt), isNull(patients.archivedAt)),
+    );
   return and(
-    eq(shareLinks.tokenHash, tokenHash),
+    which,
     isNull(shareLinks.revokedAt),
-    gt(shareLinks.expiresAt, new Date(now)),
-    inArray(shareLinks.routineId, liveRoutines),
+    gt(shareLinks.expiresAt, typeof now === "number" ? new Date(now) : now),
+    exists(liveRoutine),
   );
 }
 
@@ -63,4 +78,18 @@ export async function resolveShareLink(db: Db, token: string, now = Date.now()):
 export async function openShareLink(db: Db, token: string, now = Date.now()): Promise<ShareAccess> {
   if (!isWellFormedShareToken(token)) return inactive;
   return toShareAccess(await openShareLinkQuery(db, token, now));
+}
+
+/**
+ * Adds opens counted elsewhere (lib/share/open-counter.ts gathers them): relative, so instances sharing one
+ * database add up instead of overwriting each other, and the last-opened time never moves backwards.
+ */
+export async function addShareLinkOpens(db: Db, linkId: number, count: number, lastOpenedAt: number): Promise<void> {
+  await db
+    .update(shareLinks)
+    .set({
+      openCount: sql`${shareLinks.openCount} + ${count}`,
+      lastOpenedAt: sql`max(coalesce(${shareLinks.lastOpenedAt}, 0), ${lastOpenedAt})`,
+    })
+    .where(eq(shareLinks.id, linkId));
 }

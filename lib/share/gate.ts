@@ -1,30 +1,21 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { clinicSettingsQuery, toClinicSettings } from "@/lib/clinic/settings";
-import { openShareLinkQuery, resolveShareLinkQuery, toShareAccess } from "./access";
+import { resolveShareLinkQuery, toShareAccess } from "./access";
 import { inactiveLinkResponse } from "./inactive";
-import { readTickFeedback } from "./tick-feedback";
-
-const patientPage = /^\/r\/([^/]+)$/;
+import { patientPageToken } from "./patient-page-path";
 
 /**
- * For the proxy: the 404 page for a patient page whose link is not active, or null to let the page render.
- * Next renders a page's notFound() into an empty HTML shell filled in by JavaScript (vercel/next.js#62228),
- * so a phone without JavaScript would see a blank page; answering here keeps it a real, readable 404.
- * The check also counts the visit (one statement, one round trip; the page then reads everything else in
- * one more). Coming back from a tick's form post is not another visit: only real opens are counted, and
- * `opened` is null for a request that is not an open at all (any method but GET).
+ * For the proxy: the 404 page for a patient page whose link is not active, or null to let the request through.
+ * Next renders a page's notFound() into an empty HTML shell filled in by JavaScript (vercel/next.js#62228), and
+ * answers a POST to a GET-only route with an empty 405, so a request of any method to an inactive link gets
+ * the one real, readable 404 here. Counting the open is the page's job (lib/share/patient-page.ts).
  */
-export async function refuseInactiveShareLink(pathname: string, opened: URLSearchParams | null): Promise<Response | null> {
-  const match = patientPage.exec(pathname);
-  if (!match) return null;
-  const isOpen = opened !== null && readTickFeedback(Object.fromEntries(opened)) === null;
+export async function refuseInactiveShareLink(pathname: string): Promise<Response | null> {
+  const token = patientPageToken(pathname);
+  if (token === null) return null;
   const db = await getDb();
-  const token = match[1]!;
   // The clinic's settings ride along in the same batch: the dead-link page names the clinic as Settings says now.
-  const [rows, clinic] = await db.batch([
-    isOpen ? openShareLinkQuery(db, token) : resolveShareLinkQuery(db, token),
-    clinicSettingsQuery(db),
-  ]);
+  const [rows, clinic] = await db.batch([resolveShareLinkQuery(db, token), clinicSettingsQuery(db)]);
   return toShareAccess(rows).active ? null : inactiveLinkResponse(toClinicSettings(clinic));
 }

@@ -43,22 +43,29 @@ function renderPage({ displayName: clinicName, contact }: Clinic): string {
 // The last page drawn, by the clinic's details it names: a dead link is answered without rendering again.
 let last: { key: string; page: string } | undefined;
 
-/**
- * A complete page, status 404, with no script at all: it reads the same with or without JavaScript, names the
- * clinic and how to reach it as Settings says now, and is byte for byte the same whichever reason the link has
- * for being inactive.
- */
-export function inactiveLinkResponse(clinic: Clinic): Response {
+/** The inactive-link page as plain parts (status, headers, body), for both mounts of the patient's page. */
+export function inactiveLinkAnswer(clinic: Clinic): { status: 404; headers: Record<string, string>; body: string } {
   const key = JSON.stringify([clinic.displayName, clinic.contact]);
   if (last?.key !== key) last = { key, page: renderPage(clinic) };
-  return new Response(last.page, {
+  return {
     status: 404,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy":
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
-  });
+    body: last.page,
+  };
+}
+
+/**
+ * A complete page, status 404, with no script at all: it reads the same with or without JavaScript, names the
+ * clinic and how to reach it as Settings says now, and is byte for byte the same whichever reason the link has
+ * for being inactive.
+ */
+export function inactiveLinkResponse(clinic: Clinic): Response {
+  const { status, headers, body } = inactiveLinkAnswer(clinic);
+  return new Response(body, { status, headers });
 }
 
 /** The same page where the caller has not read the clinic's settings already (an error path: one more trip). */

@@ -10,7 +10,7 @@ const files = readdirSync(dir)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
 
-// These start `next start` against a production build; the others call the lib functions directly.
+// These start the production server (scripts/server.mjs) on a build; the others call the lib functions directly.
 const needsBuild = new Set(["share.bench.ts", "remote-db.bench.ts"]);
 const built = existsSync(path.join(dir, "..", "..", ".next", "BUILD_ID"));
 
