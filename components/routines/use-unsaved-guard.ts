@@ -7,6 +7,11 @@ export type PendingLeave = { kind: "link"; href: string } | { kind: "back" };
 
 const sentinel = "__routineUnsavedGuard";
 const armed = () => (window.history.state as Record<string, unknown> | null)?.[sentinel] === true;
+/** Puts our entry on the history, on this very address; returns the address. */
+function pushOurEntry(): string {
+  window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);
+  return window.location.href;
+}
 
 /** A same-origin link this page's router (or the browser) would follow in this tab. */
 function guardedHref(event: MouseEvent): string | null {
@@ -60,14 +65,19 @@ export function useUnsavedGuard(dirty: boolean) {
 
   // Back: while there are changes, the page has an extra history entry on the same address. Back pops it
   // (Next stays on this page), and the popstate below asks; staying pushes it again.
+  // Where our entry sits (its address), while it is in the history: a popstate that lands on that same address
+  // without our mark is Back out of it. Anything else (a jump to #picker-search, which also fires popstate,
+  // or Back out of such a jump) is not ours to handle.
+  const ours = useRef<string | null>(null);
   useEffect(() => {
-    if (dirty && !armed()) window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);
+    if (armed()) ours.current ??= window.location.href;
+    else if (dirty) ours.current = pushOurEntry();
   }, [dirty]);
   useEffect(() => {
-    const page = window.location.pathname + window.location.search;
     const onPopState = () => {
-      if (armed() || window.location.pathname + window.location.search !== page) return;
-      // Back to this same page: an entry of ours. With changes, ask; without (or on the way out), go on back.
+      if (ours.current === null || armed() || window.location.href !== ours.current) return;
+      ours.current = null;
+      // Back out of our entry, to this same page. With changes, ask; without (or on the way out), go on back.
       if (dirtyRef.current && !leavingRef.current) setPending({ kind: "back" });
       else window.history.back();
     };
@@ -76,7 +86,7 @@ export function useUnsavedGuard(dirty: boolean) {
   }, []);
 
   const stay = useCallback(() => {
-    if (pending?.kind === "back") window.history.pushState({ ...(window.history.state ?? {}), [sentinel]: true }, "", window.location.href);
+    if (pending?.kind === "back") ours.current = pushOurEntry();
     setPending(null);
   }, [pending]);
 

@@ -9,7 +9,8 @@ test("the admin dashboard counts the starter library and lists the template; eve
   await expect(page.getByRole("heading", { name: /Hello, Avery/ })).toBeVisible();
   const exercises = Number(await page.getByTestId("count-exercises").locator(".value").textContent());
   expect(exercises).toBeGreaterThanOrEqual(30);
-  await expect(page.getByTestId("count-patients")).toContainText("0");
+  // Other tests add patients to the same server as they run: a count, whatever it is by now.
+  await expect(page.getByTestId("count-patients").locator(".value")).toHaveText(/^\d+$/);
   await expect(page.getByRole("link", { name: "Upper back pain — mobility", exact: true })).toBeVisible();
   mkdirSync(e2e.screenshots, { recursive: true });
   await page.screenshot({ path: path.join(e2e.screenshots, "dashboard.png") });

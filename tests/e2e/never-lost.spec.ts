@@ -40,7 +40,7 @@ test("leaving the builder with unsaved changes asks first: Stay keeps the edits,
   await expect(page.getByText("Unsaved changes", { exact: true })).toBeVisible();
 
   // An in-app link (the way back to the patient): the dialog, and nothing has moved.
-  await page.getByRole("link", { name: `← ${patient}` }).click();
+  await page.getByRole("main").getByRole("link", { name: patient, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Stay and keep editing" })).toBeFocused();
@@ -62,7 +62,7 @@ test("leaving the builder with unsaved changes asks first: Stay keeps the edits,
   await expect(catCow.getByLabel("Reps", { exact: true })).toHaveValue("17");
 
   // "Leave without saving" goes where the link pointed; the work stays in this browser, offered back on return.
-  await page.getByRole("link", { name: `← ${patient}` }).click();
+  await page.getByRole("main").getByRole("link", { name: patient, exact: true }).click();
   await dialog.getByRole("button", { name: "Leave without saving" }).click();
   await expect(page.getByRole("heading", { level: 1, name: patient })).toBeVisible();
   await page.goto(routineUrl);
@@ -81,7 +81,7 @@ test("leaving the builder with unsaved changes asks first: Stay keeps the edits,
 
   // "Save and leave": saved as a new revision, then on its way; nothing is offered back afterwards.
   await page.getByTestId("draft-prompt").getByRole("button", { name: "Restore" }).click();
-  await page.getByRole("link", { name: `← ${patient}` }).click();
+  await page.getByRole("main").getByRole("link", { name: patient, exact: true }).click();
   await dialog.getByRole("button", { name: "Save and leave" }).click();
   await expect(page.getByRole("heading", { level: 1, name: patient })).toBeVisible();
   await page.goto(routineUrl);
@@ -185,7 +185,7 @@ test("from the patient list to a printed handout and a link in at most 5 clicks,
   await click(row.getByRole("link", { name: "New routine from template" }));
   await expect(page.getByRole("heading", { level: 1, name: `New routine for ${patient}` })).toBeVisible();
   await look("template-choice");
-  await click(page.getByRole("button", { name: "Use “Upper back pain — mobility”" }));
+  await click(page.getByRole("button", { name: "Use this template: Upper back pain — mobility" }));
   await expect(page.getByText(`For ${patient} · revision 1`)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), click(page.getByRole("button", { name: "Save, print and share" }))]);
 

@@ -68,7 +68,7 @@ test("create, edit, find, archive and restore a patient; a mistake keeps the for
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("sam@example.com");
 
   // The external reference finds the patient in the list.
-  await page.getByRole("link", { name: "← Patients" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Patients", exact: true }).click();
   await expect(heading(page, "Patients")).toBeVisible();
   await searchPatients(page, ref);
   await expect(patientsTable(page).getByRole("link", { name: renamed })).toBeVisible();

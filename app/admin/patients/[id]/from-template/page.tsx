@@ -56,7 +56,7 @@ export default async function NewRoutineFromTemplatePage({ params }: Props) {
               <ActionForm action={createRoutineAction}>
                 <input type="hidden" name="patientId" value={patient.id} />
                 <input type="hidden" name="templateId" value={t.id} />
-                <button className="button" type="submit" aria-label={`Use “${t.title}”`}>
+                <button className="button" type="submit" aria-label={`Use this template: ${t.title}`}>
                   Use this template
                 </button>
               </ActionForm>
