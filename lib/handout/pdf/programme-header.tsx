@@ -1,6 +1,6 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { HandoutPayload } from "../types";
-import { instructionsFitOnePage } from "./block-layout";
+import { instructionsFitOnePage, qrSize } from "./block-layout";
 import { QrCode } from "./qr-code";
 import type { Styles } from "./styles";
 
@@ -45,7 +45,7 @@ export function ProgrammeHeader({ payload, styles }: { payload: HandoutPayload; 
       </View>
       {payload.shareUrl ? (
         <View style={styles.shareBox} wrap={false}>
-          <QrCode url={payload.shareUrl} size={payload.largePrint ? 110 : 78} />
+          <QrCode url={payload.shareUrl} size={qrSize(payload.largePrint)} />
           <View style={styles.shareText}>
             <Text style={styles.shareHeading}>Also on your phone</Text>
             <Text>{"Point your phone's camera at the square code, or type this address:"}</Text>
