@@ -101,7 +101,7 @@ describe("printable handout", () => {
       expect(pdf.text).toContain(text);
     }
     // Labels, then their values: Bo saved the current revision, and the review date is the routine's.
-    expect(pdf.text).toMatch(/YOUR CLINICIAN DATE REVIEW Bo \d{1,2} \w+ \d{4} · revision 2 29 June 2026/);
+    expect(pdf.text).toMatch(/Your clinician: Bo · Date: \d{1,2} \w+ \d{4} · revision 2 · Review: 29 June 2026/);
     expect(pdf.text).toContain(content.instructions.slice(0, 80));
     names.forEach((name, i) => expect(pdf.text).toContain(`${i + 1} ${name}`));
     for (const dose of content.sections.flatMap((s) => s.items.map((i) => describeDose(i.dose)))) expect(pdf.text).toContain(dose);

@@ -3,7 +3,7 @@ import { illustrationToGeometry, type IllustrationGeometry } from "@/lib/illustr
 import type { Illustration } from "@/lib/illustrations/schema";
 import { Font } from "@react-pdf/renderer";
 import { fontFamily } from "./fonts";
-import { sizesFor, type Sizes } from "./styles";
+import { shareUrlSize, sizesFor, type Sizes } from "./styles";
 
 /** Portrait page sizes in points. */
 export const pagePoints: Record<PaperSize, { width: number; height: number }> = {
@@ -239,7 +239,16 @@ export function blockLayout(
   }
   const printed = drawn(stackedPicture);
   const steps = exercise.steps.map((text, i) => step(text, width) + (i === 0 ? s.gap * 0.6 : 0));
-  return done(true, stackedPicture, top + (hasPicture ? s.gap + printed.height : 0) + (steps[0] ?? 0), [...steps.slice(1), ...after], 1);
+  // Only at the smallest size tried (pictureScales) may the first step leave its picture, to start a page.
+  const first = pictureScale > 0.5 ? 1 : 0;
+  const pictureHeightStacked = hasPicture ? s.gap + printed.height : 0;
+  return done(
+    true,
+    stackedPicture,
+    top + pictureHeightStacked + steps.slice(0, first).reduce((a, b) => a + b, 0),
+    [...steps.slice(first), ...after],
+    first,
+  );
 }
 
 /** Sizes with the pictures a little smaller (to finish a page), never the type. */
@@ -269,21 +278,37 @@ function instructionsHeight(instructions: string, paper: PaperSize, largePrint: 
 export function headerHeight(payload: HandoutPayload): number {
   const s = sizesFor(payload.largePrint);
   const { width } = contentBox(payload.paper, payload.largePrint);
+  const meta = `Your clinician: ${payload.clinician ?? ""}   ·   Date: ${payload.revisedOn} · revision ${payload.revisionNumber}${
+    payload.reviewOn ? `   ·   Review: ${payload.reviewOn}` : ""
+  }`;
   let height =
     s.small * s.leading +
-    s.title * 1.2 * lines(payload.title, s.title, width, true) +
-    3 +
-    s.body * 1.25 * 1.3 +
-    3 +
-    (s.small + s.body) * s.leading +
-    2 +
-    s.gap * 2;
-  if (payload.clinic.name || payload.clinic.contact || payload.clinic.logo) height += (payload.largePrint ? 56 : 40) + s.gap * 2.2;
-  if (payload.shareUrl) height += qrSize(payload.largePrint) + s.gap * 3.2 + 2;
+    (s.title * 1.2 * lines(payload.title, s.title, width, true) + 3) +
+    (s.body * 1.25 * 1.3 + 3) +
+    (s.body * s.leading * lines(meta, s.body, width, true) + s.gap * 2);
+  const { clinic } = payload;
+  if (clinic.name || clinic.contact || clinic.logo) {
+    const words =
+      (clinic.name ? s.body * 1.1 * s.leading * lines(clinic.name, s.body * 1.1, width, true) : 0) +
+      (clinic.contact ? s.small * s.leading * lines(clinic.contact, s.small, width) + 1 : 0);
+    height += Math.max(clinic.logo ? (payload.largePrint ? 44 : 40) : 0, words) + s.gap * 1.8 + 1;
+  }
+  if (payload.shareUrl) {
+    // The QR code, or the words beside it when they are taller: heading, sentence and one or two address lines.
+    const column = width - qrSize(payload.largePrint) - s.gap * 3.5 - 2;
+    const words =
+      s.body * s.leading * (1 + lines(shareSentence, s.body, column)) +
+      (shareUrlSize(payload.largePrint) * s.leading + 2) *
+        (payload.shareUrl.length * 0.602 * shareUrlSize(payload.largePrint) > column * 0.98 ? 2 : 1);
+    height += Math.max(qrSize(payload.largePrint), words) + s.gap * 3.2 + 2;
+  }
   if (payload.instructions) height += instructionsHeight(payload.instructions, payload.paper, payload.largePrint);
-  // Erring tall: a block planned into the last few points of the first page would be pushed off it.
-  return height + s.gap;
+  // Erring a little tall: a block planned into the last few points of the first page would be pushed off it.
+  return height + 3;
 }
+
+/** The words beside the QR code. */
+export const shareSentence = "Point your phone's camera at the square code, or type this address:";
 
 /** The QR code's side in points: about 2.5 cm, what a phone camera reads from arm's length (larger in large print). */
 export function qrSize(largePrint: boolean): number {
@@ -297,7 +322,7 @@ export type PlannedBlock = { top: number; pieces: number[]; height: number };
  * print's pictures start much larger, so they may give more and still print larger than normal print's.
  */
 export function pictureScales(largePrint: boolean): number[] {
-  return largePrint ? [1, 0.9, 0.8, 0.7, 0.6] : [1, 0.9, 0.8];
+  return largePrint ? [1, 0.9, 0.8, 0.7, 0.6, 0.5] : [1, 0.9, 0.8];
 }
 
 /**

@@ -1,12 +1,26 @@
 import { Image, Text, View } from "@react-pdf/renderer";
 import type { HandoutPayload } from "../types";
-import { instructionsFitOnePage, qrSize } from "./block-layout";
+import { contentBox, instructionsFitOnePage, qrSize, shareSentence } from "./block-layout";
 import { QrCode } from "./qr-code";
-import type { Styles } from "./styles";
+import { shareUrlSize, sizesFor, type Styles } from "./styles";
 
 /** An https address reads and types fine without its scheme; a plain http one needs it kept. */
 function printableUrl(url: string): string {
   return url.replace(/^https:\/\//, "");
+}
+
+/**
+ * The address in as few lines as fit beside the QR code: a line break inside a word would be lost off the
+ * edge (react-pdf never breaks a word), so a long address goes on two lines, split after "/r/".
+ */
+function addressLines(payload: HandoutPayload): string[] {
+  const s = sizesFor(payload.largePrint);
+  const address = printableUrl(payload.shareUrl!);
+  const column = contentBox(payload.paper, payload.largePrint).width - qrSize(payload.largePrint) - s.gap * 3.5 - 2;
+  // DejaVu Sans Mono: every character 0.602 em.
+  if (address.length * 0.602 * shareUrlSize(payload.largePrint) <= column * 0.98) return [address];
+  const at = address.indexOf("/r/");
+  return at < 0 ? [address] : [address.slice(0, at + 3), address.slice(at + 3)];
 }
 
 /**
@@ -35,21 +49,27 @@ export function ProgrammeHeader({ payload, styles }: { payload: HandoutPayload; 
       <Text style={styles.eyebrow}>Your home exercise programme</Text>
       <Text style={styles.title}>{payload.title}</Text>
       <Text style={styles.patient}>{payload.patientName ? `For ${payload.patientName}` : "Template"}</Text>
-      <View style={styles.metaRow}>
-        {meta.map(([label, value]) => (
-          <View key={label} style={styles.metaItem}>
-            <Text style={styles.metaLabel}>{label}</Text>
+      {/* Who and when on one line, each with its label. */}
+      <Text style={styles.metaLine}>
+        {meta.map(([label, value], i) => (
+          <Text key={label}>
+            {i > 0 ? "   ·   " : ""}
+            <Text style={styles.metaLabel}>{`${label}: `}</Text>
             <Text style={styles.metaValue}>{value}</Text>
-          </View>
+          </Text>
         ))}
-      </View>
+      </Text>
       {payload.shareUrl ? (
         <View style={styles.shareBox} wrap={false}>
           <QrCode url={payload.shareUrl} size={qrSize(payload.largePrint)} />
           <View style={styles.shareText}>
             <Text style={styles.shareHeading}>Also on your phone</Text>
-            <Text>{"Point your phone's camera at the square code, or type this address:"}</Text>
-            <Text style={styles.shareUrl}>{printableUrl(payload.shareUrl)}</Text>
+            <Text>{shareSentence}</Text>
+            {addressLines(payload).map((line) => (
+              <Text key={line} style={styles.shareUrl}>
+                {line}
+              </Text>
+            ))}
           </View>
         </View>
       ) : null}

@@ -77,6 +77,11 @@ export function sizesFor(largePrint: boolean): Sizes {
       };
 }
 
+/** The printed address's type size: monospace, so each character can be told apart when typed in. */
+export function shareUrlSize(largePrint: boolean): number {
+  return largePrint ? 14 : 11.4;
+}
+
 export type Styles = ReturnType<typeof createStyles>;
 
 export function createStyles(largePrint: boolean) {
@@ -98,21 +103,20 @@ export function createStyles(largePrint: boolean) {
     clinicBar: {
       flexDirection: "row",
       alignItems: "center",
-      paddingBottom: s.gap,
-      marginBottom: s.gap * 1.2,
+      paddingBottom: s.gap * 0.8,
+      marginBottom: s.gap,
       borderBottomWidth: 1,
       borderBottomColor: colors.line,
     },
-    logo: { width: largePrint ? 56 : 40, height: largePrint ? 56 : 40, objectFit: "contain", marginRight: s.gap * 1.5 },
+    logo: { width: largePrint ? 44 : 40, height: largePrint ? 44 : 40, objectFit: "contain", marginRight: s.gap * 1.5 },
     clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong },
     clinicContact: { fontSize: s.small, color: colors.soft, marginTop: 1 },
     eyebrow: { fontSize: s.small, color: colors.brand, fontWeight: "bold", textTransform: "uppercase" },
     title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 3 },
     patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 3 },
-    metaRow: { flexDirection: "row", flexWrap: "wrap", marginTop: s.gap, marginBottom: s.gap },
-    metaItem: { marginRight: s.gap * 3, marginBottom: 2 },
-    metaLabel: { fontSize: s.small, color: colors.faint, textTransform: "uppercase" },
-    metaValue: { fontSize: s.body, fontWeight: "bold" },
+    metaLine: { marginTop: s.gap * 0.5, marginBottom: s.gap * 1.5, color: colors.faint },
+    metaLabel: { color: colors.soft },
+    metaValue: { fontWeight: "bold", color: colors.ink },
     instructions: {
       backgroundColor: colors.brandTint,
       borderRadius: 6,
@@ -132,7 +136,7 @@ export function createStyles(largePrint: boolean) {
     },
     shareText: { flex: 1, marginLeft: s.gap * 1.5 },
     shareHeading: { fontWeight: "bold", marginBottom: 1 },
-    shareUrl: { fontFamily: monoFamily, fontSize: s.body * 0.95, color: colors.brandStrong, marginTop: 3 },
+    shareUrl: { fontFamily: monoFamily, fontSize: shareUrlSize(largePrint), color: colors.brandStrong, marginTop: 2 },
     sectionHeading: {
       fontSize: s.section,
       lineHeight: 1.3,
