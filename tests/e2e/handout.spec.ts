@@ -111,7 +111,7 @@ test("the clinician's copy carries the QR code of the routine's active link, and
   // The address as printed: without https://, and perhaps over two lines.
   const carries = (text: string, url: string) => text.replace(/\s+/g, "").includes(url.replace(/^https:\/\//, ""));
 
-  expect(await download("no-link.pdf")).not.toContain("Also on your phone");
+  expect(await download("no-link.pdf")).not.toContain("Scan for your exercises on your phone");
 
   const panel = page.getByRole("region", { name: "Patient links" });
   const label = unique("fridge");
@@ -121,7 +121,7 @@ test("the clinician's copy carries the QR code of the routine's active link, and
   const url = await page.getByTestId("new-share-link").getByLabel("Link for the patient").inputValue();
 
   const linked = await download("with-link.pdf");
-  expect(linked).toContain("Also on your phone");
+  expect(linked).toContain("Scan for your exercises on your phone");
   expect(carries(linked, url)).toBe(true);
 
   await page
@@ -130,6 +130,6 @@ test("the clinician's copy carries the QR code of the routine's active link, and
     .click();
   await expect(page.getByTestId("share-links").getByRole("row", { name: new RegExp(label) })).toContainText("Revoked");
   const revoked = await download("revoked.pdf");
-  expect(revoked).not.toContain("Also on your phone");
+  expect(revoked).not.toContain("Scan for your exercises on your phone");
   expect(carries(revoked, url)).toBe(false);
 });

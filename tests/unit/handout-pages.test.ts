@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routines, shareLinks } from "@/db/schema";
 import { seedStarterContent } from "@/db/seed";
 import { env } from "@/lib/env";
 import { withActiveShareLink } from "@/lib/handout/clinician-copy";
+import { renderHandoutPdf } from "@/lib/handout/pdf/render-handout-pdf";
+import { readHandoutSource } from "@/lib/handout/read-handout-source";
 import { prepareHandout, renderHandoutForRoutine } from "@/lib/handout/render-handout";
 import { createPatient } from "@/lib/patients/mutations";
 import { patientInput } from "@/lib/patients/schemas";
@@ -20,10 +24,11 @@ import { createTempDb, insertStaff, type TempDb } from "../helpers/temp-db";
 // A clinic's name at the top, as most clinics set it: the header is then as tall as it usually is.
 process.env.CLINIC_NAME = "Harbour Physiotherapy";
 
+const logoFile = path.join(__dirname, "..", "e2e", "fixtures", "clinic-logo.png");
 let t: TempDb;
 let ada: SessionUser;
 let routineId: number;
-const qrCaption = "Also on your phone";
+const qrCaption = "Scan for your exercises on your phone";
 /** The address as printed (https:// left out), found in the text with line breaks taken out: a long one wraps. */
 const printed = (url: string) => url.replace(/^https:\/\//, "");
 const hasAddress = (text: string, url: string) => text.replace(/\s+/g, "").includes(printed(url));
@@ -45,25 +50,71 @@ const newLink = (id = routineId, label = "phone") =>
   createShareLink(t.db, ada, newShareLinkInput.parse({ routineId: id, label }), env().appUrl);
 
 describe("the starter routine's pages", () => {
-  it("prints the 10 exercises with their drawings on at most 5 A4 pages, every page but the last at least 60% full", async () => {
-    for (const options of [{}, { shareUrl: "https://exercises.example.org/r/Xk3pQ9vL2mN7rT4wY8zA1bC5dE6fG0hJ" }]) {
-      const { pdf } = await renderHandoutForRoutine(t.db, routineId, options);
+  // The clinic as most set it up: name, a logo and a contact line of phone, street and web address.
+  const fullClinic = {
+    name: "Harbour Physiotherapy",
+    contact: "0117 496 0000 · 12 Quay Street, Bristol BS1 4DJ · harbourphysio.example",
+    logo: { data: new Uint8Array(readFileSync(logoFile)), format: "png" as const, width: 192, height: 192 },
+  };
+  const shareUrl = "https://exercises.example.org/r/Xk3pQ9vL2mN7rT4wY8zA1bC5dE6fG0hJ";
+  /** The starter routine drawn in this process, with the clinic given (configuration is read once a process). */
+  const render = async (options: { shareUrl?: string; largePrint?: boolean; clinic?: typeof fullClinic }) => {
+    const content = await (await readHandoutSource(t.db, routineId)).withPictures();
+    return renderHandoutPdf({
+      ...content,
+      clinic: options.clinic ?? { name: "Harbour Physiotherapy", contact: "", logo: null },
+      paper: "A4",
+      largePrint: options.largePrint ?? false,
+      trackingSheet: false,
+      shareUrl: options.shareUrl ?? null,
+    });
+  };
+  const variants = [
+    { label: "no link", options: {}, largePrintPages: 10 },
+    // Large print's header with the QR code leaves too little of page 1 for the first exercise's big picture.
+    { label: "an active link (QR)", options: { shareUrl }, largePrintPages: 11 },
+    { label: "logo, contact line and QR", options: { shareUrl, clinic: fullClinic }, largePrintPages: 11 },
+  ];
+
+  it.each(variants)(
+    "prints the 10 exercises with their drawings on at most 5 A4 pages, each but the last 60% full: $label",
+    async ({ options }) => {
+      const pdf = await render(options);
       const reading = readPdf(pdf);
       const fill = pageFill(pdf);
-      const report = `${JSON.stringify(options)}: ${reading.pageCount} pages, filled ${fill.map((f) => f.toFixed(2))}`;
+      const report = `${reading.pageCount} pages, filled ${fill.map((f) => f.toFixed(2))}`;
       expect(
         reading.pageSizes.every((size) => size === "595.28 x 841.89"),
         report,
       ).toBe(true);
-      // Every drawing is printed (vectors, not images), so this is the illustrated handout.
-      expect(reading.images, report).toBe(0);
-      expect(reading.pageCount, report).toBeLessThanOrEqual(options.shareUrl ? 6 : 5);
+      // Every drawing is printed (vectors, not images; the logo and its transparency are the only images), so this is the illustrated handout.
+      expect(reading.images, report).toBe(options.clinic ? 2 : 0);
+      expect(reading.pageCount, report).toBeLessThanOrEqual(5);
       expect(
         fill.slice(0, -1).every((f) => f >= 0.6),
         report,
       ).toBe(true);
-    }
-  });
+      if (options.shareUrl) expect(reading.pages[0], report).toContain(qrCaption);
+    },
+  );
+
+  it.each(variants)(
+    "in large print: at most $largePrintPages pages, each name with its first step: $label",
+    async ({ options, largePrintPages }) => {
+      const pdf = await render({ ...options, largePrint: true });
+      const reading = readPdf(pdf);
+      const report = `${reading.pageCount} pages, filled ${pageFill(pdf).map((f) => f.toFixed(2))}`;
+      expect(reading.pageCount, report).toBeLessThanOrEqual(largePrintPages);
+      // Name, dose, picture and the first step on one page: never a page ending on a drawing with its step overleaf.
+      for (const [name, step] of [
+        ["Shoulder Rolls", "1. Sit upright toward the front"],
+        ["Neck Rolls", "1. Sit tall in a sturdy chair"],
+      ] as const) {
+        const page = reading.pages.findIndex((text) => text.includes(name));
+        expect(reading.pages[page], `${name}: ${report}`).toContain(step);
+      }
+    },
+  );
 
   it("never parts an exercise's name from its picture, in normal and large print", async () => {
     for (const largePrint of [false, true]) {

@@ -3,7 +3,7 @@ import { illustrationToGeometry, type IllustrationGeometry } from "@/lib/illustr
 import type { Illustration } from "@/lib/illustrations/schema";
 import { Font } from "@react-pdf/renderer";
 import { fontFamily } from "./fonts";
-import { shareUrlSize, sizesFor, type Sizes } from "./styles";
+import { logoSize, shareCorner, sizesFor, type Sizes } from "./styles";
 
 /** Portrait page sizes in points. */
 export const pagePoints: Record<PaperSize, { width: number; height: number }> = {
@@ -239,8 +239,9 @@ export function blockLayout(
   }
   const printed = drawn(stackedPicture);
   const steps = exercise.steps.map((text, i) => step(text, width) + (i === 0 ? s.gap * 0.6 : 0));
-  // Only at the smallest size tried (pictureScales) may the first step leave its picture, to start a page.
-  const first = pictureScale > 0.5 ? 1 : 0;
+  // The first step always goes with its picture: a page that ends on a drawing with its step overleaf reads
+  // as if the drawing were the whole exercise (seen in large print under a tall header with a logo).
+  const first = 1;
   const pictureHeightStacked = hasPicture ? s.gap + printed.height : 0;
   return done(
     true,
@@ -271,7 +272,52 @@ export function instructionsFitOnePage(instructions: string, { paper, largePrint
 function instructionsHeight(instructions: string, paper: PaperSize, largePrint: boolean): number {
   const s = sizesFor(largePrint);
   const width = contentBox(paper, largePrint).width - s.gap * 3;
-  return s.body * s.leading * (1 + lines(instructions, s.body, width)) + 1 + s.gap * 2.7;
+  return s.body * s.leading * lines(`Before you start: ${instructions}`, s.body, width) + s.gap * 2.7;
+}
+
+/** The words above the printed address. */
+export const shareCaption = "Scan for your exercises on your phone";
+
+/** An https address reads and types fine without its scheme; a plain http one needs it kept. */
+export function printableUrl(url: string): string {
+  return url.replace(/^https:\/\//, "");
+}
+
+/**
+ * The address in lines that fit `width` points: react-pdf never breaks a word, so the address is cut
+ * by hand, after a "." or "/" where it can be (DejaVu Sans Mono sets every character 0.602 em), and a
+ * part too long for a line (the token) every so many characters.
+ */
+export function addressLines(url: string, largePrint: boolean, width: number): string[] {
+  const corner = shareCorner(largePrint);
+  const perLine = Math.max(8, Math.floor((width * 0.98) / (0.602 * corner.address)));
+  const out: string[] = [];
+  let line = "";
+  for (const part of printableUrl(url).split(/(?<=[./])/)) {
+    if (line && line.length + part.length > perLine) {
+      out.push(line);
+      line = "";
+    }
+    line += part;
+    while (line.length > perLine) {
+      out.push(line.slice(0, perLine));
+      line = line.slice(perLine);
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** "Or type " before the address, in the corner's caption size. */
+export const addressLabel = "Or type ";
+export function addressLabelWidth(largePrint: boolean): number {
+  return textWidthEm(addressLabel) * shareCorner(largePrint).caption + 1;
+}
+
+/** The corner's width, its margin from the title included. */
+export function shareCornerWidth(largePrint: boolean): number {
+  const corner = shareCorner(largePrint);
+  return corner.column + sizesFor(largePrint).gap * 4;
 }
 
 /** About how tall the first page's header is: clinic, title, patient, dates, share link, instructions. */
@@ -281,38 +327,44 @@ export function headerHeight(payload: HandoutPayload): number {
   const meta = `Your clinician: ${payload.clinician ?? ""}   ·   Date: ${payload.revisedOn} · revision ${payload.revisionNumber}${
     payload.reviewOn ? `   ·   Review: ${payload.reviewOn}` : ""
   }`;
-  let height =
-    s.small * s.leading +
-    (s.title * 1.2 * lines(payload.title, s.title, width, true) + 3) +
-    (s.body * 1.25 * 1.3 + 3) +
-    (s.body * s.leading * lines(meta, s.body, width, true) + s.gap * 2);
+  // The clinic's line; eyebrow, title and patient; then who and when, and with a link its address: beside
+  // the QR code, which stands in the corner.
+  const beside = payload.shareUrl ? width - shareCornerWidth(payload.largePrint) : width;
   const { clinic } = payload;
-  if (clinic.name || clinic.contact || clinic.logo) {
-    const words =
-      (clinic.name ? s.body * 1.1 * s.leading * lines(clinic.name, s.body * 1.1, width, true) : 0) +
-      (clinic.contact ? s.small * s.leading * lines(clinic.contact, s.small, width) + 1 : 0);
-    height += Math.max(clinic.logo ? (payload.largePrint ? 44 : 40) : 0, words) + s.gap * 1.8 + 1;
-  }
+  const bar =
+    clinic.name || clinic.contact || clinic.logo
+      ? Math.max(clinic.logo ? logoSize(payload.largePrint) : 0, clinicLineHeight(payload, beside)) + s.gap * 1.4 + 1
+      : 0;
+  const titleBlock =
+    bar + s.small * s.leading + (s.title * 1.2 * lines(payload.title, s.title, beside, true) + 2) + (s.body * 1.25 * 1.3 + 1);
+  let height: number;
   if (payload.shareUrl) {
-    // The QR code, or the words beside it when they are taller: heading, sentence and one or two address lines.
-    const column = width - qrSize(payload.largePrint) - s.gap * 3.5 - 2;
-    const words =
-      s.body * s.leading * (1 + lines(shareSentence, s.body, column)) +
-      (shareUrlSize(payload.largePrint) * s.leading + 2) *
-        (payload.shareUrl.length * 0.602 * shareUrlSize(payload.largePrint) > column * 0.98 ? 2 : 1);
-    height += Math.max(qrSize(payload.largePrint), words) + s.gap * 3.2 + 2;
+    const c = shareCorner(payload.largePrint);
+    const metaLines = s.body * s.leading * lines(meta, s.body, beside, true);
+    const address = addressLines(payload.shareUrl, payload.largePrint, beside - addressLabelWidth(payload.largePrint)).length;
+    const corner = c.qr + c.gap + c.caption * 1.2 * lines(shareCaption, c.caption, c.column, true);
+    height = Math.max(titleBlock + s.gap * 0.5 + metaLines + 2 + address * c.address * 1.25, corner) + s.gap * 1.2;
+  } else {
+    height = titleBlock + s.body * s.leading * lines(meta, s.body, width, true) + s.gap * 2;
   }
   if (payload.instructions) height += instructionsHeight(payload.instructions, payload.paper, payload.largePrint);
   // Erring a little tall: a block planned into the last few points of the first page would be pushed off it.
   return height + 3;
 }
 
-/** The words beside the QR code. */
-export const shareSentence = "Point your phone's camera at the square code, or type this address:";
-
-/** The QR code's side in points: about 2.5 cm, what a phone camera reads from arm's length (larger in large print). */
-export function qrSize(largePrint: boolean): number {
-  return largePrint ? 100 : 72;
+/**
+ * The clinic's line: the name at the left (after the logo), the contact line at the right of it, wrapping
+ * between its parts when the two do not fit side by side.
+ */
+export function clinicLineHeight(payload: HandoutPayload, width: number): number {
+  const s = sizesFor(payload.largePrint);
+  const { clinic } = payload;
+  const nameSize = s.body * 1.1;
+  const nameWidth = clinic.name ? textWidthEm(clinic.name, true) * nameSize + s.gap * 2 : 0;
+  const room = width - (clinic.logo ? logoSize(payload.largePrint) + s.gap * 1.5 : 0) - nameWidth;
+  const name = clinic.name ? nameSize * s.leading : 0;
+  const contact = clinic.contact ? s.small * s.leading * lines(clinic.contact, s.small, room) + 1 : 0;
+  return Math.max(name, contact);
 }
 
 export type PlannedBlock = { top: number; pieces: number[]; height: number };

@@ -77,9 +77,17 @@ export function sizesFor(largePrint: boolean): Sizes {
       };
 }
 
-/** The printed address's type size: monospace, so each character can be told apart when typed in. */
-export function shareUrlSize(largePrint: boolean): number {
-  return largePrint ? 14 : 11.4;
+/**
+ * The share link's corner of the header, beside the eyebrow, title and patient line: a short caption and the
+ * address in a narrow column, then the QR code. Sized so the corner is no taller than what it sits beside.
+ */
+export function shareCorner(largePrint: boolean) {
+  return largePrint ? { qr: 80, column: 104, caption: 13, address: 12, gap: 8 } : { qr: 66, column: 92, caption: 10, address: 9, gap: 4 };
+}
+
+/** The clinic's logo: small, at the left of the clinic's line. */
+export function logoSize(largePrint: boolean): number {
+  return largePrint ? 30 : 24;
 }
 
 export type Styles = ReturnType<typeof createStyles>;
@@ -103,17 +111,18 @@ export function createStyles(largePrint: boolean) {
     clinicBar: {
       flexDirection: "row",
       alignItems: "center",
-      paddingBottom: s.gap * 0.8,
-      marginBottom: s.gap,
+      paddingBottom: s.gap * 0.6,
+      marginBottom: s.gap * 0.8,
       borderBottomWidth: 1,
       borderBottomColor: colors.line,
     },
-    logo: { width: largePrint ? 44 : 40, height: largePrint ? 44 : 40, objectFit: "contain", marginRight: s.gap * 1.5 },
-    clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong },
-    clinicContact: { fontSize: s.small, color: colors.soft, marginTop: 1 },
+    logo: { width: logoSize(largePrint), height: logoSize(largePrint), objectFit: "contain", marginRight: s.gap * 1.5 },
+    clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong, marginRight: s.gap * 2 },
+    // At the right of the name, wrapping between its words when the two do not fit on one line.
+    clinicContact: { flex: 1, fontSize: s.small, color: colors.soft, textAlign: "right" },
     eyebrow: { fontSize: s.small, color: colors.brand, fontWeight: "bold", textTransform: "uppercase" },
-    title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 3 },
-    patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 3 },
+    title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 2 },
+    patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 1 },
     metaLine: { marginTop: s.gap * 0.5, marginBottom: s.gap * 1.5, color: colors.faint },
     metaLabel: { color: colors.soft },
     metaValue: { fontWeight: "bold", color: colors.ink },
@@ -124,19 +133,23 @@ export function createStyles(largePrint: boolean) {
       paddingHorizontal: s.gap * 1.5,
       marginBottom: s.gap * 0.5,
     },
-    instructionsHeading: { fontWeight: "bold", color: colors.brandStrong, marginBottom: 1 },
-    shareBox: {
-      flexDirection: "row",
-      alignItems: "center",
-      borderWidth: 1,
-      borderColor: colors.line,
-      borderRadius: 6,
-      padding: s.gap,
-      marginBottom: s.gap * 1.2,
+    instructionsHeading: { fontWeight: "bold", color: colors.brandStrong },
+    // The header beside the QR code, with the space the meta line has below it.
+    titleRow: { flexDirection: "row", alignItems: "flex-start", marginBottom: s.gap * 1.2 },
+    metaLines: { marginTop: s.gap * 0.5, color: colors.faint },
+    // Well apart from the title, so a text reader (pdftotext, a screen reader) keeps the two columns apart.
+    shareCorner: { alignItems: "center", marginLeft: s.gap * 4 },
+    shareCaption: {
+      fontSize: shareCorner(largePrint).caption,
+      fontWeight: "bold",
+      lineHeight: 1.2,
+      textAlign: "center",
+      marginTop: shareCorner(largePrint).gap,
     },
-    shareText: { flex: 1, marginLeft: s.gap * 1.5 },
-    shareHeading: { fontWeight: "bold", marginBottom: 1 },
-    shareUrl: { fontFamily: monoFamily, fontSize: shareUrlSize(largePrint), color: colors.brandStrong, marginTop: 2 },
+    addressLine: { lineHeight: 1.25 },
+    addressLabel: { fontSize: shareCorner(largePrint).caption, color: colors.soft },
+    // Monospace, so each character can be told apart when the address is typed in.
+    shareUrl: { fontFamily: monoFamily, fontSize: shareCorner(largePrint).address, lineHeight: 1.25, color: colors.brandStrong },
     sectionHeading: {
       fontSize: s.section,
       lineHeight: 1.3,
