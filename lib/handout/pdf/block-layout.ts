@@ -333,7 +333,9 @@ export function headerHeight(payload: HandoutPayload): number {
   const { clinic } = payload;
   const bar =
     clinic.name || clinic.contact || clinic.logo
-      ? Math.max(clinic.logo ? logoSize(payload.largePrint) : 0, clinicLineHeight(payload, beside)) + s.gap * 1.4 + 1
+      ? Math.max(clinic.logo ? logoSize(payload.largePrint) : 0, clinicLineHeight(payload, payload.largePrint ? width : beside)) +
+        s.gap * 1.4 +
+        1
       : 0;
   const titleBlock =
     bar + s.small * s.leading + (s.title * 1.2 * lines(payload.title, s.title, beside, true) + 2) + (s.body * 1.25 * 1.3 + 1);
@@ -354,7 +356,7 @@ export function headerHeight(payload: HandoutPayload): number {
 
 /**
  * The clinic's line: the name at the left (after the logo), the contact line at the right of it, wrapping
- * between its parts when the two do not fit side by side.
+ * between its parts when the two do not fit side by side; in large print the contact goes under the name.
  */
 export function clinicLineHeight(payload: HandoutPayload, width: number): number {
   const s = sizesFor(payload.largePrint);
@@ -363,6 +365,11 @@ export function clinicLineHeight(payload: HandoutPayload, width: number): number
   const nameWidth = clinic.name ? textWidthEm(clinic.name, true) * nameSize + s.gap * 2 : 0;
   const room = width - (clinic.logo ? logoSize(payload.largePrint) + s.gap * 1.5 : 0) - nameWidth;
   const name = clinic.name ? nameSize * s.leading : 0;
+  if (payload.largePrint) {
+    // The contact under the name, across the width beside the logo.
+    const under = width - (clinic.logo ? logoSize(true) + s.gap * 1.5 : 0);
+    return name + (clinic.contact ? s.small * s.leading * lines(clinic.contact, s.small, under) + 1 : 0);
+  }
   const contact = clinic.contact ? s.small * s.leading * lines(clinic.contact, s.small, room) + 1 : 0;
   return Math.max(name, contact);
 }

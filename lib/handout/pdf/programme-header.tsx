@@ -32,8 +32,18 @@ export function ProgrammeHeader({ payload, styles }: { payload: HandoutPayload; 
       <View style={styles.clinicBar}>
         {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image draws into a PDF and takes no alt */}
         {clinic.logo ? <Image style={styles.logo} src={{ data: Buffer.from(clinic.logo.data), format: clinic.logo.format }} /> : null}
-        {clinic.name ? <Text style={styles.clinicName}>{clinic.name}</Text> : null}
-        {clinic.contact ? <Text style={styles.clinicContact}>{clinic.contact}</Text> : null}
+        {payload.largePrint ? (
+          // Large print: the contact under the name, where it has the width for its big type.
+          <View style={{ flex: 1 }}>
+            {clinic.name ? <Text style={styles.clinicName}>{clinic.name}</Text> : null}
+            {clinic.contact ? <Text style={styles.clinicContact}>{clinic.contact}</Text> : null}
+          </View>
+        ) : (
+          <>
+            {clinic.name ? <Text style={styles.clinicName}>{clinic.name}</Text> : null}
+            {clinic.contact ? <Text style={styles.clinicContact}>{clinic.contact}</Text> : null}
+          </>
+        )}
       </View>
     ) : null;
   const titleLines = (
@@ -59,9 +69,10 @@ export function ProgrammeHeader({ payload, styles }: { payload: HandoutPayload; 
   // the address goes under the dates, where the column is read.
   return (
     <View>
+      {payload.largePrint ? clinicBar : null}
       <View style={styles.titleRow}>
         <View style={{ flex: 1 }}>
-          {clinicBar}
+          {payload.largePrint ? null : clinicBar}
           {titleLines}
           <View style={styles.metaLines}>
             <MetaLine meta={meta} styles={styles} />

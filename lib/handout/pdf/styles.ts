@@ -119,7 +119,9 @@ export function createStyles(largePrint: boolean) {
     logo: { width: logoSize(largePrint), height: logoSize(largePrint), objectFit: "contain", marginRight: s.gap * 1.5 },
     clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong, marginRight: s.gap * 2 },
     // At the right of the name, wrapping between its words when the two do not fit on one line.
-    clinicContact: { flex: 1, fontSize: s.small, color: colors.soft, textAlign: "right" },
+    clinicContact: largePrint
+      ? { fontSize: s.small, color: colors.soft, marginTop: 1 }
+      : { flex: 1, fontSize: s.small, color: colors.soft, textAlign: "right" },
     eyebrow: { fontSize: s.small, color: colors.brand, fontWeight: "bold", textTransform: "uppercase" },
     title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 2 },
     patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 1 },
