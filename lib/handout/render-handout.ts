@@ -7,6 +7,7 @@ import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { ByteLru } from "./byte-lru";
 import { readClinicLogo } from "@/lib/clinic/settings";
 import { toHandoutPicture } from "@/lib/clinic/logo";
+import { withActiveShareLink } from "./clinician-copy";
 import { handoutOptions, type HandoutOptions } from "./options";
 import { readHandoutSource } from "./read-handout-source";
 import { RenderPool } from "./render-pool";
@@ -121,12 +122,12 @@ export function handoutStats() {
 }
 
 /**
- * Draws the current revision's default handout in the background after a save, so the first download is
- * answered from memory. Never throws: a failure here only means that download renders as it would have.
+ * Draws the current revision's default handout (the clinician's copy, with the active link's QR code) in
+ * the background after a save, so the first download is answered from memory. Never throws: a failure here only means that download renders as it would have.
  */
 export async function prerenderHandout(db: Db, routineId: number): Promise<void> {
   try {
-    await (await prepareHandout(db, routineId)).pdf();
+    await (await prepareHandout(db, routineId, await withActiveShareLink(db, routineId))).pdf();
   } catch (error) {
     console.error(`Pre-rendering the handout of routine ${routineId} failed:`, error);
   }

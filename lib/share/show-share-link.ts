@@ -1,6 +1,6 @@
 import "server-only";
 import { assertRoutineAccess } from "@/lib/patients/access";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { routines, shareLinks } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -64,4 +64,37 @@ export async function showShareLink(
   const link = await readActiveShareLinkUrl(db, routineId, linkId, appUrl, now, tokenKey);
   await recordLinkEvent(db, actor, "shown", routineId, link);
   return link;
+}
+
+/**
+ * The address of the routine's newest active link that can be shown again, or null when there is none: the
+ * clinician's printed handout carries it as a QR code, so paper and phone stay in step. A link made before
+ * links could be shown again (no seed), or under another AUTH_SECRET, is passed over. Access is the
+ * caller's to check.
+ */
+export async function readRoutineShareUrl(
+  db: Pick<Db, "select">,
+  routineId: number,
+  appUrl: string,
+  now: number,
+  tokenKey: Buffer,
+): Promise<string | null> {
+  const links = await db
+    .select({ tokenSeed: shareLinks.tokenSeed, tokenHash: shareLinks.tokenHash })
+    .from(shareLinks)
+    .innerJoin(routines, eq(routines.id, shareLinks.routineId))
+    .where(
+      and(
+        eq(shareLinks.routineId, routineId),
+        isNull(shareLinks.revokedAt),
+        gt(shareLinks.expiresAt, new Date(now)),
+        isNull(routines.archivedAt),
+      ),
+    )
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+  for (const link of links) {
+    const token = tokenOf(link, tokenKey);
+    if (token) return shareLinkUrl(appUrl, token);
+  }
+  return null;
 }

@@ -94,3 +94,42 @@ test("the handout endpoint: signed-in only, clear errors, and a repeat download 
   expect(a4.status()).toBe(200);
   expect(a4.headers().etag).not.toBe(headers.etag);
 });
+
+test("the clinician's copy carries the QR code of the routine's active link, and none once it is revoked", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const patient = unique("Pat QR");
+  await createPatient(page, patient);
+  await startFromTemplate(page, patient);
+
+  const form = page.getByRole("region", { name: "Printable handout" });
+  const download = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download PDF" }).click()]);
+    const saved = path.join(test.info().outputDir, name);
+    await file.saveAs(saved);
+    return pdftotext(saved);
+  };
+  // The address as printed: without https://, and perhaps over two lines.
+  const carries = (text: string, url: string) => text.replace(/\s+/g, "").includes(url.replace(/^https:\/\//, ""));
+
+  expect(await download("no-link.pdf")).not.toContain("Scan for your exercises on your phone");
+
+  const panel = page.getByRole("region", { name: "Patient links" });
+  const label = unique("fridge");
+  await panel.getByLabel("Label").fill(label);
+  await panel.getByRole("button", { name: "Create link" }).click();
+  await expect(page.getByTestId("new-share-link")).toContainText(`Link “${label}” created.`);
+  const url = await page.getByTestId("new-share-link").getByLabel("Link for the patient").inputValue();
+
+  const linked = await download("with-link.pdf");
+  expect(linked).toContain("Scan for your exercises on your phone");
+  expect(carries(linked, url)).toBe(true);
+
+  await page
+    .getByTestId("share-links")
+    .getByRole("button", { name: `Revoke the link “${label}”` })
+    .click();
+  await expect(page.getByTestId("share-links").getByRole("row", { name: new RegExp(label) })).toContainText("Revoked");
+  const revoked = await download("revoked.pdf");
+  expect(revoked).not.toContain("Scan for your exercises on your phone");
+  expect(carries(revoked, url)).toBe(false);
+});

@@ -1,7 +1,7 @@
 import { Document, Page, View, type PageLayoutProps } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { HandoutPayload } from "../types";
-import { blockLayout, contentBox, headerHeight, planBreaks } from "./block-layout";
+import { blockLayout, contentBox, headerHeight, pictureScales, planBreaks } from "./block-layout";
 import { ExerciseBlock } from "./exercise-block";
 import { PageFooter } from "./page-footer";
 import { ProgrammeHeader } from "./programme-header";
@@ -22,14 +22,21 @@ export function HandoutDocument({ payload }: { payload: HandoutPayload }) {
       <PageFooter payload={payload} styles={styles} pageNumber={pageNumber} totalPages={totalPages} />
     </>
   );
-  const layouts = payload.sections.flatMap((section) =>
-    section.exercises.map((exercise, i) => ({
-      exercise,
-      heading: i === 0 ? section.title : undefined,
-      ...blockLayout(exercise, { paper: payload.paper, largePrint: payload.largePrint, withHeading: i === 0 }),
-    })),
+  const blocks = payload.sections.flatMap((section) =>
+    section.exercises.map((exercise, i) => ({ exercise, heading: i === 0 ? section.title : undefined })),
   );
-  const mayBreak = planBreaks(layouts, headerHeight(payload), contentBox(payload.paper, payload.largePrint).height);
+  const sized = blocks.map(
+    ({ exercise, heading }) =>
+      (pictureScale: number) =>
+        blockLayout(exercise, { paper: payload.paper, largePrint: payload.largePrint, withHeading: Boolean(heading), pictureScale }),
+  );
+  const plan = planBreaks(
+    sized,
+    headerHeight(payload),
+    contentBox(payload.paper, payload.largePrint).height,
+    pictureScales(payload.largePrint),
+  );
+  const layouts = blocks.map((block, i) => ({ ...block, ...sized[i]!(plan[i]!.pictureScale), keepTogether: !plan[i]!.mayBreak }));
   return (
     <Document
       title={payload.title}
@@ -41,15 +48,15 @@ export function HandoutDocument({ payload }: { payload: HandoutPayload }) {
     >
       <Page size={size} style={styles.page} layout={chrome}>
         <ProgrammeHeader payload={payload} styles={styles} />
-        {layouts.map(({ exercise, heading, pictureMaxHeight }, i) => (
+        {layouts.map(({ exercise, heading, keepTogether, ...layout }) => (
           <ExerciseBlock
             key={exercise.number}
             exercise={exercise}
             styles={styles}
             largePrint={payload.largePrint}
             heading={heading}
-            keepTogether={!mayBreak[i]}
-            pictureMaxHeight={pictureMaxHeight}
+            keepTogether={keepTogether}
+            layout={layout}
           />
         ))}
       </Page>

@@ -3,11 +3,13 @@ import QRCode from "qrcode";
 
 /**
  * A QR code drawn as vector squares rather than a bitmap, so it stays sharp on any printer. Medium error
- * correction survives a crease or a smudge; the 4-module quiet zone is what phone cameras expect.
+ * correction survives a crease or a smudge. Phone cameras want 4 modules of white round the code: 2 are
+ * drawn here, the rest is the page round it (the margin, and the gap to the caption beside it — see
+ * shareCorner), so more of a small printed square goes to modules.
  */
 export function QrCode({ url, size }: { url: string; size: number }) {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
-  const quiet = 4;
+  const quiet = 2;
   let d = "";
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {

@@ -26,8 +26,14 @@ export type Sizes = {
   pictureMaxHeight: number;
   /** A drawing's width: wider than a photo, since its frames sit side by side. */
   drawing: number;
+  /** The widest a drawing may grow so that its captions fit under their frames at the smallest type. */
+  drawingMax: number;
+  /** The tallest a drawing beside the steps may grow when the steps leave it the room (a single tall frame). */
+  drawingTall: number;
   gap: number;
   margin: number;
+  /** Line height of running text, as a multiple of the type size. */
+  leading: number;
 };
 
 /**
@@ -44,11 +50,14 @@ export function sizesFor(largePrint: boolean): Sizes {
         title: 30,
         section: 18,
         badge: 32,
-        picture: 250,
-        pictureMaxHeight: 220,
-        drawing: 400,
-        gap: 11,
-        margin: 40,
+        picture: 300,
+        pictureMaxHeight: 230,
+        drawing: 440,
+        drawingMax: 470,
+        drawingTall: 230,
+        gap: 10,
+        margin: 34,
+        leading: 1.25,
       }
     : {
         body: 12,
@@ -56,13 +65,29 @@ export function sizesFor(largePrint: boolean): Sizes {
         name: 14.5,
         title: 22,
         section: 13,
-        badge: 24,
+        badge: 22,
         picture: 150,
         pictureMaxHeight: 130,
-        drawing: 200,
-        gap: 7,
-        margin: 36,
+        drawing: 190,
+        drawingMax: 240,
+        drawingTall: 150,
+        gap: 6,
+        margin: 28,
+        leading: 1.2,
       };
+}
+
+/**
+ * The share link's corner of the header, beside the eyebrow, title and patient line: a short caption and the
+ * address in a narrow column, then the QR code. Sized so the corner is no taller than what it sits beside.
+ */
+export function shareCorner(largePrint: boolean) {
+  return largePrint ? { qr: 80, column: 104, caption: 13, address: 12, gap: 8 } : { qr: 66, column: 92, caption: 10, address: 9, gap: 4 };
+}
+
+/** The clinic's logo: small, at the left of the clinic's line. */
+export function logoSize(largePrint: boolean): number {
+  return largePrint ? 30 : 24;
 }
 
 export type Styles = ReturnType<typeof createStyles>;
@@ -82,39 +107,51 @@ export function createStyles(largePrint: boolean) {
     },
     // Where the programme flows on every page. Line height lives here, not on the page, so the footer's
     // page-number text sets its own.
-    content: { flexGrow: 1, fontSize: s.body, lineHeight: 1.35 },
+    content: { flexGrow: 1, fontSize: s.body, lineHeight: s.leading },
     clinicBar: {
       flexDirection: "row",
       alignItems: "center",
-      paddingBottom: s.gap,
-      marginBottom: s.gap * 1.5,
+      paddingBottom: s.gap * 0.6,
+      marginBottom: s.gap * 0.8,
       borderBottomWidth: 1,
       borderBottomColor: colors.line,
     },
-    logo: { width: largePrint ? 64 : 44, height: largePrint ? 64 : 44, objectFit: "contain", marginRight: s.gap * 1.5 },
-    clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong },
-    clinicContact: { fontSize: s.small, color: colors.soft, marginTop: 2 },
+    logo: { width: logoSize(largePrint), height: logoSize(largePrint), objectFit: "contain", marginRight: s.gap * 1.5 },
+    clinicName: { fontSize: s.body * 1.1, fontWeight: "bold", color: colors.brandStrong, marginRight: s.gap * 2 },
+    // At the right of the name, wrapping between its words when the two do not fit on one line.
+    clinicContact: largePrint
+      ? { fontSize: s.small, color: colors.soft, marginTop: 1 }
+      : { flex: 1, fontSize: s.small, color: colors.soft, textAlign: "right" },
     eyebrow: { fontSize: s.small, color: colors.brand, fontWeight: "bold", textTransform: "uppercase" },
-    title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 4 },
-    patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 6 },
-    metaRow: { flexDirection: "row", flexWrap: "wrap", marginTop: s.gap * 1.25, marginBottom: s.gap * 1.5 },
-    metaItem: { marginRight: s.gap * 3, marginBottom: 4 },
-    metaLabel: { fontSize: s.small, color: colors.faint, textTransform: "uppercase" },
-    metaValue: { fontSize: s.body, fontWeight: "bold" },
-    instructions: { backgroundColor: colors.brandTint, borderRadius: 6, padding: s.gap * 1.5, marginBottom: s.gap * 0.5 },
-    instructionsHeading: { fontWeight: "bold", color: colors.brandStrong, marginBottom: 3 },
-    shareBox: {
-      flexDirection: "row",
-      alignItems: "center",
-      borderWidth: 1,
-      borderColor: colors.line,
+    title: { fontSize: s.title, fontWeight: "bold", lineHeight: 1.2, marginTop: 2 },
+    patient: { fontSize: s.body * 1.25, lineHeight: 1.3, marginTop: 1 },
+    metaLine: { marginTop: s.gap * 0.5, marginBottom: s.gap * 1.5, color: colors.faint },
+    metaLabel: { color: colors.soft },
+    metaValue: { fontWeight: "bold", color: colors.ink },
+    instructions: {
+      backgroundColor: colors.brandTint,
       borderRadius: 6,
-      padding: s.gap,
-      marginBottom: s.gap * 1.5,
+      paddingVertical: s.gap * 1.1,
+      paddingHorizontal: s.gap * 1.5,
+      marginBottom: s.gap * 0.5,
     },
-    shareText: { flex: 1, marginLeft: s.gap * 1.5 },
-    shareHeading: { fontWeight: "bold", marginBottom: 2 },
-    shareUrl: { fontFamily: monoFamily, fontSize: s.body * 0.95, color: colors.brandStrong, marginTop: 4 },
+    instructionsHeading: { fontWeight: "bold", color: colors.brandStrong },
+    // The header beside the QR code, with the space the meta line has below it.
+    titleRow: { flexDirection: "row", alignItems: "flex-start", marginBottom: s.gap * 1.2 },
+    metaLines: { marginTop: s.gap * 0.5, color: colors.faint },
+    // Well apart from the title, so a text reader (pdftotext, a screen reader) keeps the two columns apart.
+    shareCorner: { alignItems: "center", marginLeft: s.gap * 4 },
+    shareCaption: {
+      fontSize: shareCorner(largePrint).caption,
+      fontWeight: "bold",
+      lineHeight: 1.2,
+      textAlign: "center",
+      marginTop: shareCorner(largePrint).gap,
+    },
+    addressLine: { lineHeight: 1.25 },
+    addressLabel: { fontSize: shareCorner(largePrint).caption, color: colors.soft },
+    // Monospace, so each character can be told apart when the address is typed in.
+    shareUrl: { fontFamily: monoFamily, fontSize: shareCorner(largePrint).address, lineHeight: 1.25, color: colors.brandStrong },
     sectionHeading: {
       fontSize: s.section,
       lineHeight: 1.3,
@@ -123,14 +160,15 @@ export function createStyles(largePrint: boolean) {
       textTransform: "uppercase",
       borderBottomWidth: 1.5,
       borderBottomColor: colors.brand,
-      paddingBottom: 3,
-      marginTop: s.gap,
-      marginBottom: s.gap * 1.25,
+      paddingBottom: 2,
+      marginTop: s.gap * 0.5,
+      marginBottom: s.gap * 1.2,
     },
     // Space goes above a block, never below: react-pdf moves a block to the next page when its bottom margin
-    // does not fit, even though the block itself does.
-    block: { marginTop: s.gap * 1.5 },
-    exercise: { borderWidth: 1, borderColor: colors.line, borderRadius: 8, paddingVertical: s.gap * 1.25, paddingHorizontal: s.gap * 1.5 },
+    // does not fit, even though the block itself does. A rule above each exercise (the section heading's own
+    // rule above the first) tells one from the next without the padding a boxed card costs.
+    block: { marginTop: s.gap * 1.3 },
+    rule: { borderTopWidth: 1, borderTopColor: colors.line, paddingTop: s.gap * 1.2 },
     exerciseHead: { flexDirection: "row", alignItems: "center" },
     badge: {
       width: s.badge,
@@ -142,33 +180,44 @@ export function createStyles(largePrint: boolean) {
       fontSize: Math.max(s.body, s.badge * 0.5),
       lineHeight: 1,
       textAlign: "center",
-      paddingTop: s.badge * 0.25,
+      paddingTop: s.badge * 0.22,
       marginRight: s.gap * 1.25,
     },
     exerciseName: { flex: 1, fontSize: s.name, fontWeight: "bold", lineHeight: 1.2 },
     dose: {
-      marginTop: s.gap * 0.8,
-      paddingVertical: s.gap * 0.45,
+      marginTop: s.gap * 0.6,
+      paddingVertical: s.gap * 0.25,
       paddingHorizontal: s.gap,
       backgroundColor: colors.brandTint,
       borderRadius: 4,
       fontWeight: "bold",
       color: colors.brandStrong,
     },
-    exerciseBody: { flexDirection: largePrint ? "column" : "row", marginTop: s.gap * 0.9 },
-    // Beside a picture the steps take the remaining width; stacked (large print) they keep their height.
-    steps: largePrint ? {} : { flex: 1 },
+    doseInline: {
+      marginLeft: s.gap * 2,
+      paddingVertical: s.gap * 0.25,
+      paddingHorizontal: s.gap,
+      backgroundColor: colors.brandTint,
+      borderRadius: 4,
+      fontWeight: "bold",
+      color: colors.brandStrong,
+    },
+    exerciseBody: { flexDirection: "row", marginTop: s.gap * 0.9 },
+    // Beside a picture the steps take the remaining width.
+    steps: { flex: 1 },
+    // Large print stacks the picture between the dose and the steps, centred and as large as the page allows.
+    stackedSteps: { marginTop: s.gap * 0.6 },
     picture: { width: s.picture },
-    pictureBox: largePrint ? { alignItems: "center", marginBottom: s.gap * 1.5 } : { marginLeft: s.gap * 2 },
-    step: { flexDirection: "row", marginBottom: 2 },
-    stepNumber: { width: s.body * 2, fontWeight: "bold", color: colors.brand },
+    pictureBox: largePrint ? { alignItems: "center", marginTop: s.gap } : { marginLeft: s.gap * 2, alignItems: "center" },
+    step: { flexDirection: "row", marginBottom: 1 },
+    stepNumber: { width: s.body * 1.6, fontWeight: "bold", color: colors.brand },
     stepText: { flex: 1 },
     label: { fontWeight: "bold" },
     cues: { marginTop: s.gap * 0.6, color: colors.soft },
     precautions: {
       marginTop: s.gap * 0.6,
-      paddingVertical: s.gap * 0.5,
-      paddingHorizontal: s.gap * 0.75,
+      paddingVertical: s.gap * 0.4,
+      paddingHorizontal: s.gap * 0.8,
       backgroundColor: colors.cautionTint,
       borderLeftWidth: 3,
       borderLeftColor: colors.cautionLine,
@@ -176,8 +225,8 @@ export function createStyles(largePrint: boolean) {
     },
     note: {
       marginTop: s.gap * 0.6,
-      paddingVertical: s.gap * 0.5,
-      paddingHorizontal: s.gap * 0.75,
+      paddingVertical: s.gap * 0.4,
+      paddingHorizontal: s.gap * 0.8,
       borderLeftWidth: 3,
       borderLeftColor: colors.brand,
       backgroundColor: colors.brandTint,
