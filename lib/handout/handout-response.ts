@@ -20,7 +20,7 @@ export async function handoutResponse(
   access: Promise<void> = Promise.resolve(),
 ): Promise<Response> {
   try {
-    const [handout] = await Promise.all([Promise.resolve(options).then((o) => prepareHandout(db, routineId, o)), access]);
+    const [handout] = await Promise.all([prepareHandout(db, routineId, options), access]);
     const headers = { ETag: handout.etag, "Cache-Control": cacheControl };
     if (matches(request.headers.get("If-None-Match"), handout.etag)) return new Response(null, { status: 304, headers });
     const pdf = await handout.pdf();

@@ -61,10 +61,16 @@ export type PreparedHandout = {
  * matching ETag can answer 304 straight away. Access is the caller's to check first — a clinician's session
  * (the download route) or a patient's share link (which passes its `shareUrl`).
  */
-export async function prepareHandout(db: Db, routineId: number, options: HandoutOptions = {}): Promise<PreparedHandout> {
-  const parsed = handoutOptions.safeParse(options);
+export async function prepareHandout(
+  db: Db,
+  routineId: number,
+  options: HandoutOptions | Promise<HandoutOptions> = {},
+): Promise<PreparedHandout> {
+  // Options may still be on their way from the database (the clinician's copy looks up the active link): that
+  // read goes beside the content's, not before it.
+  const [source, given] = await Promise.all([readHandoutSource(db, routineId), options]);
+  const parsed = handoutOptions.safeParse(given);
   if (!parsed.success) throw new AppError("validation", "Those handout options cannot be used.", fieldErrorsOf(parsed.error));
-  const source = await readHandoutSource(db, routineId);
   const settings = source.clinic;
   const layout: HandoutLayout = {
     paper: parsed.data.paper ?? settings.paper,

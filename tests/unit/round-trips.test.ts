@@ -218,8 +218,9 @@ describe("round trips to the database per request", () => {
         const response = await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) });
         expect(response.status).toBe(200);
       });
-      // Already drawn, so no pictures are read: the session, then the access check beside the content.
-      expect(handout).toEqual({ requests: 3, sequential: 2 });
+      // Already drawn, so no pictures are read: the session, then the access check, the content and the
+      // active link (for the QR code on the clinician's copy) side by side.
+      expect(handout).toEqual({ requests: 4, sequential: 2 });
       // The check beside the content still decides: unshared, the handout is a 404, even for a matching ETag.
       const etag = (await getHandout(new Request(url), { params: Promise.resolve({ id: String(f.routineId) }) })).headers.get("ETag")!;
       await setPatientShared(counting.db, f.ada, f.patientId, f.bo.id, false);
