@@ -163,6 +163,12 @@ export function RoutineBuilder({
           onDiscard={kept.discardOffer}
         />
       )}
+      {/* First in the builder, before the save buttons: a keyboard reaches the picker in a few Tabs. */}
+      {!showPreview && (
+        <a className="builder-skip" href="#picker-search">
+          Skip to the exercise picker
+        </a>
+      )}
       <div className="save-bar">
         <button type="button" className="button" onClick={save} disabled={saving}>
           {saving ? "Saving…" : "Save routine"}
@@ -196,9 +202,6 @@ export function RoutineBuilder({
         />
       ) : (
         <div className="builder">
-          <a className="builder-skip" href="#picker-search">
-            Skip to the exercise picker
-          </a>
           <div className="stack">
             <div className="card stack">
               {text("title", "Routine title")}
