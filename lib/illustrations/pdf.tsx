@@ -84,8 +84,11 @@ type Painter = {
 };
 
 /**
- * Draws the paths straight onto the page, in the order and with the same graphics state react-pdf's <Svg>
- * sets for a <Path> (so the page looks the same): scaled into the box like an SVG viewBox ("meet", centred).
+ * Draws the paths straight onto the page, scaled into the box like an SVG viewBox ("meet", centred), with
+ * the look react-pdf's <Svg> gives a <Path> (round caps and joins, the same colours, widths, dashes and
+ * opacity). Every operator costs pdfkit an allocation, so the state the paths share is set once and only
+ * changes are written: a dashed or translucent path is drawn inside its own save and restore, as pdfkit
+ * cannot undo a dash.
  */
 export function paintPaths(painter: Painter, paths: PdfPath[], geometry: { width: number; height: number }, w: number, h: number) {
   const scale = Math.min(w / geometry.width, h / geometry.height);
@@ -93,19 +96,29 @@ export function paintPaths(painter: Painter, paths: PdfPath[], geometry: { width
     .save()
     .translate((w - geometry.width * scale) / 2, (h - geometry.height * scale) / 2)
     .scale(scale, scale);
+  painter.lineCap("round").lineJoin("round");
+  let width: number | undefined;
+  let stroke: string | undefined;
+  let fill: string | undefined;
   for (const p of paths) {
-    painter.save().lineCap("round");
-    if (p.dash) painter.dash(p.dash);
-    painter.lineJoin("round");
-    if (p.strokeWidth) painter.lineWidth(p.strokeWidth);
-    if (p.stroke) painter.strokeColor(p.stroke);
-    if (p.fill) painter.fillColor(p.fill);
-    if (p.opacity !== undefined) painter.opacity(p.opacity);
+    const isolated = p.dash !== undefined || p.opacity !== undefined;
+    if (isolated) {
+      painter.save();
+      if (p.dash) painter.dash(p.dash);
+      if (p.strokeWidth) painter.lineWidth(p.strokeWidth);
+      if (p.stroke) painter.strokeColor(p.stroke);
+      if (p.fill) painter.fillColor(p.fill);
+      if (p.opacity !== undefined) painter.opacity(p.opacity);
+    } else {
+      if (p.strokeWidth && p.strokeWidth !== width) painter.lineWidth((width = p.strokeWidth));
+      if (p.stroke && p.stroke !== stroke) painter.strokeColor((stroke = p.stroke));
+      if (p.fill && p.fill !== fill) painter.fillColor((fill = p.fill));
+    }
     painter.path(p.d);
     if (p.fill && p.stroke) painter.fillAndStroke();
     else if (p.fill) painter.fill();
     else if (p.stroke) painter.stroke();
-    painter.restore();
+    if (isolated) painter.restore();
   }
   painter.restore();
 }

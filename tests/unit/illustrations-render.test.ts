@@ -69,43 +69,49 @@ describe("illustration adapters", () => {
     for (const caption of captions) expect(text).toContain(caption.text);
   });
 
-  it("paints with the graphics state of an SVG path, scaled into its box like a viewBox", () => {
+  it("paints with the graphics state of an SVG path, scaled into its box like a viewBox, writing only changes", () => {
     const calls: string[] = [];
     const painter = new Proxy({} as Parameters<typeof paintPaths>[0], {
       get: (_, name: string) =>
-        function (this: unknown, ...args: unknown[]) {
+        function (...args: unknown[]) {
           calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(",")})`);
           return painter;
         },
     });
+    const ink = "#123456";
     const shapes = [
-      { d: "M0 0L10 10", fill: null, stroke: "#123456", strokeWidth: 2, dash: [3, 2], opacity: 0.5 },
-      { d: "M1 1L2 2Z", fill: "#abcdef", stroke: "#123456", strokeWidth: 1 },
+      { d: "M0 0L10 10", fill: null, stroke: ink, strokeWidth: 2, dash: [3, 2], opacity: 0.5 },
+      { d: "M1 1L2 2Z", fill: "#abcdef", stroke: ink, strokeWidth: 1 },
+      { d: "M2 2L3 3Z", fill: "#abcdef", stroke: ink, strokeWidth: 1 },
+      { d: "M3 3L4 4Z", fill: "#fedcba", stroke: null, strokeWidth: 0 },
     ];
     paintPaths(painter, shapes, { width: 100, height: 50 }, 200, 200);
     expect(calls).toEqual([
       "save()",
       "translate(0,50)",
       "scale(2,2)",
-      "save()",
       'lineCap("round")',
-      "dash([3,2])",
       'lineJoin("round")',
+      // Dashed and translucent: in a save and restore of its own.
+      "save()",
+      "dash([3,2])",
       "lineWidth(2)",
-      'strokeColor("#123456")',
+      `strokeColor("${ink}")`,
       "opacity(0.5)",
       'path("M0 0L10 10")',
       "stroke()",
       "restore()",
-      "save()",
-      'lineCap("round")',
-      'lineJoin("round")',
       "lineWidth(1)",
-      'strokeColor("#123456")',
+      `strokeColor("${ink}")`,
       'fillColor("#abcdef")',
       'path("M1 1L2 2Z")',
       "fillAndStroke()",
-      "restore()",
+      // The same look again: no state written.
+      'path("M2 2L3 3Z")',
+      "fillAndStroke()",
+      'fillColor("#fedcba")',
+      'path("M3 3L4 4Z")',
+      "fill()",
       "restore()",
     ]);
   });
