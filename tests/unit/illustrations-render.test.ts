@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Document, Page, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,8 @@ import { starterIllustrations } from "@/db/seed/illustrations";
 import { illustrationToGeometry } from "@/lib/illustrations/geometry";
 import { IllustrationSvg } from "@/lib/illustrations/illustration-svg";
 import { IllustrationPdf, paintPaths, pdfShapes } from "@/lib/illustrations/pdf";
+import { compilePath } from "@/lib/illustrations/pdf-path";
+import { fontFamily, loadHandoutFonts } from "@/lib/handout/pdf/fonts";
 import { geometryToSvg } from "@/lib/illustrations/svg";
 
 const geometry = illustrationToGeometry(starterIllustrations["cat-cow"]!);
@@ -81,8 +83,8 @@ describe("illustration adapters", () => {
     const ink = "#123456";
     const shapes = [
       { d: "M0 0L10 10", fill: null, stroke: ink, strokeWidth: 2, dash: [3, 2], opacity: 0.5 },
-      { d: "M1 1L2 2Z", fill: "#abcdef", stroke: ink, strokeWidth: 1 },
-      { d: "M2 2L3 3Z", fill: "#abcdef", stroke: ink, strokeWidth: 1 },
+      { d: "M1 1L2 2Z", ops: compilePath("M1 1L2 2Z"), fill: "#abcdef", stroke: ink, strokeWidth: 1 },
+      { d: "M2 2L3 3Z", ops: compilePath("M2 2L3 3Z"), fill: "#abcdef", stroke: ink, strokeWidth: 1 },
       { d: "M3 3L4 4Z", fill: "#fedcba", stroke: null, strokeWidth: 0 },
     ];
     paintPaths(painter, shapes, { width: 100, height: 50 }, 200, 200);
@@ -104,15 +106,80 @@ describe("illustration adapters", () => {
       "lineWidth(1)",
       `strokeColor("${ink}")`,
       'fillColor("#abcdef")',
-      'path("M1 1L2 2Z")',
+      // A compiled outline is written operator by operator; its close is a line back to the start.
+      "moveTo(1,1)",
+      "lineTo(2,2)",
+      "lineTo(1,1)",
       "fillAndStroke()",
       // The same look again: no state written.
-      'path("M2 2L3 3Z")',
+      "moveTo(2,2)",
+      "lineTo(3,3)",
+      "lineTo(2,2)",
       "fillAndStroke()",
+      // Not compiled: pdfkit reads the string.
       'fillColor("#fedcba")',
       'path("M3 3L4 4Z")',
       "fill()",
       "restore()",
     ]);
+  });
+
+  it("compiles an outline once into pdfkit's operators: arcs as Béziers on the circle, a close as a line home", () => {
+    const ops = compilePath("M10 0A10 10 0 0 1 -10 0L-10 5Z")!;
+    expect(ops[0]).toEqual(["m", 10, 0]);
+    // Half a circle: two quarter Béziers, each ending on the circle, the last at the arc's end.
+    const curves = ops.filter((op) => op[0] === "c");
+    expect(curves).toHaveLength(2);
+    for (const c of curves) expect(Math.hypot(c[5] as number, c[6] as number)).toBeCloseTo(10, 1);
+    expect(curves.at(-1)!.slice(5)).toEqual([-10, 0]);
+    expect(ops.slice(-2)).toEqual([
+      ["l", -10, 5],
+      ["l", 10, 0],
+    ]);
+    // Already home: no line added. Coordinates kept to 1/100 of a unit.
+    expect(compilePath("M0 0L1.23456 0L0 0Z")).toEqual([
+      ["m", 0, 0],
+      ["l", 1.23, 0],
+      ["l", 0, 0],
+    ]);
+    // What the drawings never use is left to pdfkit.
+    expect(compilePath("M0 0C1 1 2 2 3 3")).toBeNull();
+    expect(compilePath("m0 0l1 1")).toBeNull();
+    expect(compilePath("M0 0A0 0 0 0 1 5 5")).toBeNull();
+    // Every starter drawing's every outline compiles.
+    for (const illustration of Object.values(starterIllustrations))
+      for (const path of pdfShapes(illustrationToGeometry(illustration)).paths) expect(path.ops, path.d).not.toBeNull();
+  });
+
+  it("sets the captions on the canvas as text in the handout's font, embedded once, centred under their frames", async () => {
+    await loadHandoutFonts();
+    const width = 400;
+    const doc = h(
+      Document,
+      null,
+      h(
+        Page,
+        { size: "A4", style: { padding: 0 } },
+        h(IllustrationPdf, { geometry, width, fontFamily }),
+        h(Text, { style: { fontFamily } }, "Cat-Cow"),
+      ),
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), "illus-cap-"));
+    const file = path.join(dir, "a.pdf");
+    // The second document is the one read: the fonts' shared shaping must come through the first unchanged.
+    await renderToBuffer(doc);
+    writeFileSync(file, await renderToBuffer(doc));
+    const fonts = execFileSync("pdffonts", [file]).toString();
+    expect(fonts.match(/\+DejaVuSans\s/g)).toHaveLength(1);
+    const { captions } = pdfShapes(geometry);
+    const text = execFileSync("pdftotext", [file, "-"]).toString();
+    for (const caption of [...captions.map((c) => c.text), "Cat-Cow"]) expect(text).toContain(caption);
+    // Each caption's first word centred on its anchor, as the SVG's text-anchor="middle" sets it.
+    const bbox = execFileSync("pdftotext", ["-bbox", file, "-"]).toString();
+    const scale = width / geometry.width;
+    for (const caption of captions.filter((c) => !c.text.includes(" "))) {
+      const m = new RegExp(`xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${caption.text}<`).exec(bbox)!;
+      expect((Number(m[1]) + Number(m[2])) / 2).toBeCloseTo(caption.x * scale, -0.5);
+    }
   });
 });
