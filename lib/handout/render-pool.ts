@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /** A render that did not produce a PDF: the worker threw, died or ran out of time. */
 export class RenderError extends Error {
@@ -20,7 +20,18 @@ export type PoolOptions = {
   timeoutMs?: number;
   /** Renders allowed to wait for a free worker. */
   maxQueue?: number;
+  /** Each worker's heap limits (see workerHeap). */
+  resourceLimits?: ResourceLimits;
 };
+
+/**
+ * A worker's heap. A render allocates a few hundred megabytes of short-lived objects (layout nodes, text
+ * runs, PDF strings); with V8's default young generation (16 MB semispaces) it was collected about 24
+ * times a render, a quarter of the render's time. 96 MB (32 MB semispaces) halves the collections and
+ * took garbage collection to about 15% of a render (64 MB semispaces: 11%, for twice the memory). Memory
+ * is committed only as a render uses it.
+ */
+export const workerHeap: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 96 };
 
 type Task<In> = { id: number; input: In; resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void };
 type Slot<In> = { worker: Worker; task: Task<In> | null; timer?: NodeJS.Timeout; rendered: number };
@@ -80,7 +91,10 @@ export class RenderPool<In> {
   private spawn(): Slot<In> {
     // No inherited execArgv: the parent may run with loaders or `--conditions=react-server` (the
     // benchmark does), and the renderer needs plain Node with React's ordinary build.
-    const worker = new Worker(this.options.workerFile, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(this.options.workerFile, {
+      execArgv: [],
+      resourceLimits: this.options.resourceLimits ?? workerHeap,
+    });
     const slot: Slot<In> = { worker, task: null, rendered: 0 };
     worker.unref(); // an idle worker never keeps a process alive
     worker.on("message", (reply: Reply) => this.settle(slot, reply));

@@ -1,7 +1,8 @@
 /**
  * Child process of handout.bench.ts: renders each handout it is given a few times on its main thread under
- * V8's sampling profiler and prints, as JSON, where the time went — summed by the package (or our own
- * folder) whose code was running. An ES module for the same reason as handout-inline-probe.mts.
+ * V8's sampling profiler and prints, as JSON, where the time went — summed by the part of the work (element
+ * tree, layout, fonts, writing and compressing the PDF, garbage collection) whose code was running, native
+ * code counted for the script that called it. Runs with React's production build, as the workers do. An ES module for the same reason as handout-inline-probe.mts.
  */
 import { readFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -19,11 +20,17 @@ function partOf(url: string, functionName: string): string {
       ? "garbage collection"
       : functionName === "(program)" || functionName === "(idle)"
         ? "other (V8, idle)"
-        : "node internals";
+        : "node internals (promises, buffers)";
+  if (url === "node:zlib") return "writing the PDF: compressing (zlib)";
+  // Yoga, the box layout, is the one WebAssembly module.
+  if (url.startsWith("wasm://")) return "layout: boxes and pages (layout, yoga, paginate)";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
-  if (pkg === "@react-pdf/textkit" || pkg === "hyphen" || pkg === "@react-pdf/hyphenate") return "text layout (@react-pdf/textkit)";
-  if (pkg === "@react-pdf/layout" || pkg === "@react-pdf/paginate" || pkg === "yoga-layout" || pkg === "@react-pdf/stylesheet")
-    return "box layout and pagination (layout, paginate, yoga)";
+  if (pkg === "@react-pdf/textkit" || pkg === "hyphen" || pkg === "@react-pdf/hyphenate" || pkg === "bidi-js")
+    return "layout: text (textkit, bidi)";
+  if (pkg === "@react-pdf/layout" || pkg === "@react-pdf/paginate" || pkg === "yoga-layout" || pkg === "emoji-regex-xs")
+    return "layout: boxes and pages (layout, yoga, paginate)";
+  if (pkg === "@react-pdf/stylesheet" || pkg === "@react-pdf/fns" || pkg === "postcss-value-parser" || pkg === "media-engine")
+    return "layout: resolving styles (stylesheet, fns)";
   if (
     pkg === "fontkit" ||
     pkg === "@react-pdf/font" ||
@@ -33,20 +40,22 @@ function partOf(url: string, functionName: string): string {
     pkg === "brotli"
   )
     return "fonts: shaping, subsetting (fontkit)";
-  if (pkg === "@react-pdf/pdfkit" || pkg === "@react-pdf/render" || pkg === "pako" || pkg === "crypto-js")
-    return "writing the PDF (render, pdfkit, zlib)";
+  if (pkg === "@react-pdf/pdfkit" || pkg === "pdfkit" || pkg === "@react-pdf/render" || pkg === "pako" || pkg === "crypto-js")
+    return "writing the PDF: drawing (render, pdfkit)";
   if (pkg === "qrcode") return "QR code";
   if (
     pkg === "react-reconciler" ||
     pkg === "react" ||
     pkg === "@react-pdf/reconciler" ||
     pkg === "@react-pdf/renderer" ||
+    pkg === "@react-pdf/primitives" ||
     pkg === "scheduler"
   )
-    return "React (reconciler)";
+    return "element tree (React, reconciler)";
   if (pkg) return `other packages (${pkg})`;
-  if (url.includes("/lib/handout/pdf/")) return "our document code (lib/handout/pdf)";
-  return url.startsWith("node:") ? "node internals" : "other";
+  if (url.includes("/lib/illustrations/")) return "our drawings (lib/illustrations)";
+  if (url.includes("/lib/handout/")) return "our document code (lib/handout)";
+  return url.startsWith("node:") ? "node internals (promises, buffers)" : "other";
 }
 
 async function main() {
@@ -63,10 +72,16 @@ async function main() {
     for (let i = 0; i < runs; i++) await renderHandoutPdf(payload);
     const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, ProfileNode>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
     const parts: Record<string, number> = {};
     profile.samples.forEach((id, i) => {
-      const node = byId.get(id)!;
-      const part = partOf(node.callFrame.url, node.callFrame.functionName);
+      // Native code (zlib's deflate, a typed-array copy) counts for the script that called it.
+      let node = byId.get(id)!;
+      const own = node.callFrame;
+      if (!own.url && own.functionName !== "(garbage collector)" && own.functionName !== "(program)")
+        for (let up = parent.get(node.id); up && !node.callFrame.url; up = parent.get(up.id)) node = up;
+      const part = partOf(node.callFrame.url || own.url, node.callFrame.url ? node.callFrame.functionName : own.functionName);
       parts[part] = (parts[part] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000 / runs;
     });
     result[label] = parts;

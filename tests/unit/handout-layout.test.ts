@@ -107,11 +107,21 @@ describe("handout page packing", () => {
   it("shapes each string once per face and hands back the same glyph run", async () => {
     await loadHandoutFonts();
     const font = Font.getFont({ fontFamily, fontWeight: 700, fontStyle: "normal" })!.data as unknown as {
-      layout: (text: string) => { glyphs: { id: number }[] };
+      layout: (text: string, ...rest: unknown[]) => { glyphs: { id: number }[]; positions: { xAdvance: number }[]; advanceWidth: number };
     };
-    const first = font.layout("Łucja: Shoulder Rolls");
-    expect(font.layout("Łucja: Shoulder Rolls")).toBe(first);
+    // As react-pdf's text layout asks: with a script, language and direction.
+    const shape = (text: string) => font.layout(text, undefined, undefined, undefined, "ltr");
+    const first = shape("Łucja: Shoulder Rolls");
+    expect(shape("Łucja: Shoulder Rolls")).toBe(first);
     expect(first.glyphs).toHaveLength("Łucja: Shoulder Rolls".length);
-    expect(font.layout("Neck Rolls")).not.toBe(first);
+    expect(shape("Neck Rolls")).not.toBe(first);
+    // As pdfkit asks (a drawing's captions): a copy to scale in place, which leaves the shared run as it was.
+    const width = first.advanceWidth;
+    const copy = font.layout("Łucja: Shoulder Rolls");
+    expect(copy).not.toBe(first);
+    expect(copy.glyphs).toBe(first.glyphs);
+    expect(copy.advanceWidth).toBe(width);
+    for (const position of copy.positions) position.xAdvance /= 2;
+    expect(shape("Łucja: Shoulder Rolls").advanceWidth).toBe(width);
   });
 });

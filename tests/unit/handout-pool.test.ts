@@ -1,10 +1,10 @@
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PoolBusyError, RenderError, RenderPool } from "@/lib/handout/render-pool";
+import { PoolBusyError, RenderError, RenderPool, workerHeap } from "@/lib/handout/render-pool";
 import type { HandoutPayload } from "@/lib/handout/types";
 import { readPdf } from "../helpers/pdf-text";
 
-type FakeInput = { action?: "exit" | "throw" | "hang" | "fail"; text?: string; delayMs?: number };
+type FakeInput = { action?: "exit" | "throw" | "hang" | "fail" | "limits"; text?: string; delayMs?: number };
 const fakeWorker = path.join(__dirname, "..", "helpers", "fake-render-worker.mjs");
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -57,6 +57,16 @@ describe("render pool", () => {
     const waiting = pool.run({ text: "2" });
     await expect(pool.run({ text: "3" })).rejects.toThrow(PoolBusyError);
     await expect(Promise.all([running, waiting])).resolves.toHaveLength(2);
+  });
+
+  it("gives each worker a young generation large enough that a render is not mostly garbage collection", async () => {
+    pool = new RenderPool<FakeInput>({ workerFile: fakeWorker, size: 1 });
+    const limits = JSON.parse(decode(await pool.run({ action: "limits" })));
+    expect(limits).toMatchObject(workerHeap);
+    expect(workerHeap.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(64);
+    await pool.close();
+    pool = new RenderPool<FakeInput>({ workerFile: fakeWorker, size: 1, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    expect(JSON.parse(decode(await pool.run({ action: "limits" })))).toMatchObject({ maxYoungGenerationSizeMb: 48 });
   });
 
   it("draws a real handout in the real worker", async () => {

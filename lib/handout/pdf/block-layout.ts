@@ -20,6 +20,7 @@ const measureSlack = 0.99;
 // react-pdf's line breaker may shrink a space by a third of its width to fit a word on the line.
 const spaceShrink = 2 / 3;
 const advances = new Map<boolean, Map<number, number>>();
+const wordWidths = new Map<boolean, Map<string, number>>();
 
 type Face = { unitsPerEm: number; characterToGlyph: (codePoint: number) => { advanceWidth: number } };
 
@@ -32,6 +33,11 @@ function face(bold: boolean): Face | null {
 export function textWidthEm(text: string, bold = false): number {
   const font = face(bold);
   if (!font) return text.length * (bold ? 0.57 : emPerChar);
+  // Each word is measured many times a render (every block, at every picture size tried): once is enough.
+  let measured = wordWidths.get(bold);
+  if (!measured || measured.size > 20_000) wordWidths.set(bold, (measured = new Map()));
+  const seen = measured.get(text);
+  if (seen !== undefined) return seen;
   let known = advances.get(bold);
   if (!known) advances.set(bold, (known = new Map()));
   let width = 0;
@@ -44,6 +50,7 @@ export function textWidthEm(text: string, bold = false): number {
     }
     width += advance;
   }
+  measured.set(text, width);
   return width;
 }
 

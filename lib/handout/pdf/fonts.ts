@@ -33,6 +33,14 @@ export function registerHandoutFonts(): void {
 }
 
 type Shaper = { layout: (text: string, features?: unknown, ...rest: unknown[]) => unknown };
+
+/** A shaped run with positions of its own; the glyphs, and the run's getters (advanceWidth), are shared. */
+function copyRun(run: unknown): unknown {
+  const { positions } = run as { positions: object[] };
+  return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as object, run, {
+    positions: positions.map((position) => ({ ...position })),
+  });
+}
 const faces = [
   { fontFamily, fontWeight: 400, fontStyle: "normal" },
   { fontFamily, fontWeight: 700, fontStyle: "normal" },
@@ -64,7 +72,10 @@ export async function loadHandoutFonts(limit = 5000): Promise<void> {
         run = layout(text, features, ...rest);
         cache.set(key, run);
       }
-      return run;
+      // pdfkit (a drawing's captions, set on its canvas: lib/illustrations/pdf.tsx) scales the positions of
+      // the run it is given in place, once per document; react-pdf's text layout (which passes a script,
+      // language and direction too) never changes them. pdfkit gets a copy, so the shared run stays as shaped.
+      return rest.length === 0 ? copyRun(run) : run;
     };
   }
 }
