@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { readEnv } from "../lib/env-schema";
+import { serverNodeArgs } from "./server-node-args";
 import { buildPatientPageServer, patientPageBundle } from "./build-patient-page";
 
 const root = path.resolve(__dirname, "..");
@@ -75,7 +76,7 @@ async function main() {
   await buildIfNeeded();
 
   // Our own small server around Next.js, so the app can tell the socket's address (see scripts/server.mjs).
-  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  const child = spawn(process.execPath, [...serverNodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, PORT: String(config.port), AUTH_SECRET: authSecret, NODE_ENV: "production" },

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { serverNodeArgs } from "../../scripts/server-node-args";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -62,7 +63,7 @@ export async function withNextServer<T>(
   const base = `http://127.0.0.1:${port}`;
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server: Node refuses them in NODE_OPTIONS.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
+  const server = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     env: {
       ...process.env,
