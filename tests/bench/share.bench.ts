@@ -73,7 +73,8 @@ async function load(cases: Case[], cpuMs: () => number) {
 
 /** Bytes a first visit transfers: the HTML and every same-server resource it names, gzipped as sent. */
 async function firstLoadWeight(base: string, html: string) {
-  const resources = [...html.matchAll(/<(?:script|img|link)\b[^>]*\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  // Each address once: a browser fetches a resource the page names twice only once.
+  const resources = [...new Set([...html.matchAll(/<(?:script|img|link)\b[^>]*\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!))];
   const rows = [{ resource: "the page's HTML", gzip: gzipSync(html).length }];
   for (const src of resources) {
     if (!src.startsWith("/") || src.startsWith("//")) throw new Error(`The page loads from another host: ${src}`);
