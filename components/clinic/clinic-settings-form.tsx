@@ -1,5 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { ConflictDetails } from "@/components/ui/conflict-details";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { linkLifetimeChoices, paperChoices, type ClinicSettingsField } from "@/lib/clinic/schemas";
@@ -15,22 +16,6 @@ type Props = {
   values: ClinicSettingsValues;
   version: number;
 };
-
-function ConflictDetails({ conflict }: { conflict: Conflict }) {
-  return (
-    <div className="conflict" data-testid="conflict">
-      <strong>What {conflict.by} saved:</strong>
-      <dl>
-        {conflict.fields.map(({ name, label }) => (
-          <div key={name} style={{ display: "contents" }}>
-            <dt>{label}</dt>
-            <dd style={{ whiteSpace: "pre-wrap", margin: 0 }}>{conflict.current[name] || <span className="muted">(empty)</span>}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 /** The clinic's details. Uncontrolled and never reset: a refused save keeps everything typed. */
 export function ClinicSettingsForm({ action, values, version: stored }: Props) {

@@ -1,5 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { ConflictDetails } from "@/components/ui/conflict-details";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/errors";
@@ -10,23 +11,6 @@ export type EditablePatient = Record<PatientField, string> & { id: number; versi
 
 /** What a save answers: on success the version the form now sits on (an edit) and a confirmation. */
 export type PatientFormResult = ActionResult<{ version?: number; message?: string }, PatientConflict>;
-
-/** What the other person saved, field by field, so the editor can compare before saving again. */
-function ConflictDetails({ conflict }: { conflict: PatientConflict }) {
-  return (
-    <div className="conflict" data-testid="conflict">
-      <strong>What {conflict.by} saved:</strong>
-      <dl>
-        {conflict.fields.map(({ name, label }) => (
-          <div key={name} style={{ display: "contents" }}>
-            <dt>{label}</dt>
-            <dd style={{ whiteSpace: "pre-wrap", margin: 0 }}>{conflict.current[name] || <span className="muted">(empty)</span>}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 /** Create (no patient) or edit a patient. Inputs are uncontrolled and the form is never reset, so nothing typed is lost. */
 type Props = {
