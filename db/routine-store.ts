@@ -38,6 +38,33 @@ export async function writeRoutineContent(
   return { revision };
 }
 
+/**
+ * The one way to make a routine, for the app and the seed alike: its row, then its content as revision 1.
+ * No patient makes it a template.
+ */
+export async function insertRoutine(
+  tx: Tx,
+  { patientId, key }: { patientId: number | null; key?: string },
+  content: RoutineContent,
+  createdBy: number | null,
+): Promise<{ id: number }> {
+  const [row] = await tx
+    .insert(routines)
+    .values({
+      patientId,
+      isTemplate: patientId === null,
+      key,
+      title: content.title,
+      instructions: content.instructions,
+      createdBy,
+      updatedBy: createdBy,
+    })
+    .returning({ id: routines.id });
+  if (!row) throw new Error(`Could not create the routine "${content.title}".`);
+  await writeRoutineContent(tx, row.id, content, createdBy);
+  return row;
+}
+
 type RoutineRow = typeof routines.$inferSelect;
 type ContentRow = {
   sectionId: number;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Illustration } from "@/lib/illustrations/schema";
 import type { Db, Tx } from "../client";
-import { writeRoutineContent } from "../routine-store";
+import { insertRoutine } from "../routine-store";
 import { auditEvents, exercises, routines, seedLog } from "../schema";
 import { starterExercises } from "./exercises";
 import { starterIllustrations } from "./illustrations";
@@ -118,12 +118,6 @@ async function insertTemplate(tx: Tx, template: SeedTemplate): Promise<void> {
   const existing = await tx.select({ id: routines.id }).from(routines).where(eq(routines.key, template.key));
   if (existing.length > 0) return;
 
-  const [routine] = await tx
-    .insert(routines)
-    .values({ isTemplate: true, key: template.key, title: template.title, instructions: template.instructions })
-    .returning({ id: routines.id });
-  if (!routine) throw new Error(`Could not create the template "${template.title}".`);
-
   // Skip an item whose exercise is gone (a clinician removed it before the template was planted).
   const sections = template.sections.map((section) => ({
     title: section.title,
@@ -132,9 +126,9 @@ async function insertTemplate(tx: Tx, template: SeedTemplate): Promise<void> {
       return exercise ? [{ exerciseId: exercise.id, dose: item.dose ?? exercise.defaultDose, note: item.note ?? "" }] : [];
     }),
   }));
-  await writeRoutineContent(
+  await insertRoutine(
     tx,
-    routine.id,
+    { patientId: null, key: template.key },
     { title: template.title, instructions: template.instructions, startDate: null, reviewDate: null, sections },
     null,
   );

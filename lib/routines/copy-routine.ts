@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
+import { insertRoutine, readRoutineContent } from "@/db/routine-store";
 import { patients, routines } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -54,25 +54,14 @@ export async function copyRoutine(db: Db, actor: SessionUser, input: CopyRoutine
     reviewDate: otherPatient ? null : content.reviewDate,
   });
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(routines)
-      .values({
-        patientId,
-        isTemplate: false,
-        title: copied.title,
-        instructions: copied.instructions,
-        createdBy: actor.id,
-        updatedBy: actor.id,
-      })
-      .returning({ id: routines.id });
-    await writeRoutineContent(tx, row!.id, copied, actor.id);
+    const row = await insertRoutine(tx, { patientId }, copied, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: otherPatient ? "routine.copied" : "routine.duplicated",
       entityType: "routine",
-      entityId: row!.id,
+      entityId: row.id,
       changes: { from: input.routineId, patientId },
     });
-    return { id: row!.id };
+    return { id: row.id };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { readRoutineContent, writeRoutineContent } from "@/db/routine-store";
+import { insertRoutine, readRoutineContent, writeRoutineContent } from "@/db/routine-store";
 import { exercises, patients, routineRevisions, routines } from "@/db/schema";
 import { assertPatientAccess, assertRoutineAccess } from "@/lib/patients/access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -68,26 +68,15 @@ export async function createRoutine(
       instructions: template?.instructions ?? "",
       sections: template?.sections.length ? template.sections : blankRoutineSections,
     });
-    const [row] = await tx
-      .insert(routines)
-      .values({
-        patientId: input.patientId,
-        isTemplate: input.patientId === null,
-        title: content.title,
-        instructions: content.instructions,
-        createdBy: actor.id,
-        updatedBy: actor.id,
-      })
-      .returning({ id: routines.id });
-    await writeRoutineContent(tx, row!.id, content, actor.id);
+    const row = await insertRoutine(tx, { patientId: input.patientId }, content, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "routine.created",
       entityType: "routine",
-      entityId: row!.id,
+      entityId: row.id,
       changes: { fromTemplate: input.templateId, patientId: input.patientId },
     });
-    return { id: row!.id };
+    return { id: row.id };
   });
 }
 
@@ -163,19 +152,15 @@ export async function saveRoutineAsTemplate(db: Db, actor: SessionUser, id: numb
   const content = await readRoutineContent(db, id);
   if (!content) throw new AppError("not_found", "That routine no longer exists.");
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(routines)
-      .values({ isTemplate: true, title, instructions: content.instructions, createdBy: actor.id, updatedBy: actor.id })
-      .returning({ id: routines.id });
-    await writeRoutineContent(tx, row!.id, { ...content, title, startDate: null, reviewDate: null }, actor.id);
+    const row = await insertRoutine(tx, { patientId: null }, { ...content, title, startDate: null, reviewDate: null }, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "routine.template_saved",
       entityType: "routine",
-      entityId: row!.id,
+      entityId: row.id,
       changes: { from: id },
     });
-    return { id: row!.id };
+    return { id: row.id };
   });
 }
 
