@@ -94,6 +94,14 @@ export type Styles = ReturnType<typeof createStyles>;
 
 export function createStyles(largePrint: boolean) {
   const s = sizesFor(largePrint);
+  const doseLabel = {
+    paddingVertical: s.gap * 0.25,
+    paddingHorizontal: s.gap,
+    backgroundColor: colors.brandTint,
+    borderRadius: 4,
+    fontWeight: "bold" as const,
+    color: colors.brandStrong,
+  };
   return StyleSheet.create({
     // The footer is page chrome (see handout-document.tsx), laid out below the content: the bottom margin
     // holds it.
@@ -184,24 +192,9 @@ export function createStyles(largePrint: boolean) {
       marginRight: s.gap * 1.25,
     },
     exerciseName: { flex: 1, fontSize: s.name, fontWeight: "bold", lineHeight: 1.2 },
-    dose: {
-      marginTop: s.gap * 0.6,
-      paddingVertical: s.gap * 0.25,
-      paddingHorizontal: s.gap,
-      backgroundColor: colors.brandTint,
-      borderRadius: 4,
-      fontWeight: "bold",
-      color: colors.brandStrong,
-    },
-    doseInline: {
-      marginLeft: s.gap * 2,
-      paddingVertical: s.gap * 0.25,
-      paddingHorizontal: s.gap,
-      backgroundColor: colors.brandTint,
-      borderRadius: 4,
-      fontWeight: "bold",
-      color: colors.brandStrong,
-    },
+    // The dose as a tinted label: under the name, or beside it when it fits.
+    dose: { marginTop: s.gap * 0.6, ...doseLabel },
+    doseInline: { marginLeft: s.gap * 2, ...doseLabel },
     exerciseBody: { flexDirection: "row", marginTop: s.gap * 0.9 },
     // Beside a picture the steps take the remaining width.
     steps: { flex: 1 },
